@@ -1,0 +1,162 @@
+/**
+ * Reading one spreadsheet cell as a number or as text. Cells arrive from Office.js `values`, from a
+ * CSV (always text) or from exceljs (numbers, text, Dates, `{ error }` objects); a value that cannot
+ * be read is returned as a reason string, never thrown, so one bad row never stops the others.
+ */
+
+/** One raw cell as the readers receive it: an Excel error is `"#N/A"` (Office.js, CSV) or `{ error: "#N/A" }` (exceljs). */
+export type Cell = string | number | boolean | Date | null | undefined | { error: string };
+
+/** The error values Excel can show in a cell. */
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#DIV/0!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+/**
+ * The Excel error value a cell holds, or `undefined`.
+ *
+ * @example errorValue({ error: "#N/A" }) // "#N/A"
+ * @example errorValue("#DIV/0!") // "#DIV/0!"
+ */
+export function errorValue(v: unknown): string | undefined {
+  if (typeof v === "string") {
+    if (v.length > 0 && v.charCodeAt(0) === 35 /* # */) {
+      const t = v.trim().toUpperCase();
+      if (ERROR_VALUES.has(t)) return t;
+    }
+    return undefined;
+  }
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    const e = (v as { error?: unknown }).error;
+    if (typeof e === "string") return e;
+  }
+  return undefined;
+}
+
+/**
+ * True for an empty cell: `null`, `undefined`, or text that is only white space (full-width too).
+ *
+ * @example isBlank("  ") // true
+ * @example isBlank(0) // false
+ */
+export function isBlank(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  return typeof v === "string" && v.trim() === "";
+}
+
+/**
+ * The trimmed text of a cell: numbers via `String`, booleans as `TRUE`/`FALSE`, Dates as their UTC
+ * ISO day (`2025-03-01`), error values as the error (`#N/A`), blanks as `""`.
+ *
+ * @example readText("  Alice ") // "Alice"
+ * @example readText(new Date(Date.UTC(2025, 2, 1))) // "2025-03-01"
+ */
+export function readText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  const e = errorValue(v);
+  if (e !== undefined) return e;
+  return String(v).trim();
+}
+
+// A plain decimal such as "139.12" or "-5": the fast path for CSV columns of hundreds of thousands of rows.
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const CURRENCY = /^(?:US\$|HK\$|RMB|CNY|USD|EUR|GBP|[¥$€£₩]|元)|(?:RMB|CNY|USD|EUR|GBP|元|[¥$€£])$/i;
+
+/**
+ * Reads a cell as a finite number, or returns why it is not one.
+ *
+ * Text is read the way a person would: thousands separators (`1,234.50`), a currency sign or unit
+ * (`¥300`, `￥300`, `$1,000`, `300元`, `RMB 300`), `万` (×10,000: `1.2万` is 12000), a trailing `%`
+ * (`12%` is 0.12), exponents (`1.2e3`), full-width digits (`１２３`) and accounting negatives
+ * (`(12)` is -12, as Excel's accounting format shows them). Commas must group thousands, so
+ * `1,2` (a European decimal comma) is rejected rather than guessed.
+ *
+ * Reasons: `"blank"`, `not a number: "abc"`, `not a number: TRUE`, `error value #N/A`, `"not a number"` (NaN, ±Infinity).
+ *
+ * @example readNumber("1,234.50") // 1234.5
+ * @example readNumber("¥300") // 300
+ * @example readNumber("abc") // 'not a number: "abc"'
+ */
+export function readNumber(v: unknown): number | string {
+  if (typeof v === "number") return Number.isFinite(v) ? v : "not a number";
+  if (typeof v === "string") {
+    if (PLAIN.test(v)) return +v;
+    return readNumberText(v);
+  }
+  if (v === null || v === undefined) return "blank";
+  if (typeof v === "boolean") return `not a number: ${v ? "TRUE" : "FALSE"}`;
+  const e = errorValue(v);
+  if (e !== undefined) return `error value ${e}`;
+  if (v instanceof Date) return `not a number: ${readText(v)}`;
+  if (typeof v === "bigint") return Number(v);
+  return `not a number: ${JSON.stringify(String(v))}`;
+}
+
+function readNumberText(raw: string): number | string {
+  const trimmed = raw.trim();
+  if (trimmed === "") return "blank";
+  const e = errorValue(trimmed);
+  if (e !== undefined) return `error value ${e}`;
+  const bad = `not a number: ${JSON.stringify(trimmed)}`;
+  // NFKC turns full-width digits, signs, "％" and "￥" into their ASCII forms.
+  let s = trimmed.normalize("NFKC").replace(/\s+/g, "");
+  let sign = 1;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith("-") || s.startsWith("+")) {
+    if (s[0] === "-") sign = -sign;
+    s = s.slice(1);
+  }
+  let scale = 1;
+  for (let i = 0; i < 2; i++) {
+    const c = CURRENCY.exec(s);
+    if (c === null) break;
+    s = c.index === 0 ? s.slice(c[0].length) : s.slice(0, c.index);
+  }
+  if (s.endsWith("%")) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  } else if (s.endsWith("万")) {
+    scale = 10000;
+    s = s.slice(0, -1);
+  } else if (s.endsWith("亿")) {
+    scale = 1e8;
+    s = s.slice(0, -1);
+  }
+  // "-¥300" and "¥-300" are both seen in exports.
+  if (sign === 1 && s.startsWith("-")) {
+    sign = -1;
+    s = s.slice(1);
+  }
+  if (s.includes(",")) {
+    if (!GROUPED.test(s)) return bad;
+    s = s.replace(/,/g, "");
+  }
+  if (!NUMBER.test(s)) return bad;
+  const x = sign * Number(s) * scale;
+  if (!Number.isFinite(x)) return bad;
+  // 12% * 0.01 would print as 0.12000000000000001; round away the binary noise of the scale.
+  return scale === 1 ? x : Number(x.toPrecision(15));
+}

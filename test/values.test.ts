@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { isBlank, readNumber, readText } from "../src/engine/values";
+
+describe("readNumber", () => {
+  it('readNumber reads "¥300" as 300 and "abc" as not a number', () => {
+    expect(readNumber("¥300")).toBe(300);
+    expect(readNumber("abc")).toBe('not a number: "abc"');
+  });
+
+  it("readNumber reads the text numbers people type, currencies, units, percent and full-width digits", () => {
+    const cases: [unknown, number][] = [
+      [1234.5, 1234.5],
+      [-3, -3],
+      ["1,234.50", 1234.5],
+      ["￥300", 300],
+      ["$1,000", 1000],
+      ["300元", 300],
+      ["RMB 300", 300],
+      [" 12 ", 12],
+      ["\u300012\u3000", 12],
+      ["1.2e3", 1200],
+      ["-5", -5],
+      ["+7", 7],
+      [".5", 0.5],
+      ["１２３", 123],
+      ["12%", 0.12],
+      ["１２％", 0.12],
+      ["(12)", -12],
+      ["-¥300", -300],
+      ["¥-300", -300],
+      ["1.2万", 12000],
+      ["1,234,567", 1234567],
+    ];
+    for (const [input, expected] of cases) expect(readNumber(input), JSON.stringify(input)).toBe(expected);
+  });
+
+  it("readNumber gives a reason for blanks, booleans, words, bad grouping, NaN and Infinity", () => {
+    const cases: [unknown, string][] = [
+      ["", "blank"],
+      ["   ", "blank"],
+      [null, "blank"],
+      [undefined, "blank"],
+      [true, "not a number: TRUE"],
+      [false, "not a number: FALSE"],
+      ["abc", 'not a number: "abc"'],
+      ["1,2", 'not a number: "1,2"'],
+      ["12abc", 'not a number: "12abc"'],
+      ["0x10", 'not a number: "0x10"'],
+      [NaN, "not a number"],
+      [Infinity, "not a number"],
+    ];
+    for (const [input, expected] of cases) expect(readNumber(input), String(input)).toBe(expected);
+  });
+
+  it("readNumber names every Excel error value, as text or as an exceljs error object", () => {
+    for (const e of ["#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]) {
+      expect(readNumber(e)).toBe(`error value ${e}`);
+      expect(readNumber({ error: e })).toBe(`error value ${e}`);
+    }
+  });
+});
+
+describe("isBlank and readText", () => {
+  it("isBlank is true for null, undefined and white space only", () => {
+    expect([null, undefined, "", "  ", "\u3000"].map(isBlank)).toEqual([true, true, true, true, true]);
+    expect([0, "0", false, "a"].map(isBlank)).toEqual([false, false, false, false]);
+  });
+
+  it("readText trims text and writes numbers, booleans, dates and errors as a person reads them", () => {
+    expect(readText("  Alice ")).toBe("Alice");
+    expect(readText(17850)).toBe("17850");
+    expect(readText(true)).toBe("TRUE");
+    expect(readText(new Date(Date.UTC(2025, 2, 1)))).toBe("2025-03-01");
+    expect(readText({ error: "#N/A" })).toBe("#N/A");
+    expect(readText(null)).toBe("");
+  });
+});
