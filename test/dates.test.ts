@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TierError } from "../src/engine/errors";
-import { dayToExcelSerial, excelSerialToDay, formatDay, parseIsoDay, readDate, todayDay } from "../src/engine/dates";
+import {
+  dayToExcelSerial,
+  excelSerialToDay,
+  formatDay,
+  parseIsoDay,
+  readDate,
+  todayDay,
+} from "../src/engine/dates";
 
 // 2025-03-01 is 20148 days after 1970-01-01: 55 years with 14 leap days (1972..2024) + Jan 31 + Feb 28.
 const MARCH_1_2025 = 55 * 365 + 14 + 31 + 28;

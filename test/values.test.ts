@@ -53,7 +53,18 @@ describe("readNumber", () => {
   });
 
   it("readNumber names every Excel error value, as text or as an exceljs error object", () => {
-    for (const e of ["#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]) {
+    for (const e of [
+      "#N/A",
+      "#VALUE!",
+      "#DIV/0!",
+      "#REF!",
+      "#NAME?",
+      "#NUM!",
+      "#NULL!",
+      "#SPILL!",
+      "#CALC!",
+      "#GETTING_DATA",
+    ]) {
       expect(readNumber(e)).toBe(`error value ${e}`);
       expect(readNumber({ error: e })).toBe(`error value ${e}`);
     }

@@ -40,7 +40,9 @@ export function civilFromDay(dayNumber: number): [number, number, number] {
   const z = Math.floor(dayNumber) + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -54,7 +56,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function validDay(year: number, month: number, day: number): number | undefined {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
   return dayFromCivil(year, month, day);
 }
 
@@ -106,7 +109,8 @@ export function formatDay(day: number): string {
 export function parseIsoDay(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const day = m ? validDay(+m[1], +m[2], +m[3]) : undefined;
-  if (day === undefined) throw new TierError(`"${text}" is not a date: write it as YYYY-MM-DD, e.g. 2025-12-31`);
+  if (day === undefined)
+    throw new TierError(`"${text}" is not a date: write it as YYYY-MM-DD, e.g. 2025-12-31`);
   return day;
 }
 
@@ -172,7 +176,8 @@ export function readDate(v: unknown, options: ReadDateOptions = {}): number | st
 
 function readSerial(serial: number, date1904: boolean, shown: string): number | string {
   if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return `not a date: ${shown}`;
-  if (!date1904 && Math.floor(serial) === 60) return `not a date: ${shown} (Excel's 1900-02-29 never existed)`;
+  if (!date1904 && Math.floor(serial) === 60)
+    return `not a date: ${shown} (Excel's 1900-02-29 never existed)`;
   return excelSerialToDay(serial, date1904);
 }
 
@@ -183,7 +188,9 @@ function readDay(v: unknown, date1904: boolean): number | string {
     const t = v.getTime();
     const day = Math.floor(t / MS_PER_DAY);
     // NaN fails both comparisons' negation below; years outside Excel's 1900..9999 are not dates either.
-    return day >= MIN_DAY && day <= MAX_DAY ? day : `not a date: ${Number.isNaN(t) ? "invalid Date" : v.toISOString()}`;
+    return day >= MIN_DAY && day <= MAX_DAY
+      ? day
+      : `not a date: ${Number.isNaN(t) ? "invalid Date" : v.toISOString()}`;
   }
   if (v === null || v === undefined) return "blank";
   if (typeof v === "boolean") return `not a date: ${v ? "TRUE" : "FALSE"}`;
