@@ -1,0 +1,179 @@
+import { TierError, check } from "./errors";
+
+/** Copies the non-NaN values into a fresh Float64Array we may reorder freely. */
+export function validCopy(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
+  const out = new Float64Array(m);
+  // Be careful not to mutate an array owned by the user: every selection works on this copy.
+  for (let i = 0, j = 0; i < n; i++) {
+    const x = values[i];
+    if (x === x) out[j++] = x;
+  }
+  return out;
+}
+
+/**
+ * Floyd-Rivest selection: afterwards a[k] holds the k-th smallest (0-based) of a[left..right],
+ * everything left of k is <= a[k] and everything right of it is >= a[k].
+ */
+export function selectInPlace(a: Float64Array, k: number, left = 0, right = a.length - 1): void {
+  while (right > left) {
+    if (right - left > 600) {
+      // Recurse on a small sample around k so the pivot lands next to the k-th value.
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      selectInPlace(a, k, newLeft, newRight);
+    }
+    const t = a[k];
+    let i = left;
+    let j = right;
+    let tmp = a[left];
+    a[left] = a[k];
+    a[k] = tmp;
+    if (a[right] > t) {
+      tmp = a[left];
+      a[left] = a[right];
+      a[right] = tmp;
+    }
+    while (i < j) {
+      tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
+    }
+    if (a[left] === t) {
+      tmp = a[left];
+      a[left] = a[j];
+      a[j] = tmp;
+    } else {
+      j++;
+      tmp = a[j];
+      a[j] = a[right];
+      a[right] = tmp;
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/**
+ * Puts the order statistics at the sorted positions `ks` (0-based) in place, selecting the middle
+ * position first so that each later selection works on a narrower range on either side.
+ * Returns the selected values in the order of `ks`.
+ */
+export function selectPositions(a: Float64Array, ks: readonly number[]): Float64Array {
+  const sorted = Array.from(new Set(ks)).sort((x, y) => x - y);
+  const go = (lo: number, hi: number, kLo: number, kHi: number): void => {
+    if (kLo > kHi || lo > hi) return;
+    const mid = (kLo + kHi) >> 1;
+    const k = sorted[mid];
+    selectInPlace(a, k, lo, hi);
+    go(lo, k - 1, kLo, mid - 1);
+    go(k + 1, hi, mid + 1, kHi);
+  };
+  go(0, a.length - 1, 0, sorted.length - 1);
+  const out = new Float64Array(ks.length);
+  for (let i = 0; i < ks.length; i++) out[i] = a[ks[i]];
+  return out;
+}
+
+function checkProb(p: number): void {
+  check(p >= 0 && p <= 1, `a percentile must be a number from 0 to 1 (got ${p})`);
+}
+
+/** Splits h = (n-1)p into floor and fraction, snapping float noise (0.57 * 100 = 56.99999999999999). */
+function position(n: number, p: number): [number, number] {
+  const h = (n - 1) * p;
+  const r = Math.round(h);
+  if (Math.abs(h - r) <= 8 * Number.EPSILON * Math.max(1, h)) return [r, 0];
+  const lo = Math.floor(h);
+  return [lo, h - lo];
+}
+
+/** PERCENTILE.INC on a scratch array we own (reordered); NaN-free, non-empty. */
+function cutPointsOwned(a: Float64Array, probs: readonly number[]): Float64Array {
+  const n = a.length;
+  const out = new Float64Array(probs.length);
+  if (n === 0) return out.fill(NaN);
+  const ks: number[] = [];
+  const pos: [number, number][] = probs.map((p) => position(n, p));
+  for (const [lo, frac] of pos) {
+    ks.push(lo);
+    if (frac > 0) ks.push(lo + 1);
+  }
+  selectPositions(a, ks);
+  for (let i = 0; i < pos.length; i++) {
+    const [lo, frac] = pos[i];
+    const v0 = a[lo];
+    out[i] = frac > 0 ? v0 + frac * (a[lo + 1] - v0) : v0;
+  }
+  return out;
+}
+
+/**
+ * Several PERCENTILE.INC (R type 7) values at once, by selection on one copy instead of a sort.
+ * NaN values are skipped; every cut is NaN when no value is left.
+ * @example cutPoints([1, 2, 3, 4, 5], [0.25, 0.5]) // Float64Array [2, 3]
+ */
+export function cutPoints(values: ArrayLike<number>, probs: readonly number[]): Float64Array {
+  for (const p of probs) checkProb(p);
+  return cutPointsOwned(validCopy(values), probs);
+}
+
+/** Same as {@link cutPoints} but selects on `scratch` itself (which must be NaN-free and owned). */
+export function cutPointsInPlace(scratch: Float64Array, probs: readonly number[]): Float64Array {
+  for (const p of probs) checkProb(p);
+  return cutPointsOwned(scratch, probs);
+}
+
+/**
+ * Excel PERCENTILE.INC / R quantile type 7 of the non-NaN values; NaN when there are none.
+ * @example percentileInc([10, 20, 30, 40], 0.5) // 25
+ */
+export function percentileInc(values: ArrayLike<number>, p: number): number {
+  return cutPoints(values, [p])[0];
+}
+
+/** Checks that `bins` is a whole number from 2 to 9 and returns it. */
+export function checkBins(bins: number, what = "bins"): number {
+  if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) {
+    throw new TierError(`${what} must be a whole number from 2 to 9 (got ${bins})`);
+  }
+  return bins;
+}
+
+/** Probabilities k/bins for k = 1..bins-1. */
+export function binProbs(bins: number): number[] {
+  const probs: number[] = [];
+  for (let k = 1; k < bins; k++) probs.push(k / bins);
+  return probs;
+}
+
+/**
+ * Equal-share cut points: PERCENTILE.INC at k/bins, k = 1..bins-1 (quintiles for bins = 5).
+ * @example quantileCuts([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 5) // [3, 5, 7, 9]
+ */
+export function quantileCuts(values: ArrayLike<number>, bins: number): Float64Array {
+  return cutPoints(values, binProbs(checkBins(bins)));
+}
+
+/**
+ * The k-th largest (1-based) of the non-NaN values, by selection; NaN when k is out of range.
+ * @example kthLargest([5, 1, 4, 4], 2) // 4
+ */
+export function kthLargest(values: ArrayLike<number>, k: number): number {
+  const a = validCopy(values);
+  if (!(Number.isInteger(k) && k >= 1 && k <= a.length)) return NaN;
+  selectInPlace(a, a.length - k);
+  return a[a.length - k];
+}

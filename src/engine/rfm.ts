@@ -1,0 +1,161 @@
+import { TierError, check } from "./errors";
+import { binProbs, checkBins, cutPointsInPlace } from "./quantile";
+
+export type RfmMethod = "quantile" | "rfm-r" | "fixed";
+
+export interface RfmBins {
+  r: number;
+  f: number;
+  m: number;
+}
+
+export interface RfmOptions {
+  /** Bins per dimension (2..9, default 5): one number for all three or one per dimension. */
+  bins?: number | Partial<RfmBins>;
+  method?: RfmMethod;
+  /** Fixed method only: bins-1 strictly increasing thresholds per dimension (recency in days). */
+  thresholds?: { r?: readonly number[]; f?: readonly number[]; m?: readonly number[] };
+}
+
+export interface RfmResult {
+  /** Scores 1..bins, higher is better; 0 for a customer with any invalid value. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  bins: RfmBins;
+  /** Quantile methods: the PERCENTILE.INC cut points; fixed: the thresholds. */
+  cuts: { r: Float64Array; f: Float64Array; m: Float64Array };
+}
+
+const DIMENSIONS = ["r", "f", "m"] as const;
+type Dim = (typeof DIMENSIONS)[number];
+const LABEL: Record<Dim, string> = { r: "R", f: "F", m: "M" };
+
+function resolveBins(bins: RfmOptions["bins"]): RfmBins {
+  if (bins === undefined || typeof bins === "number") {
+    const b = checkBins(bins ?? 5);
+    return { r: b, f: b, m: b };
+  }
+  return {
+    r: checkBins(bins.r ?? 5, "bins for R"),
+    f: checkBins(bins.f ?? 5, "bins for F"),
+    m: checkBins(bins.m ?? 5, "bins for M"),
+  };
+}
+
+function fixedThresholds(list: readonly number[] | undefined, dim: Dim, bins: number): Float64Array {
+  const message = `thresholds for ${LABEL[dim]} must be ${bins - 1} increasing numbers (bins is ${bins})`;
+  check(list !== undefined && list.length === bins - 1, message);
+  for (let k = 0; k < list.length; k++) {
+    check(Number.isFinite(list[k]) && (k === 0 || list[k] > list[k - 1]), message);
+  }
+  return Float64Array.from(list);
+}
+
+/**
+ * Scores one column: 1 + the number of lower bounds passed. `strict` means x > bound (quantile),
+ * otherwise x >= bound (rfm-r, fixed). `reverse` turns the bin into bins + 1 - bin (recency).
+ */
+function score(
+  values: ArrayLike<number>,
+  valid: Uint8Array,
+  bounds: Float64Array,
+  strict: boolean,
+  reverse: boolean,
+): Uint8Array {
+  const n = values.length;
+  const out = new Uint8Array(n);
+  const nb = bounds.length;
+  const base = reverse ? nb + 1 : 1;
+  const sign = reverse ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    if (valid[i] === 0) continue;
+    const x = values[i];
+    let c = 0;
+    // c = #{k : x > bounds[k]} (or >=); bounds are ascending, so stop at the first miss.
+    if (strict) while (c < nb && x > bounds[c]) c++;
+    else while (c < nb && x >= bounds[c]) c++;
+    out[i] = base + sign * c;
+  }
+  return out;
+}
+
+/**
+ * RFM scores 1..bins per dimension, higher is better, by one of three methods:
+ * - `quantile` (default): PERCENTILE.INC cut points at k/bins, right-closed bins, bin = 1 + #{k : x > q_k};
+ * - `rfm-r`: R package rfm 0.3.0 compatible, bin = 1 + #{k : x >= q_k + 1};
+ * - `fixed`: user thresholds, left-closed, bin = 1 + #{k : x >= t_k}.
+ * R is reversed (R = bins + 1 - bin(recency days)). A customer with any NaN value scores 0 on all
+ * three and is left out of every cut point.
+ * @example rfm([5, 40, 200], [9, 3, 1], [900, 120, 35], { bins: 3 }).r // Uint8Array [3, 2, 1]
+ */
+export function rfm(
+  recencyDays: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  amount: ArrayLike<number>,
+  options: RfmOptions = {},
+): RfmResult {
+  const n = recencyDays.length;
+  if (frequency.length !== n || amount.length !== n) {
+    throw new TierError(
+      `recency, frequency and amount must have the same number of rows (got ${n}, ${frequency.length} and ${amount.length})`,
+    );
+  }
+  const method = options.method ?? "quantile";
+  check(
+    method === "quantile" || method === "rfm-r" || method === "fixed",
+    `method must be quantile, rfm-r or fixed (got ${String(method)})`,
+  );
+  const bins = resolveBins(options.bins);
+  const columns: Record<Dim, ArrayLike<number>> = { r: recencyDays, f: frequency, m: amount };
+
+  // The valid mask comes first: a customer missing any one value is out of all three cut points.
+  const valid = new Uint8Array(n);
+  let nValid = 0;
+  for (let i = 0; i < n; i++) {
+    const r = recencyDays[i];
+    const f = frequency[i];
+    const m = amount[i];
+    if (r === r && f === f && m === m) {
+      valid[i] = 1;
+      nValid++;
+    }
+  }
+
+  const cuts = {} as Record<Dim, Float64Array>;
+  let bounds = {} as Record<Dim, Float64Array>;
+  if (method === "fixed") {
+    const t = options.thresholds ?? {};
+    for (const d of DIMENSIONS) cuts[d] = fixedThresholds(t[d], d, bins[d]);
+    bounds = cuts;
+  } else {
+    check(
+      nValid >= 2,
+      `RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got ${nValid})`,
+    );
+    const scratch = new Float64Array(nValid);
+    for (const d of DIMENSIONS) {
+      const col = columns[d];
+      for (let i = 0, j = 0; i < n; i++) if (valid[i] === 1) scratch[j++] = col[i];
+      cuts[d] = cutPointsInPlace(scratch, binProbs(bins[d]));
+      // rfm-r (SPSS style) starts a bin one unit above the cut point, as the R package does.
+      bounds[d] = method === "rfm-r" ? cuts[d].map((q) => q + 1) : cuts[d];
+    }
+  }
+  const strict = method === "quantile";
+  return {
+    r: score(recencyDays, valid, bounds.r, strict, true),
+    f: score(frequency, valid, bounds.f, strict, false),
+    m: score(amount, valid, bounds.m, strict, false),
+    bins,
+    cuts,
+  };
+}
+
+/**
+ * The RFM code shown to users: R*100 + F*10 + M as text; "" when a score is missing (0).
+ * @example rfmCode(5, 4, 3) // "543"
+ */
+export function rfmCode(r: number, f: number, m: number): string {
+  return r > 0 && f > 0 && m > 0 ? `${r}${f}${m}` : "";
+}
