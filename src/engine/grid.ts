@@ -48,7 +48,10 @@ function levels(v: ArrayLike<number>, cut: GridCut, axis: string): Uint8Array {
     }
     return out;
   }
-  check(cut.method === "tercile", `${axis}: the cut must be "fixed" or "tercile", not "${String(cut.method)}"`);
+  check(
+    cut.method === "tercile",
+    `${axis}: the cut must be "fixed" or "tercile", not "${String(cut.method)}"`,
+  );
   const [q1, q2] = terciles(v);
   // The RFM quantile rule with 3 bins: 1 + #{k : v > q_k}; ties share a level.
   for (let i = 0; i < v.length; i++) {
@@ -99,7 +102,11 @@ export const GRID_PRESET: Extract<RuleSet, { method: "grid" }> = {
     en: "Potential (X) and current prescriptions (Y) each cut high / middle / low; A1 is high potential and high use, C3 low and low; each cell has a visit frequency.",
   },
   x: { role: "potential", cut: { method: "tercile" }, name: { zh: "潜力", en: "Potential" } },
-  y: { role: "current_value", cut: { method: "tercile" }, name: { zh: "处方量", en: "Current prescriptions" } },
+  y: {
+    role: "current_value",
+    cut: { method: "tercile" },
+    name: { zh: "处方量", en: "Current prescriptions" },
+  },
   cells: [
     { cell: "A1", name: { zh: "重点维护", en: "Key account: maintain" }, visits: 6 },
     { cell: "A2", name: { zh: "重点提升", en: "High potential: grow" }, visits: 5 },

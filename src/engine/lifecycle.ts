@@ -41,7 +41,10 @@ const ONE_TIME = 6;
 
 function checkWindows(w: LifecycleWindows): void {
   for (const k of Object.keys(LIFECYCLE_DEFAULTS) as (keyof LifecycleWindows)[]) {
-    check(Number.isFinite(w[k]) && w[k] >= 0, `lifecycle window ${k} must be a number of 0 or more, not ${w[k]}`);
+    check(
+      Number.isFinite(w[k]) && w[k] >= 0,
+      `lifecycle window ${k} must be a number of 0 or more, not ${w[k]}`,
+    );
   }
   check(
     w.atRiskDays <= w.lostDays,

@@ -156,7 +156,9 @@ export const MEMBERSHIP_RULES: Extract<RuleSet, { method: "rules" }> = {
     when: r.when.map((c) => ({
       column: c.column,
       op: c.op,
-      value: Array.isArray(c.value) ? [...(c.value as readonly (number | string)[])] : (c.value as number | string),
+      value: Array.isArray(c.value)
+        ? [...(c.value as readonly (number | string)[])]
+        : (c.value as number | string),
     })),
   })),
 };

@@ -39,8 +39,14 @@ const OPS: readonly Op[] = [">=", ">", "<=", "<", "=", "<>", "between", "in"];
  * // passes; with ["frequency"] it throws: rule 1 ("金卡") tests column "amount", which is not mapped
  */
 export function validateRuleTable(table: RuleTable, knownColumns: readonly string[]): void {
-  check(table !== null && typeof table === "object" && Array.isArray(table.rules as unknown), "the rule table has no list of rules");
-  check(table.rules.length < 32767, `the rule table has ${table.rules.length} rules, at most 32766 are allowed`);
+  check(
+    table !== null && typeof table === "object" && Array.isArray(table.rules as unknown),
+    "the rule table has no list of rules",
+  );
+  check(
+    table.rules.length < 32767,
+    `the rule table has ${table.rules.length} rules, at most 32766 are allowed`,
+  );
   if (table.default !== undefined) {
     check(
       typeof table.default === "string" && table.default.trim() !== "",
@@ -213,7 +219,12 @@ export function tierNames(table: RuleTable, indices: ArrayLike<number>): string[
   const out: string[] = new Array(indices.length);
   for (let i = 0; i < indices.length; i++) {
     const k = indices[i];
-    out[i] = k >= 0 && k < table.rules.length ? table.rules[k].tier : k === table.rules.length ? (table.default ?? "") : "";
+    out[i] =
+      k >= 0 && k < table.rules.length
+        ? table.rules[k].tier
+        : k === table.rules.length
+          ? (table.default ?? "")
+          : "";
   }
   return out;
 }

@@ -96,7 +96,9 @@ export function normaliseWeights(weights: readonly number[]): number[] {
   });
   const floors = units.map(Math.floor);
   let left = 10000 - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = units.map((u, i) => i).sort((a, b) => units[b] - floors[b] - (units[a] - floors[a]) || a - b);
+  const byRemainder = units
+    .map((u, i) => i)
+    .sort((a, b) => units[b] - floors[b] - (units[a] - floors[a]) || a - b);
   for (let k = 0; left > 0; k++, left--) floors[byRemainder[k % byRemainder.length]]++;
   return floors.map((f) => f / 100);
 }
@@ -192,7 +194,10 @@ export function weightedScoreByStage(
     byStage.set(name.trim(), w);
   }
   const n = ratings[0].length;
-  check(stage.length === n, `the stage column has ${stage.length} rows, the ratings have ${n}: they must match`);
+  check(
+    stage.length === n,
+    `the stage column has ${stage.length} rows, the ratings have ${n}: they must match`,
+  );
   const one = options?.missing === "one";
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -254,7 +259,11 @@ export const DEFAULT_STARS: Readonly<Record<5 | 100, readonly number[]>> = Objec
  * stars([4.2, 2.4, NaN]); // Uint8Array [4, 1, 0]
  * stars([85], undefined, 100); // Uint8Array [4]
  */
-export function stars(scores: ArrayLike<number>, thresholds?: readonly number[], scale: 5 | 100 = 5): Uint8Array {
+export function stars(
+  scores: ArrayLike<number>,
+  thresholds?: readonly number[],
+  scale: 5 | 100 = 5,
+): Uint8Array {
   check(scale === 5 || scale === 100, `the scale must be 5 or 100, not ${String(scale)}`);
   const t = thresholds ?? DEFAULT_STARS[scale];
   check(
@@ -314,8 +323,16 @@ export interface ScorecardCriterion {
 const TENANT_GROUPS = [
   { key: "brand", name: { zh: "品牌情况", en: "Brand" }, weights: { 新场: 22, 调整: 21, 成熟: 26 } },
   { key: "operator", name: { zh: "代理商情况", en: "Operator" }, weights: { 新场: 23, 调整: 26, 成熟: 21 } },
-  { key: "operations", name: { zh: "经营状况", en: "Operations" }, weights: { 新场: 35, 调整: 32, 成熟: 28 } },
-  { key: "landlord", name: { zh: "业主管理", en: "Landlord relations" }, weights: { 新场: 20, 调整: 21, 成熟: 25 } },
+  {
+    key: "operations",
+    name: { zh: "经营状况", en: "Operations" },
+    weights: { 新场: 35, 调整: 32, 成熟: 28 },
+  },
+  {
+    key: "landlord",
+    name: { zh: "业主管理", en: "Landlord relations" },
+    weights: { 新场: 20, 调整: 21, 成熟: 25 },
+  },
 ] as const;
 
 // [key, zh, en, group, 新场, 调整, 成熟] — the spec appendix table, itself from the seed's 租户评价标准表.
@@ -362,7 +379,10 @@ export const TENANT_SCORECARD = {
   } as Record<"新场" | "调整" | "成熟", number[]>,
   stars: [4.5, 4, 3, 2.5],
   maintenance: { A: 4, B: 2 },
-  review: { zh: "每年评估一次;即将到期商家提前三个月完成评估", en: "yearly; three months early for leases about to end" },
+  review: {
+    zh: "每年评估一次;即将到期商家提前三个月完成评估",
+    en: "yearly; three months early for leases about to end",
+  },
 };
 
 // The seed's 客户评估表 lists the 20 criteria with one "评估分" (score) each and a 百分制 (100-point) total,
@@ -401,7 +421,10 @@ export const DEALER_SCORECARD = {
   criteria: DEALER_ROWS.map(([key, zh, en]) => ({ key, name: { zh, en } })),
   profiles: { default: DEALER_ROWS.map(() => 5) } as Record<string, number[]>,
   stars: [90, 80, 70, 60],
-  review: { zh: "每季度一次;公权及潜在客户需提前完成评估", en: "quarterly; public bodies and prospects earlier" },
+  review: {
+    zh: "每季度一次;公权及潜在客户需提前完成评估",
+    en: "quarterly; public bodies and prospects earlier",
+  },
   customerTypes: [
     { key: "A", zh: "所有拥有三一设备客户", en: "owns our machines" },
     { key: "B", zh: "区域内有影响但未购买三一设备户", en: "influential in the area, not yet a buyer" },
