@@ -2,14 +2,24 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
-const noNodeOrUi = ["fs", "fs/*", "node:*", "path", "react", "react-dom", "@fluentui/*", "exceljs", "papaparse"];
+const noNodeOrUi = [
+  "fs",
+  "fs/*",
+  "node:*",
+  "path",
+  "react",
+  "react-dom",
+  "@fluentui/*",
+  "exceljs",
+  "papaparse",
+];
 
 export default [
   { ignores: ["node_modules/", "dist/", "out/", "test-output/", "samples/", "coverage/"] },
   ...officeAddins.configs.react,
   {
+    // Parse .ts and the pane's .tsx files with the project's typescript-eslint parser.
     files: ["**/*.{ts,tsx}"],
-    plugins: { "@typescript-eslint": tseslint.plugin },
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module" },
   },
   {
@@ -58,7 +68,10 @@ export default [
     // Functions: the engine and the custom functions runtime only.
     files: ["src/functions/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [...noNodeOrUi, "../workbook/*", "../taskpane/*", "../cli/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...noNodeOrUi, "../workbook/*", "../taskpane/*", "../cli/*"] },
+      ],
     },
   },
   {

@@ -1,0 +1,206 @@
+/**
+ * `tier`: the grading engine on .csv and .xlsx files, without Excel.
+ *
+ *   tier grade <file> (--preset NAME | --rules FILE.json) [--input orders|customers] [--sheet NAME]
+ *              [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json]
+ *   tier presets [--json NAME]
+ *
+ * Exit 0 when it graded (row problems are counted on stderr and listed in the `issue` column),
+ * 2 with one readable line for a usage or rules error.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { formatDay, parseIsoDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { grade, type GradeResult, type InputKind, type Lang } from "../engine/grade";
+import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
+import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+import { tableFromRows } from "../engine/table";
+import { readWorkbookFile } from "../workbook/files-node";
+import { toCsv } from "../workbook/csv-out";
+import { runDemo } from "./demo";
+
+const USAGE = `usage:
+  tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
+             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json]
+  tier presets [--json NAME]
+  tier demo [--out DIR]`;
+
+/** A mistake of the user's: one line on stderr, exit 2. */
+class UsageError extends TierError {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+/** Runs the command line; returns the exit code (never throws for a user mistake). */
+export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case "grade":
+        return await gradeCommand(rest, io);
+      case "presets":
+        return presetsCommand(rest, io);
+      case "demo":
+        return await runDemo(rest, io);
+      case "help":
+      case "--help":
+      case "-h":
+      case undefined:
+        io.out(USAGE + "\n");
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; use grade, presets or demo`);
+    }
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof TierError || err.code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`tier: ${err.message}\n`);
+      return 2;
+    }
+    io.err(`tier: unexpected error: ${err.message}\n`);
+    if (process.env.TIER_DEBUG) io.err(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      preset: { type: "string" },
+      rules: { type: "string" },
+      input: { type: "string" },
+      sheet: { type: "string" },
+      map: { type: "string", multiple: true },
+      "as-of": { type: "string" },
+      lang: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1)
+    throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
+  if (!values.preset === !values.rules)
+    throw new UsageError("give either --preset NAME or --rules FILE.json");
+  if (values.input && values.input !== "orders" && values.input !== "customers")
+    throw new UsageError(`--input must be orders or customers (got "${values.input}")`);
+  if (values.lang && values.lang !== "en" && values.lang !== "zh")
+    throw new UsageError(`--lang must be en or zh (got "${values.lang}")`);
+  const map: Record<string, string> = {};
+  for (const m of values.map ?? []) {
+    const eq = m.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--map takes ROLE=HEADER (got "${m}")`);
+    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
+  }
+  const ruleSet: RuleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
+
+  const book = await readWorkbookFile(positionals[0]);
+  const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
+  if (!sheet)
+    throw new UsageError(
+      `there is no sheet "${values.sheet}" in ${positionals[0]} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
+    );
+  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const result = grade(table, ruleSet, {
+    input: values.input as InputKind | undefined,
+    map,
+    asOf,
+    lang: (values.lang as Lang | undefined) ?? "en",
+  });
+  report(result, table.sheetName, io);
+
+  const out = values.out;
+  if (!out) io.out(toCsv(result.keys, result.columns));
+  else if (out.toLowerCase().endsWith(".json")) await writeFile(out, toJson(result));
+  else if (out.toLowerCase().endsWith(".csv"))
+    await writeFile(out, "\uFEFF" + toCsv(result.keys, result.columns));
+  else throw new UsageError(`--out must end in .csv or .json (got "${out}")`);
+  return 0;
+}
+
+async function readRules(path: string): Promise<RuleSet> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot open the rule file "${path}"`);
+  }
+  try {
+    return parseRuleSetText(text);
+  } catch (e) {
+    if (e instanceof TierError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+function report(result: GradeResult, sheetName: string, io: Io): void {
+  const mapping = Object.entries(result.mapping)
+    .map(([role, header]) => `${role}=${header}`)
+    .join(", ");
+  io.err(
+    `sheet "${sheetName}": ${result.input}${result.inputGuessed ? " (guessed: use --input to say)" : ""}\n`,
+  );
+  io.err(`columns: ${mapping}\n`);
+  io.err(`as of ${formatDay(result.asOf)}; policy: ${result.ruleSet.name.en}\n`);
+  const rows = result.columns.customer_id.length;
+  io.err(`${result.graded} of ${rows} customers graded`);
+  if (result.ungraded) io.err(`, ${result.ungraded} without a tier (see the issue column)`);
+  io.err("\n");
+  if (result.problems.length) {
+    const shown = result.problems
+      .slice(0, 5)
+      .map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ""}: ${p.reason}`);
+    const more = result.problems.length > 5 ? `\n  … and ${result.problems.length - 5} more` : "";
+    io.err(`${result.problems.length} row problem(s):\n${shown.join("\n")}${more}\n`);
+  }
+  for (const s of result.summary) {
+    io.err(
+      `  ${s.tier.padEnd(24)} ${String(s.customers).padStart(7)}  ${(s.customerShare * 100).toFixed(1).padStart(5)} %` +
+        `  of sales ${(s.amountShare * 100).toFixed(1).padStart(5)} %\n`,
+    );
+  }
+}
+
+function toJson(result: GradeResult): string {
+  const rows = result.columns.customer_id.map((_, i) =>
+    Object.fromEntries(result.keys.map((k) => [k, result.columns[k][i]])),
+  );
+  return (
+    JSON.stringify(
+      {
+        policy: result.ruleSet.name,
+        method: result.ruleSet.method,
+        input: result.input,
+        asOf: formatDay(result.asOf),
+        mapping: result.mapping,
+        summary: result.summary,
+        problems: result.problems,
+        rows,
+      },
+      null,
+      1,
+    ) + "\n"
+  );
+}
+
+function presetsCommand(args: readonly string[], io: Io): number {
+  const { values } = parseArgs({ args: [...args], options: { json: { type: "string" } } });
+  if (values.json) {
+    io.out(JSON.stringify(preset(values.json), null, 2) + "\n");
+    return 0;
+  }
+  for (const name of PRESET_NAMES) {
+    const p = PRESETS[name];
+    io.out(`${name.padEnd(11)} ${p.name.en} / ${p.name.zh}\n`);
+  }
+  return 0;
+}

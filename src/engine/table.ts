@@ -1,0 +1,58 @@
+import { findHeaderRow } from "./headers";
+import { readText } from "./values";
+
+/** A sheet as the grading driver sees it: the header row found, the data rows below it. */
+export interface SheetTable {
+  sheetName: string;
+  headers: string[];
+  /** Data rows (below the header row), raw cells, each padded to the header width. */
+  rows: unknown[][];
+  /** 0-based index of the header row in the sheet, so data row i is sheet row headerRow + i + 2 (1-based). */
+  headerRow: number;
+  date1904: boolean;
+}
+
+/**
+ * Finds the header row of a sheet's raw rows and splits headers from data.
+ * Fully blank rows at the end are dropped; blank rows inside the data are kept (and reported later).
+ *
+ * @example tableFromRows([["客户编号", "金额"], ["C1", 100]], false, "Sheet1").headers // ["客户编号", "金额"]
+ */
+export function tableFromRows(
+  rows: readonly (readonly unknown[])[],
+  date1904: boolean,
+  sheetName: string,
+): SheetTable {
+  const headerRow = rows.length ? findHeaderRow(rows) : 0;
+  const raw = rows[headerRow] ?? [];
+  let width = raw.length;
+  while (width > 0 && readText(raw[width - 1]) === "") width--;
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) headers.push(readText(raw[c]) || `column ${columnLetter(c)}`);
+  let end = rows.length;
+  while (end > headerRow + 1 && rows[end - 1].every((v) => readText(v) === "")) end--;
+  const data: unknown[][] = [];
+  for (let r = headerRow + 1; r < end; r++) {
+    const row = rows[r].slice(0, width);
+    while (row.length < width) row.push(null);
+    data.push(row);
+  }
+  return { sheetName, headers, rows: data, headerRow, date1904 };
+}
+
+/** Excel's column letter for a 0-based index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The 1-based sheet row a user sees for data row `i`. */
+export function sheetRow(table: Pick<SheetTable, "headerRow">, i: number): number {
+  return table.headerRow + i + 2;
+}
