@@ -67,7 +67,9 @@ export function checkWeights(weights: readonly number[], tolerance = 1e-6): void
   if (Math.abs(sum - 100) <= tolerance * 100 || Math.abs(sum - 1) <= tolerance) return;
   // Weights that are all at most 1 and add up to about 1 are fractions: show them as percentages.
   const shown = fractions && sum <= 2 ? sum * 100 : sum;
-  throw new TierError(`weights add up to ${round2(shown)} %, they must add up to 100 %`);
+  // Two decimals, unless that would print "100 %" for weights that are just off (99.999).
+  const text = round2(shown) === 100 ? String(Number(shown.toPrecision(8))) : String(round2(shown));
+  throw new TierError(`weights add up to ${text} %, they must add up to 100 %`);
 }
 
 /**
