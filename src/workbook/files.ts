@@ -1,0 +1,144 @@
+/**
+ * Reading .xlsx and .csv bytes into raw cell grids. Browser-safe: no Node imports, so the standalone
+ * web page reads a dropped file with the same code as the command line (see files-node.ts).
+ */
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { TierError } from "../engine/errors";
+
+/** One sheet: raw cells, row by row, header row(s) included, every row as wide as the sheet. */
+export interface SheetData {
+  name: string;
+  rows: unknown[][];
+}
+
+export interface WorkbookData {
+  sheets: SheetData[];
+  /** Serial numbers count from 1904-01-01 (old Mac workbooks); pass on to readDate. */
+  date1904: boolean;
+  format: "xlsx" | "csv";
+}
+
+/**
+ * Text of a file's bytes: a UTF-8 or UTF-16LE byte-order mark decides (Excel's "CSV UTF-8" and
+ * "Unicode text"), else strict UTF-8, else GB18030 (what Excel on Chinese Windows saves as "CSV").
+ *
+ * @example decodeText(new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7])) // { text: "客户", encoding: "gb18030" }
+ */
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "gb18030";
+} {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    // Not UTF-8: GB18030 is a superset of GBK and GB2312, the legacy encodings of Chinese Excel.
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+  }
+}
+
+function padRows(rows: unknown[][], fill: unknown): unknown[][] {
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  for (const row of rows) while (row.length < width) row.push(fill);
+  return rows;
+}
+
+/**
+ * Parses CSV (or tab- or semicolon-separated) bytes into one sheet of text cells, via papaparse with
+ * the delimiter detected. Cells stay text: numbers are read later by readNumber, and ids keep their
+ * leading zeros. Trailing empty lines are dropped; empty lines inside the table are kept so that row
+ * numbers match the file.
+ *
+ * @example parseCsv(new TextEncoder().encode("id;amount\n007;1,5\n")).sheets[0].rows // [["id","amount"],["007","1,5"]]
+ */
+export function parseCsv(bytes: Uint8Array, name = "Sheet1"): WorkbookData {
+  const { text } = decodeText(bytes);
+  // Papaparse's guess is thrown off by blank lines, so guess on the first non-empty lines alone.
+  const sample = Papa.parse<string[]>(text, {
+    preview: 20,
+    skipEmptyLines: true,
+    delimitersToGuess: [",", ";", "\t", "|"],
+  });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: sample.meta.delimiter || ",",
+    skipEmptyLines: false,
+  });
+  const rows: unknown[][] = parsed.data;
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => typeof c !== "string" || c.trim() === ""))
+    rows.pop();
+  return { sheets: [{ name, rows: padRows(rows, "") }], date1904: false, format: "csv" };
+}
+
+/** An exceljs cell value as a plain cell: formulas give their cached result, rich text its text. */
+function plainValue(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === "string") return { error: o.error };
+  if (Array.isArray(o.richText))
+    return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
+  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  if ("hyperlink" in o || "text" in o) return plainValue(o.text);
+  return null;
+}
+
+/**
+ * Parses .xlsx bytes with exceljs: every worksheet, cells as numbers, text, booleans, Dates (UTC
+ * midnights for date-formatted cells, read with `date1904` already applied by exceljs), `{ error }`
+ * for error values, formula results, rich text and hyperlinks as text. A merged range keeps its value
+ * in the top-left cell only, so a merged title does not look like a row of headers.
+ *
+ * @example (await parseXlsx(bytes)).sheets[0].rows[0] // ["客户编号", "金额"]
+ */
+export async function parseXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
+  const workbook = new ExcelJS.Workbook();
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  try {
+    // exceljs types ask for a Node Buffer; JSZip underneath reads any Uint8Array.
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new TierError(
+      `cannot read the workbook: it is not a valid .xlsx file (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  const sheets: SheetData[] = [];
+  workbook.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (rows.length < rowNumber) rows.push([]);
+      const out = rows[rowNumber - 1];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const slave = cell.isMerged && cell.master !== cell;
+        while (out.length < col) out.push(null);
+        out[col - 1] = slave ? null : plainValue(cell.value);
+      });
+    });
+    sheets.push({ name: ws.name, rows: padRows(rows, null) });
+  });
+  return { sheets, date1904: workbook.properties.date1904 === true, format: "xlsx" };
+}
+
+/**
+ * Reads a file's bytes by its extension: .xlsx/.xlsm as a workbook, .csv/.txt/.tsv as text.
+ *
+ * @example await readWorkbookBytes(bytes, "orders.csv") // { format: "csv", ... }
+ */
+export async function readWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<WorkbookData> {
+  const dot = fileName.lastIndexOf(".");
+  const ext = dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
+  if (ext === "xlsx" || ext === "xlsm") return parseXlsx(bytes);
+  if (ext === "csv" || ext === "txt" || ext === "tsv") {
+    const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1, dot);
+    return parseCsv(bytes, base || "Sheet1");
+  }
+  throw new TierError(
+    `cannot read "${fileName}": use a .xlsx or .csv file${ext === "xls" ? " (save it as .xlsx in Excel)" : ""}`,
+  );
+}
