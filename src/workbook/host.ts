@@ -1,0 +1,121 @@
+/**
+ * The workbook layer's one interface, with two implementations: Office.js inside Excel
+ * (`office-host.ts`) and an in-memory .xlsx workbook for the command line, the standalone page and
+ * tests (`file-host.ts`). The pane and the CLI talk to this interface only, never to `Excel` directly.
+ *
+ * Cells are plain values: string, number, boolean, null (blank); dates are written as `{ date: day }`
+ * (days since 1970-01-01) so each host writes a real date with a date format in the workbook's own
+ * date system (1900 or 1904).
+ */
+export type CellOut = string | number | boolean | null | { date: number };
+
+/** Progress of long work: the step in words, and rows done of rows to do. */
+export type Progress = (step: ProgressStep, done: number, total: number) => void;
+export type ProgressStep = "read" | "grade" | "write" | "format" | "summary" | "chart";
+
+/** A sheet (or an Excel table) as read: raw cells of every row, header rows included. */
+export interface SheetRead {
+  sheetName: string;
+  /** Set when the data is an Excel table (ListObject). */
+  tableName?: string;
+  rows: unknown[][];
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+  /** 0-based row and column of rows[0][0] in the sheet (a used range may start below A1). */
+  top: number;
+  left: number;
+}
+
+/** Where the add-in's own output columns live in a user's sheet, remembered in the document. */
+export interface OwnedColumns {
+  sheetName: string;
+  /** 0-based sheet row of the header row of the output columns. */
+  headerRow: number;
+  /** 0-based sheet column of the first output column. */
+  firstColumn: number;
+  /** Output headers as written, left to right. */
+  headers: string[];
+  /** Number of data rows written (below the header row). */
+  rows: number;
+}
+
+/** Colour per tier name, for conditional formatting of the tier column. */
+export type TierColours = Readonly<Record<string, string>>;
+
+export interface WriteColumnsRequest {
+  sheetName: string;
+  /** 0-based sheet row of the data's header row; values go in the rows below it. */
+  headerRow: number;
+  /** 0-based sheet column where the data ends (exclusive): output columns start at or after it. */
+  dataEnd: number;
+  headers: string[];
+  /** One array per output column, one value per data row (row i is sheet row headerRow + 1 + i). */
+  columns: CellOut[][];
+  /** Number formats per output column ("0", "0.00", "yyyy-mm-dd", "@" …); absent = General. */
+  formats?: (string | undefined)[];
+  /** Index of the tier column and its colours. */
+  tierColumn?: number;
+  tierColours?: TierColours;
+}
+
+export interface SheetWriteRequest {
+  name: string;
+  /** Rows of cells, the first row the header. */
+  rows: CellOut[][];
+  formats?: (string | undefined)[];
+  /** Write as an Excel table (filter buttons, banded rows). */
+  asTable?: boolean;
+  /** Column widths in characters. */
+  widths?: number[];
+}
+
+/** A Pareto chart: columns for each customer's sales, a line for the cumulative share on a second axis. */
+export interface ParetoChartRequest {
+  /** Sheet that holds the chart's data (and the chart itself). */
+  sheetName: string;
+  /** 0-based top-left cell of the data block: header row then one row per point (label, sales, cumulative share). */
+  dataTop: number;
+  dataLeft: number;
+  points: number;
+  /** Where to put the chart, 0-based cell. */
+  anchorRow: number;
+  anchorColumn: number;
+  title: string;
+  /** Horizontal marker lines, e.g. [0.8, 0.95]. */
+  marks: number[];
+}
+
+/** Raised when a cell the add-in would write holds something it did not write: the run stops. */
+export class CellInTheWayError extends Error {
+  override name = "CellInTheWayError";
+  constructor(
+    readonly sheetName: string,
+    readonly address: string,
+    readonly value: unknown,
+  ) {
+    super(
+      `cell ${sheetName}!${address} holds "${String(value)}", which Tier did not write: move it or choose another place, nothing was overwritten`,
+    );
+  }
+}
+
+/** The operations the pane and the command line need from a workbook. */
+export interface WorkbookHost {
+  /** Sheet names in order, and the active sheet's name. */
+  listSheets(): Promise<{ sheets: string[]; active: string }>;
+  /** Reads a sheet's used range (or the named table). */
+  readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead>;
+  /** Writes owned output columns beside the data; replaces the previous run's columns in place. */
+  writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns>;
+  /** Adds or replaces a whole output sheet (summary, visit plan, change log). */
+  writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void>;
+  /** Appends rows to a sheet that is never rewritten (the history), creating it with `header` if absent. */
+  appendRows(sheetName: string, header: CellOut[], rows: CellOut[][]): Promise<void>;
+  /** Adds (or replaces) the Pareto chart on a sheet. */
+  addParetoChart(request: ParetoChartRequest): Promise<void>;
+  /** Saves and loads a small document-level value (the rules as JSON, the owned-columns record). */
+  saveSetting(key: string, value: string): Promise<void>;
+  loadSetting(key: string): Promise<string | null>;
+  /** Selects a cell for the user (a row that got no tier). */
+  selectCell(sheetName: string, row: number, column: number): Promise<void>;
+}

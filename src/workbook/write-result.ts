@@ -1,0 +1,258 @@
+import { formatDay } from "../engine/dates";
+import type { GradeResult, Lang, OutValue } from "../engine/grade";
+import type { SheetTable } from "../engine/table";
+import type { CellOut, OwnedColumns, Progress, SheetRead, WorkbookHost } from "./host";
+
+/** Document settings the add-in keeps: the policy, and where its columns are. */
+export const SETTING_RULES = "tier.rules";
+export const SETTING_OWNED = "tier.owned";
+
+/** Output sheet names per language. */
+export const SHEET_NAMES = {
+  results: { zh: "分级结果", en: "Tier results" },
+  summary: { zh: "分级汇总", en: "Tier summary" },
+} as const;
+
+/** Headers of output columns, recognisable as the add-in's: "Tier · r", "分级 · 等级". */
+const LABELS: Record<string, { zh: string; en: string }> = {
+  customer_id: { zh: "客户编号", en: "Customer" },
+  name: { zh: "客户名称", en: "Name" },
+  recency_days: { zh: "距今天数", en: "Recency (days)" },
+  frequency: { zh: "消费次数", en: "Frequency" },
+  amount: { zh: "金额", en: "Amount" },
+  r: { zh: "R", en: "R" },
+  f: { zh: "F", en: "F" },
+  m: { zh: "M", en: "M" },
+  rfm: { zh: "RFM", en: "RFM" },
+  segment: { zh: "细分", en: "Segment" },
+  abc: { zh: "ABC", en: "ABC" },
+  level: { zh: "层级", en: "Level" },
+  benefits: { zh: "权益", en: "Benefits" },
+  score: { zh: "得分", en: "Score" },
+  stars: { zh: "星级", en: "Stars" },
+  class: { zh: "维护类别", en: "Class" },
+  cell: { zh: "九宫格", en: "Cell" },
+  visits: { zh: "月拜访次数", en: "Visits / month" },
+  tenure_days: { zh: "会龄（天）", en: "Tenure (days)" },
+  tier: { zh: "等级", en: "Tier" },
+  issue: { zh: "未分级原因", en: "Issue" },
+};
+
+export const OWNED_PREFIX = { zh: "分级·", en: "Tier·" } as const;
+
+/** The header the add-in writes for output key `key`. */
+export function outputHeader(key: string, lang: Lang): string {
+  return OWNED_PREFIX[lang] + (LABELS[key]?.[lang] ?? key);
+}
+
+/** Colours of tiers by rank (best first), readable in light and dark themes. */
+export const TIER_PALETTE = [
+  "#1E7B34",
+  "#4CA64C",
+  "#9BCB6A",
+  "#F2C14E",
+  "#F08A4B",
+  "#D64545",
+  "#8E5BB5",
+  "#3F7FBF",
+  "#7F7F7F",
+];
+
+const cell = (v: OutValue): CellOut => v;
+
+export interface WriteGradeOptions {
+  lang: Lang;
+  onProgress?: Progress;
+  /** At most this many customers are drawn in the Pareto chart (evenly by rank beyond it). */
+  chartPoints?: number;
+}
+
+export interface WriteGradeReport {
+  owned?: OwnedColumns;
+  resultsSheet?: string;
+  summarySheet: string;
+}
+
+/**
+ * Writes a graded result into a workbook: tier columns beside a customer table (owned, replaced on a re-run,
+ * never over the user's cells) or a results sheet for an orders table; a summary sheet with the per-tier
+ * table, the row problems and a Pareto chart; and the rules, saved in the document.
+ */
+export async function writeGrade(
+  host: WorkbookHost,
+  read: SheetRead,
+  table: SheetTable,
+  result: GradeResult,
+  options: WriteGradeOptions,
+): Promise<WriteGradeReport> {
+  const { lang, onProgress } = options;
+  const order = result.summary.map((s) => s.tier);
+  const tierColours = Object.fromEntries(
+    order.map((t, i) => [t, TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)]]),
+  );
+  const report: WriteGradeReport = { summarySheet: SHEET_NAMES.summary[lang] };
+
+  if (result.input === "customers") {
+    // One output row per sheet row, in sheet order: the tier columns sit beside each customer.
+    const keys = result.keys.filter((k) => k !== "customer_id" && k !== "name");
+    const columns = keys.map((k) => result.columns[k].map(cell));
+    const owned = await host.writeColumns(
+      {
+        sheetName: read.sheetName,
+        headerRow: read.top + table.headerRow,
+        dataEnd: read.left + table.headers.length,
+        headers: keys.map((k) => outputHeader(k, lang)),
+        columns,
+        formats: keys.map((k) => formatOf(k)),
+        tierColumn: keys.indexOf("tier"),
+        tierColours,
+      },
+      onProgress,
+    );
+    await host.saveSetting(SETTING_OWNED, JSON.stringify(owned));
+    report.owned = owned;
+  } else {
+    const keys = result.keys;
+    const rows: CellOut[][] = [keys.map((k) => LABELS[k]?.[lang] ?? k)];
+    const n = result.columns.customer_id.length;
+    for (let i = 0; i < n; i++) rows.push(keys.map((k) => cell(result.columns[k][i])));
+    await host.writeSheet(
+      { name: SHEET_NAMES.results[lang], rows, formats: keys.map((k) => formatOf(k)), asTable: true },
+      onProgress,
+    );
+    report.resultsSheet = SHEET_NAMES.results[lang];
+  }
+
+  onProgress?.("summary", 0, 1);
+  const summary = summaryRows(result, lang);
+  const pareto = paretoRows(result, options.chartPoints ?? 2000, lang);
+  const width = 6;
+  const paretoLeft = width + 1;
+  const rows: CellOut[][] = summary.map((r) => {
+    const padded = [...r];
+    while (padded.length < width) padded.push(null);
+    return padded;
+  });
+  for (let i = 0; i < pareto.length; i++) {
+    while (rows.length <= i) rows.push(new Array(width).fill(null));
+    rows[i] = [...rows[i].slice(0, width), null, ...pareto[i]];
+  }
+  await host.writeSheet(
+    {
+      name: report.summarySheet,
+      rows,
+      formats: [
+        undefined,
+        "0",
+        "0.0%",
+        "#,##0.00",
+        "0.0%",
+        undefined,
+        undefined,
+        undefined,
+        "#,##0.00",
+        "0.0%",
+      ],
+      widths: [26, 12, 12, 16, 12, 4, 4, 16, 14, 14],
+    },
+    onProgress,
+  );
+  if (pareto.length > 1) {
+    onProgress?.("chart", 0, 1);
+    await host.addParetoChart({
+      sheetName: report.summarySheet,
+      dataTop: 0,
+      dataLeft: paretoLeft,
+      points: pareto.length - 1,
+      anchorRow: summary.length + 1,
+      anchorColumn: 0,
+      title:
+        lang === "zh" ? "帕累托图：客户销售额与累计占比" : "Pareto: sales per customer and cumulative share",
+      marks: [0.8, 0.95],
+    });
+  }
+  await host.saveSetting(SETTING_RULES, JSON.stringify(result.ruleSet));
+  onProgress?.("summary", 1, 1);
+  return report;
+}
+
+function formatOf(key: string): string | undefined {
+  switch (key) {
+    case "amount":
+    case "score":
+      return "#,##0.00";
+    case "recency_days":
+    case "frequency":
+    case "tenure_days":
+    case "r":
+    case "f":
+    case "m":
+    case "stars":
+    case "visits":
+    case "level":
+      return "0";
+    case "customer_id":
+    case "rfm":
+      return "@";
+    default:
+      return undefined;
+  }
+}
+
+/** The per-tier table, the policy line and the row problems, as rows of the summary sheet. */
+export function summaryRows(result: GradeResult, lang: Lang): CellOut[][] {
+  const zh = lang === "zh";
+  const rows: CellOut[][] = [
+    [zh ? "分级政策" : "Policy", zh ? result.ruleSet.name.zh : result.ruleSet.name.en],
+    [zh ? "截止日期" : "As of", formatDay(result.asOf)],
+    [zh ? "已分级 / 未分级" : "Graded / not graded", `${result.graded} / ${result.ungraded}`],
+    [],
+    [
+      zh ? "等级" : "Tier",
+      zh ? "客户数" : "Customers",
+      zh ? "客户占比" : "Share of customers",
+      zh ? "销售额" : "Sales",
+      zh ? "销售占比" : "Share of sales",
+    ],
+  ];
+  for (const s of result.summary) rows.push([s.tier, s.customers, s.customerShare, s.amount, s.amountShare]);
+  if (result.problems.length) {
+    rows.push([], [zh ? "行" : "Row", zh ? "列" : "Column", zh ? "原因" : "Problem"]);
+    for (const p of result.problems.slice(0, 1000)) rows.push([p.row, p.column, p.reason]);
+    if (result.problems.length > 1000)
+      rows.push([
+        zh ? `另有 ${result.problems.length - 1000} 行` : `and ${result.problems.length - 1000} more`,
+      ]);
+  }
+  return rows;
+}
+
+/**
+ * Pareto data: customers by sales, largest first, with the cumulative share of sales. Beyond `maxPoints`
+ * customers, every k-th is kept (and the last), so the curve keeps its shape and the chart stays light.
+ */
+export function paretoRows(result: GradeResult, maxPoints: number, lang: Lang): CellOut[][] {
+  const amount = result.columns.amount;
+  if (!amount) return [];
+  const idx: number[] = [];
+  for (let i = 0; i < amount.length; i++)
+    if (typeof amount[i] === "number" && result.columns.tier[i] !== null) idx.push(i);
+  idx.sort((a, b) => (amount[b] as number) - (amount[a] as number));
+  const total = idx.reduce((s, i) => s + Math.max(amount[i] as number, 0), 0);
+  if (!total) return [];
+  const step = Math.max(1, Math.ceil(idx.length / maxPoints));
+  const rows: CellOut[][] = [
+    [
+      lang === "zh" ? "客户" : "Customer",
+      lang === "zh" ? "销售额" : "Sales",
+      lang === "zh" ? "累计占比" : "Cumulative share",
+    ],
+  ];
+  let cum = 0;
+  idx.forEach((i, k) => {
+    cum += Math.max(amount[i] as number, 0);
+    if (k % step === 0 || k === idx.length - 1)
+      rows.push([String(result.columns.customer_id[i]), amount[i] as number, cum / total]);
+  });
+  return rows;
+}
