@@ -5,6 +5,7 @@ import { abcByShare } from "../src/engine/abc";
 import { pyramid } from "../src/engine/pyramid";
 import { rfm } from "../src/engine/rfm";
 import { rfm8 } from "../src/engine/rfm8";
+import { cutPoints, cutPointsInPlace, validCopy } from "../src/engine/quantile";
 
 // Whole numbers keep every sum exact, so the brute force and the engine add up the same way.
 // A small range makes ties common; NaN is an invalid cell.
@@ -86,6 +87,47 @@ describe("properties", () => {
         expect(Array.from(pyramid(v, c))).toEqual(brutePyramid(v, c));
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it("cutPoints by counting (whole numbers) and by selection give the same PERCENTILE.INC", () => {
+    const probs = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 1500 }), probs, (v, p) => {
+        const counted = cutPoints(v, p); // whole numbers in a small range: the counting path
+        const selected = cutPointsInPlace(validCopy(v), p);
+        const sorted = v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+        p.forEach((prob, i) => {
+          if (sorted.length === 0) return expect(counted[i]).toBeNaN();
+          const h = (sorted.length - 1) * prob;
+          const lo = Math.floor(h);
+          const want = sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]);
+          expect(counted[i]).toBeCloseTo(want, 9);
+          expect(selected[i]).toBeCloseTo(want, 9);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("rfm(quantile) scores do not change when every value is scaled by 1.5 (counting and selection agree)", () => {
+    const rows = fc.array(fc.tuple(cell, cell, cell), { minLength: 2, maxLength: 700 });
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 2, max: 9 }), (data, bins) => {
+        const [r, f, m] = [0, 1, 2].map((j) => data.map((row) => row[j]));
+        fc.pre(data.filter((row) => row.every((x) => !Number.isNaN(x))).length >= 2);
+        const whole = rfm(r, f, m, { bins });
+        const scaled = rfm(
+          ...([r, f, m].map((c) => c.map((x) => x * 1.5)) as [number[], number[], number[]]),
+          {
+            bins,
+          },
+        );
+        expect(Array.from(scaled.r)).toEqual(Array.from(whole.r));
+        expect(Array.from(scaled.f)).toEqual(Array.from(whole.f));
+        expect(Array.from(scaled.m)).toEqual(Array.from(whole.m));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -67,22 +67,20 @@ export function abcByShare(values: ArrayLike<number>, options: { a?: number; b?:
   const b = options.b ?? 0.95;
   checkShares(a, b);
   const n = values.length;
+  // Be careful not to mutate an array owned by the user: select on a copy of the positive values,
+  // gathered in the same pass that adds up the total.
+  const positive = new Float64Array(n);
   let total = 0;
   let nPos = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v > 0) {
       total += v;
-      nPos++;
+      positive[nPos++] = v;
     }
   }
   check(total > 0, "all sales are zero or negative: ABC by share needs some positive sales");
-  // Be careful not to mutate an array owned by the user: select on a copy of the positive values.
-  const scratch = new Float64Array(nPos);
-  for (let i = 0, j = 0; i < n; i++) {
-    const v = values[i];
-    if (v > 0) scratch[j++] = v;
-  }
+  const scratch = positive.subarray(0, nPos);
   // The class is monotone in v: A is v >= tA, B is tB <= v < tA (both among positive values).
   const tA = shareThreshold(scratch, total, a);
   const tB = shareThreshold(scratch, total, b);

@@ -3,15 +3,15 @@ import { TierError, check } from "./errors";
 /** Copies the non-NaN values into a fresh Float64Array we may reorder freely. */
 export function validCopy(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
-  const out = new Float64Array(m);
-  // Be careful not to mutate an array owned by the user: every selection works on this copy.
-  for (let i = 0, j = 0; i < n; i++) {
+  // One pass: copy everything, advance only past valid values; a view trims the tail if NaN was met.
+  const out = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
     const x = values[i];
-    if (x === x) out[j++] = x;
+    out[j] = x;
+    if (x === x) j++;
   }
-  return out;
+  return j === n ? out : out.subarray(0, j);
 }
 
 /**
@@ -100,6 +100,60 @@ function position(n: number, p: number): [number, number] {
   return [lo, h - lo];
 }
 
+/**
+ * PERCENTILE.INC without a copy when every valid value is a whole number in a small range (days,
+ * order counts): count each value once, then read the order statistics off the running counts.
+ * Returns undefined when the column does not qualify. `valid` (optional) masks rows out.
+ */
+export function cutPointsByCounting(
+  values: ArrayLike<number>,
+  probs: readonly number[],
+  valid?: Uint8Array,
+): Float64Array | undefined {
+  const len = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    if (valid !== undefined && valid[i] === 0) continue;
+    const x = values[i];
+    if (x !== x) continue;
+    // Whole numbers only, and give up as soon as the range is too wide to count cheaply.
+    if (x !== Math.floor(x)) return undefined;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    n++;
+    if (max - min > COUNTING_RANGE) return undefined;
+  }
+  if (n === 0) return undefined;
+  const counts = new Uint32Array(max - min + 1);
+  for (let i = 0; i < len; i++) {
+    if (valid !== undefined && valid[i] === 0) continue;
+    const x = values[i];
+    if (x === x) counts[(x - min) | 0]++;
+  }
+  // Order statistic k (0-based) is the first value whose running count passes k.
+  const at = (k: number): number => {
+    let seen = 0;
+    for (let v = 0; v < counts.length; v++) {
+      seen += counts[v];
+      if (seen > k) return v + min;
+    }
+    return max;
+  };
+  const out = new Float64Array(probs.length);
+  for (let i = 0; i < probs.length; i++) {
+    checkProb(probs[i]);
+    const [lo, frac] = position(n, probs[i]);
+    const v0 = at(lo);
+    out[i] = frac > 0 ? v0 + frac * (at(lo + 1) - v0) : v0;
+  }
+  return out;
+}
+
+/** Widest range of whole numbers {@link cutPointsByCounting} will count (a 256 KB table). */
+const COUNTING_RANGE = 65_535;
+
 /** PERCENTILE.INC on a scratch array we own (reordered); NaN-free, non-empty. */
 function cutPointsOwned(a: Float64Array, probs: readonly number[]): Float64Array {
   const n = a.length;
@@ -127,7 +181,7 @@ function cutPointsOwned(a: Float64Array, probs: readonly number[]): Float64Array
  */
 export function cutPoints(values: ArrayLike<number>, probs: readonly number[]): Float64Array {
   for (const p of probs) checkProb(p);
-  return cutPointsOwned(validCopy(values), probs);
+  return cutPointsByCounting(values, probs) ?? cutPointsOwned(validCopy(values), probs);
 }
 
 /** Same as {@link cutPoints} but selects on `scratch` itself (which must be NaN-free and owned). */

@@ -1,5 +1,5 @@
 import { TierError, check } from "./errors";
-import { binProbs, checkBins, cutPointsInPlace } from "./quantile";
+import { binProbs, checkBins, cutPointsByCounting, cutPointsInPlace } from "./quantile";
 
 export type RfmMethod = "quantile" | "rfm-r" | "fixed";
 
@@ -58,7 +58,7 @@ function fixedThresholds(list: readonly number[] | undefined, dim: Dim, bins: nu
  */
 function score(
   values: ArrayLike<number>,
-  valid: Uint8Array,
+  valid: Uint8Array | undefined,
   bounds: Float64Array,
   strict: boolean,
   reverse: boolean,
@@ -69,7 +69,7 @@ function score(
   const base = reverse ? nb + 1 : 1;
   const sign = reverse ? -1 : 1;
   for (let i = 0; i < n; i++) {
-    if (valid[i] === 0) continue;
+    if (valid !== undefined && valid[i] === 0) continue;
     const x = values[i];
     let c = 0;
     // c = #{k : x > bounds[k]} (or >=); bounds are ascending, so stop at the first miss.
@@ -110,18 +110,24 @@ export function rfm(
   const columns: Record<Dim, ArrayLike<number>> = { r: recencyDays, f: frequency, m: amount };
 
   // The valid mask comes first: a customer missing any one value is out of all three cut points.
-  const valid = new Uint8Array(n);
+  // Without any NaN (the usual case) no mask is needed at all.
   let nValid = 0;
   for (let i = 0; i < n; i++) {
     const r = recencyDays[i];
     const f = frequency[i];
     const m = amount[i];
-    if (r === r && f === f && m === m) {
-      valid[i] = 1;
-      nValid++;
+    if (r === r && f === f && m === m) nValid++;
+  }
+  let valid: Uint8Array | undefined;
+  if (nValid < n) {
+    valid = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = recencyDays[i];
+      const f = frequency[i];
+      const m = amount[i];
+      if (r === r && f === f && m === m) valid[i] = 1;
     }
   }
-
   const cuts = {} as Record<Dim, Float64Array>;
   let bounds = {} as Record<Dim, Float64Array>;
   if (method === "fixed") {
@@ -133,11 +139,19 @@ export function rfm(
       nValid >= 2,
       `RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got ${nValid})`,
     );
-    const scratch = new Float64Array(nValid);
+    let scratch: Float64Array | undefined;
     for (const d of DIMENSIONS) {
       const col = columns[d];
-      for (let i = 0, j = 0; i < n; i++) if (valid[i] === 1) scratch[j++] = col[i];
-      cuts[d] = cutPointsInPlace(scratch, binProbs(bins[d]));
+      const probs = binProbs(bins[d]);
+      // Days and order counts are small whole numbers: counting beats copying and selecting.
+      let q = cutPointsByCounting(col, probs, valid);
+      if (q === undefined) {
+        scratch ??= new Float64Array(nValid);
+        if (valid === undefined) scratch.set(col);
+        else for (let i = 0, j = 0; i < n; i++) if (valid[i] === 1) scratch[j++] = col[i];
+        q = cutPointsInPlace(scratch, probs);
+      }
+      cuts[d] = q;
       // rfm-r (SPSS style) starts a bin one unit above the cut point, as the R package does.
       bounds[d] = method === "rfm-r" ? cuts[d].map((q) => q + 1) : cuts[d];
     }

@@ -12,19 +12,18 @@ export const RFM8_CLASSES: readonly { key: string; zh: string; en: string }[] = 
   { key: "general-win-back", zh: "一般挽留客户", en: "General win-back" },
 ]);
 
-/** Mean of the valid entries, Neumaier-compensated so that n equal values give exactly that value more often. */
-function mean(values: ArrayLike<number>, valid: Uint8Array, nValid: number): number {
-  if (nValid === 0) return NaN;
-  let sum = 0;
-  let comp = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (valid[i] === 0) continue;
-    const x = values[i];
-    const t = sum + x;
-    comp += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
+/** Neumaier-compensated running sum, so that the mean of n equal values is that value more often. */
+class Sum {
+  sum = 0;
+  comp = 0;
+  add(x: number): void {
+    const t = this.sum + x;
+    this.comp += Math.abs(this.sum) >= Math.abs(x) ? this.sum - t + x : x - t + this.sum;
+    this.sum = t;
   }
-  return (sum + comp) / nValid;
+  mean(n: number): number {
+    return n === 0 ? NaN : (this.sum + this.comp) / n;
+  }
 }
 
 /**
@@ -44,28 +43,32 @@ export function rfm8(
       `recency, frequency and amount must have the same number of rows (got ${n}, ${frequency.length} and ${amount.length})`,
     );
   }
-  const valid = new Uint8Array(n);
+  // Two passes and no mask: the means, then the classes.
+  const sr = new Sum();
+  const sf = new Sum();
+  const sm = new Sum();
   let nValid = 0;
   for (let i = 0; i < n; i++) {
     const r = recencyDays[i];
     const f = frequency[i];
     const m = amount[i];
     if (r === r && f === f && m === m) {
-      valid[i] = 1;
+      sr.add(r);
+      sf.add(f);
+      sm.add(m);
       nValid++;
     }
   }
-  const mr = mean(recencyDays, valid, nValid);
-  const mf = mean(frequency, valid, nValid);
-  const mm = mean(amount, valid, nValid);
+  const mr = sr.mean(nValid);
+  const mf = sf.mean(nValid);
+  const mm = sm.mean(nValid);
   const cls = new Int8Array(n);
   for (let i = 0; i < n; i++) {
-    if (valid[i] === 0) {
-      cls[i] = -1;
-      continue;
-    }
-    // Order of RFM8_CLASSES: M low adds 4, R low adds 2, F low adds 1.
-    cls[i] = (amount[i] > mm ? 0 : 4) + (recencyDays[i] < mr ? 0 : 2) + (frequency[i] > mf ? 0 : 1);
+    const r = recencyDays[i];
+    const f = frequency[i];
+    const m = amount[i];
+    // Order of RFM8_CLASSES: M low adds 4, R low adds 2, F low adds 1; NaN fails every test.
+    cls[i] = r === r && f === f && m === m ? (m > mm ? 0 : 4) + (r < mr ? 0 : 2) + (f > mf ? 0 : 1) : -1;
   }
   return { cls, means: { recency: mr, frequency: mf, amount: mm } };
 }
