@@ -1,0 +1,298 @@
+/**
+ * Converting what Excel hands a custom function (`any[][]` ranges, scalars, null for an omitted
+ * argument) into engine columns, and engine results back into spilled rows.
+ *
+ * Nothing here touches the `CustomFunctions` global when the module loads: the two error
+ * constructors look it up when they are called, so Node tests can stub `globalThis.CustomFunctions`.
+ */
+import { readDate, todayDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { errorValue, readNumber, readText } from "../engine/values";
+
+/** A range as Excel passes it: rows of cells; "" for a blank cell. */
+export type Matrix = readonly (readonly unknown[])[];
+export type Lang = "zh" | "en";
+
+/** `#VALUE!` with a message: a bad argument, the whole call fails. */
+export function invalidValue(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** `#N/A` with the reason one row got no result; the other rows still spill. */
+export function notAvailable(reason: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, reason);
+}
+
+/**
+ * Runs the body of a custom function with the one error policy: an engine TierError (a bad
+ * parameter) becomes `#VALUE!` with its message; anything else is a bug and propagates.
+ */
+export function excel<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof TierError) throw invalidValue(e.message);
+    throw e;
+  }
+}
+
+/** An error value inside a range: `"#N/A"`, `{ error }` (exceljs) or a CustomFunctions.Error-like `{ code }`. */
+function cellError(v: unknown): string | undefined {
+  const e = errorValue(v);
+  if (e !== undefined) return e;
+  if (v !== null && typeof v === "object") {
+    const code = (v as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("#")) return code;
+  }
+  return undefined;
+}
+
+/** True when an optional argument was left out: null, undefined, "" or a blank 1×1 range. */
+export function omitted(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length === 0 || (v.length === 1 && v[0].length === 1 && omitted(v[0][0]));
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** The single value of a scalar argument that may also arrive as a 1×1 range. */
+function scalar(v: unknown, name: string): unknown {
+  if (!Array.isArray(v)) return v;
+  if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
+  throw new TierError(`${name} must be a single cell, not a range`);
+}
+
+/**
+ * Why each row got no result, first reason per row, built lazily: most calls have none, and
+ * 100,000 rows of `null` would cost more than the engine.
+ */
+export class RowIssues {
+  private reason: (string | undefined)[] | undefined;
+  private blanks: Uint8Array | undefined;
+  /** Number of input columns read so far (a row is empty when all of them are blank). */
+  private inputs = 0;
+
+  constructor(readonly n: number) {}
+
+  /** Registers one more input column; returns its index. */
+  column(): number {
+    return this.inputs++;
+  }
+
+  add(i: number, name: string, why: string): void {
+    if (why === "blank") this.blank(i);
+    const r = (this.reason ??= new Array<string | undefined>(this.n));
+    if (r[i] === undefined) r[i] = why === "blank" ? `${name} is blank` : `${name}: ${why}`;
+  }
+
+  /** Counts a blank input of row i that is allowed (e.g. no purchase dates for a prospect). */
+  blank(i: number): void {
+    (this.blanks ??= new Uint8Array(this.n))[i]++;
+  }
+
+  /** Records a reason that is not about one input cell (e.g. a rating outside 1..5). */
+  set(i: number, reason: string): void {
+    const r = (this.reason ??= new Array<string | undefined>(this.n));
+    if (r[i] === undefined) r[i] = reason;
+  }
+
+  get(i: number): string | undefined {
+    return this.reason === undefined ? undefined : this.reason[i];
+  }
+
+  /**
+   * Every input of row i is blank: a row of an oversized range, not a customer. It spills ""
+   * instead of #N/A so that a range sized for next month's customers stays readable.
+   */
+  empty(i: number): boolean {
+    return this.blanks !== undefined && this.inputs > 0 && this.blanks[i] === this.inputs;
+  }
+
+  /** False when every row is complete: the fast path of {@link spill}. */
+  any(): boolean {
+    return this.reason !== undefined || this.blanks !== undefined;
+  }
+}
+
+/** Checks that a range argument is one column and returns its number of rows. */
+export function columnRows(m: unknown, name: string): number {
+  if (m === null || m === undefined) throw new TierError(`${name} is missing: select a column of cells`);
+  if (!Array.isArray(m) || m.length === 0 || !Array.isArray(m[0]))
+    throw new TierError(`${name} must be a range (one column of cells)`);
+  const w = (m[0] as unknown[]).length;
+  if (w !== 1) throw new TierError(`${name} must be one column, not ${w} columns: select a single column`);
+  return m.length;
+}
+
+/** Throws unless every column has the same number of rows as the first. */
+export function sameRows(counts: readonly [string, number][]): number {
+  const [first, n] = counts[0];
+  for (const [name, k] of counts) {
+    if (k !== n)
+      throw new TierError(
+        `${first} has ${n} rows but ${name} has ${k}: select ranges of the same rows (e.g. B2:B100 and C2:C100)`,
+      );
+  }
+  return n;
+}
+
+/**
+ * A one-column range as numbers, NaN where a cell cannot be read (the reason goes to `issues`).
+ * Numbers pass through untouched (the fast path: Excel sends numbers as numbers); text is read the
+ * way a person writes it ("1,234.50", "¥300", "12%").
+ */
+export function readNumbers(m: Matrix, name: string, issues: RowIssues, blankIsAnIssue = true): Float64Array {
+  issues.column();
+  const n = m.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = m[i][0];
+    // Same as readNumber(v) but without a call for the common case.
+    if (typeof v === "number" && v - v === 0) {
+      out[i] = v;
+      continue;
+    }
+    const x = readValue(v);
+    if (typeof x === "number") out[i] = x;
+    else {
+      out[i] = NaN;
+      if (x !== "blank" || blankIsAnIssue) issues.add(i, name, x);
+      else issues.blank(i);
+    }
+  }
+  return out;
+}
+
+function readValue(v: unknown): number | string {
+  const e = cellError(v);
+  return e !== undefined ? `error value ${e}` : readNumber(v);
+}
+
+/**
+ * A one-column range of dates as day numbers (days since 1970-01-01), NaN where a cell cannot be
+ * read or is after `asOfDay`. Numbers are 1900-system serials: the 1904 system is not visible to
+ * custom functions (see docs/functions.md).
+ */
+export function readDays(
+  m: Matrix,
+  name: string,
+  issues: RowIssues,
+  asOfDay: number,
+  blankIsAnIssue = true,
+): Float64Array {
+  issues.column();
+  const n = m.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = m[i][0];
+    const e = cellError(v);
+    const d = e !== undefined ? `error value ${e}` : readDate(v, { asOfDay });
+    if (typeof d === "number") out[i] = d;
+    else {
+      out[i] = NaN;
+      if (d !== "blank" || blankIsAnIssue) issues.add(i, name, d);
+      else issues.blank(i);
+    }
+  }
+  return out;
+}
+
+/** An optional number argument (a cell or typed value); `fallback` when omitted. */
+export function optionalNumber(v: unknown, name: string, fallback: number): number;
+export function optionalNumber(v: unknown, name: string, fallback?: number): number | undefined;
+export function optionalNumber(v: unknown, name: string, fallback?: number): number | undefined {
+  if (omitted(v)) return fallback;
+  const x = readValue(scalar(v, name));
+  if (typeof x === "number") return x;
+  throw new TierError(`${name} must be a number (${x})`);
+}
+
+/**
+ * The as-of day: an Excel date serial, a date as text, or today (the user's calendar) when
+ * omitted. Custom functions are not volatile: write TODAY() to recalculate every day.
+ */
+export function asOfDay(v: unknown, name = "as_of"): number {
+  if (omitted(v)) return todayDay();
+  const x = scalar(v, name);
+  const e = cellError(x);
+  const d = e !== undefined ? `error value ${e}` : readDate(x);
+  if (typeof d === "number") return d;
+  throw new TierError(`${name} must be a date such as 2025-12-31 or TODAY() (${d})`);
+}
+
+/** "en" (default) or "zh"; zh-CN, 中文 and cn are accepted too. */
+export function langOf(v: unknown): Lang {
+  if (omitted(v)) return "en";
+  const t = readText(scalar(v, "lang")).toLowerCase();
+  if (t === "en" || t.startsWith("en-") || t === "english") return "en";
+  if (t === "zh" || t.startsWith("zh-") || t === "cn" || t === "中文") return "zh";
+  throw new TierError(`lang must be "en" or "zh" (got "${t}")`);
+}
+
+/** All cells of a range, row by row (a list of thresholds or names may be a row or a column). */
+export function flat(m: unknown, name: string): unknown[] {
+  if (!Array.isArray(m)) return [m];
+  const rows = m as unknown[][];
+  const tall = rows.length;
+  const wide = tall > 0 ? rows[0].length : 0;
+  if (tall > 1 && wide > 1)
+    throw new TierError(`${name} must be one row or one column, not ${tall} rows × ${wide} columns`);
+  const out: unknown[] = [];
+  for (const row of rows) for (const c of row) out.push(c);
+  return out;
+}
+
+/** A row or column of numbers; blank cells at the end are ignored (an oversized selection). */
+export function numberList(m: unknown, name: string): number[] {
+  const cells = flat(m, name);
+  let end = cells.length;
+  while (end > 0 && omitted(cells[end - 1])) end--;
+  const out: number[] = [];
+  for (let k = 0; k < end; k++) {
+    const x = readValue(cells[k]);
+    if (typeof x !== "number") throw new TierError(`${name}: value ${k + 1} is not usable (${x})`);
+    out.push(x);
+  }
+  if (out.length === 0) throw new TierError(`${name} is empty: give at least one number`);
+  return out;
+}
+
+/** A row or column of names; blank cells at the end are ignored. */
+export function textList(m: unknown, name: string): string[] {
+  const cells = flat(m, name);
+  let end = cells.length;
+  while (end > 0 && omitted(cells[end - 1])) end--;
+  const out: string[] = [];
+  for (let k = 0; k < end; k++) {
+    const t = readText(cells[k]);
+    if (t === "") throw new TierError(`${name}: name ${k + 1} is blank`);
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Builds the spilled result: `width` cells per row. A row with an issue gets `#N/A` with its
+ * reason in every cell (or "" when all its inputs are blank); the others get `row(i)`.
+ */
+export function spill(
+  n: number,
+  width: number,
+  issues: RowIssues,
+  row: (i: number) => unknown[],
+): unknown[][] {
+  const out: unknown[][] = new Array(n);
+  if (!issues.any()) {
+    for (let i = 0; i < n; i++) out[i] = row(i);
+    return out;
+  }
+  let blankRow: unknown[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const reason = issues.get(i);
+    if (issues.empty(i)) out[i] = blankRow ??= new Array(width).fill("");
+    else if (reason === undefined) out[i] = row(i);
+    else {
+      const e = notAvailable(reason);
+      out[i] = width === 1 ? [e] : new Array(width).fill(e);
+    }
+  }
+  return out;
+}
