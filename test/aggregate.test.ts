@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aggregateOrders, customerId } from "../src/engine/aggregate";
 import { formatDay, parseIsoDay } from "../src/engine/dates";
@@ -149,5 +150,40 @@ describe("aggregateOrders options and bad rows", () => {
     expect(() =>
       aggregateOrders({ ids: ["a"], dates: ["2025-01-01"], amounts: [1] }, { frequency: "orders" }),
     ).toThrow(/order id/);
+  });
+});
+
+describe("aggregateOrders invariants", () => {
+  it("aggregateOrders gives every customer the same figures whatever the order of the rows", () => {
+    const row = fc.record({
+      id: fc.constantFrom("a", "b", "c", 17850, "17850.0"),
+      day: fc.integer({ min: 45000, max: 45700 }),
+      amount: fc.integer({ min: -50, max: 500 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 40 }),
+        fc.infiniteStream(fc.nat()),
+        (rows, seeds) => {
+          const shuffled = rows
+            .map((r) => [seeds.next().value as number, r] as const)
+            .sort((x, y) => x[0] - y[0]);
+          const run = (rs: readonly (typeof rows)[number][]) => {
+            const agg = aggregateOrders({
+              ids: rs.map((r) => r.id),
+              dates: rs.map((r) => r.day),
+              amounts: rs.map((r) => r.amount),
+            });
+            return Object.fromEntries(
+              agg.ids.map((id, c) => [
+                id,
+                [agg.frequency[c], agg.amount[c], agg.firstDay[c], agg.lastDay[c]],
+              ]),
+            );
+          };
+          expect(run(shuffled.map(([, r]) => r))).toEqual(run(rows));
+        },
+      ),
+    );
   });
 });
