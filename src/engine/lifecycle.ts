@@ -10,7 +10,7 @@ export interface LifecycleWindows {
 }
 
 /** The lifecycle preset's windows: lost after 365 days, at risk after 180, new for 90, loyal from 5 purchases, regular from 2. */
-export const LIFECYCLE_DEFAULTS: Readonly<LifecycleWindows> = Object.freeze({
+export const DEFAULT_LIFECYCLE_WINDOWS: Readonly<LifecycleWindows> = Object.freeze({
   lostDays: 365,
   atRiskDays: 180,
   newDays: 90,
@@ -40,7 +40,7 @@ const REGULAR = 5;
 const ONE_TIME = 6;
 
 function checkWindows(w: LifecycleWindows): void {
-  for (const k of Object.keys(LIFECYCLE_DEFAULTS) as (keyof LifecycleWindows)[]) {
+  for (const k of Object.keys(DEFAULT_LIFECYCLE_WINDOWS) as (keyof LifecycleWindows)[]) {
     check(
       Number.isFinite(w[k]) && w[k] >= 0,
       `lifecycle window ${k} must be a number of 0 or more, not ${w[k]}`,
@@ -79,7 +79,7 @@ export function lifecycle(
   asOfDay: number,
   windows?: Partial<LifecycleWindows>,
 ): Int8Array {
-  const w: LifecycleWindows = { ...LIFECYCLE_DEFAULTS, ...stripUndefined(windows) };
+  const w: LifecycleWindows = { ...DEFAULT_LIFECYCLE_WINDOWS, ...stripUndefined(windows) };
   checkWindows(w);
   check(Number.isFinite(asOfDay), "the as-of date is missing or not a date");
   const n = frequency.length;
@@ -123,6 +123,3 @@ function stripUndefined(w: Partial<LifecycleWindows> | undefined): Partial<Lifec
   if (w) for (const [k, v] of Object.entries(w)) if (v !== undefined) out[k as keyof LifecycleWindows] = v;
   return out;
 }
-
-/** Same as {@link LIFECYCLE_DEFAULTS} (both names are in use). */
-export const DEFAULT_LIFECYCLE_WINDOWS = LIFECYCLE_DEFAULTS;

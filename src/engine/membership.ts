@@ -1,6 +1,5 @@
 import { check } from "./errors";
 import type { RuleTable } from "./rules";
-import type { RuleSet } from "./ruleset";
 
 /** The benefits one tier lists; `cumulative` means it also keeps the tier below it ("除普通客户权益外"). */
 export interface TierBenefits {
@@ -136,29 +135,3 @@ export function membershipBenefits(
     cumulative: t.cumulative,
   }));
 }
-
-/** The store membership preset as a rule set (the shape `tier presets` prints and rule files use). */
-export const MEMBERSHIP_RULES: Extract<RuleSet, { method: "rules" }> = {
-  method: "rules",
-  name: { ...MEMBERSHIP_PRESET.name },
-  description: {
-    zh: "按累计消费分新客户、普通、银卡、金卡、钻石(钻石另需入会满一年);高等级含低等级权益,每季度评定。",
-    en: "By cumulative spend: new, regular, silver, gold, diamond (diamond also needs a year's tenure); higher tiers keep lower tiers' benefits; rated quarterly.",
-  },
-  tiers: MEMBERSHIP_PRESET.tiers.map((t) => ({
-    key: t.key,
-    name: { ...t.name },
-    benefits: { zh: [...t.benefits.zh], en: [...t.benefits.en] },
-    cumulative: t.cumulative,
-  })),
-  rules: MEMBERSHIP_PRESET.rules.rules.map((r) => ({
-    tier: r.tier,
-    when: r.when.map((c) => ({
-      column: c.column,
-      op: c.op,
-      value: Array.isArray(c.value)
-        ? [...(c.value as readonly (number | string)[])]
-        : (c.value as number | string),
-    })),
-  })),
-};
