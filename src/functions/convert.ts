@@ -195,11 +195,14 @@ export function readDays(
   return out;
 }
 
-/** An optional number argument (a cell or typed value); `fallback` when omitted. */
-export function optionalNumber(v: unknown, name: string, fallback: number): number;
-export function optionalNumber(v: unknown, name: string, fallback?: number): number | undefined;
-export function optionalNumber(v: unknown, name: string, fallback?: number): number | undefined {
-  if (omitted(v)) return fallback;
+/** An optional number argument (a cell or a typed value); `fallback` when omitted. */
+export function optionalNumber(v: unknown, name: string, fallback: number): number {
+  return maybeNumber(v, name) ?? fallback;
+}
+
+/** An optional number argument; undefined when omitted. */
+export function maybeNumber(v: unknown, name: string): number | undefined {
+  if (omitted(v)) return undefined;
   const x = readValue(scalar(v, name));
   if (typeof x === "number") return x;
   throw new TierError(`${name} must be a number (${x})`);

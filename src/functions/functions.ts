@@ -21,6 +21,7 @@ import {
   excel,
   flat,
   langOf,
+  maybeNumber,
   numberList,
   omitted,
   optionalNumber,
@@ -48,7 +49,7 @@ function rfmCodeText(r: number, f: number, m: number): string {
 
 /** The RFM method argument: a word, or a 3-row range of fixed thresholds (an R/F/M label column allowed). */
 function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
-  const bins = optionalNumber(binsArg, "bins");
+  const bins = maybeNumber(binsArg, "bins");
   if (omitted(method)) return { method: "quantile", bins: bins ?? 5 };
   const rows = Array.isArray(method) ? (method as unknown[][]) : [[method]];
   if (rows.length === 1 && rows[0].length === 1) {
