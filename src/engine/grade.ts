@@ -18,7 +18,13 @@ import { rfm, rfmCode } from "./rfm";
 import { RFM8_CLASSES, rfm8 } from "./rfm8";
 import type { RuleSet, TierDef } from "./ruleset";
 import { applyRules } from "./rules";
-import { parseRating, stars as starsOf, weightedScore } from "./scorecard";
+import {
+  maintenanceClass,
+  parseRating,
+  stageProblems,
+  stars as starsOf,
+  weightedScoreByStage,
+} from "./scorecard";
 import { segments, OTHERS } from "./segments";
 import { sheetRow, type SheetTable } from "./table";
 import { readNumber, readText } from "./values";
@@ -797,7 +803,6 @@ function runScorecard(
   });
   const stages = Object.keys(rs.profiles);
   const stageCol = base.mapping.stage;
-  const score = new Float64Array(n).fill(NaN);
   if (stages.length > 1 && stageCol === undefined)
     need(
       base.mapping,
@@ -805,36 +810,18 @@ function runScorecard(
       base.headers,
       `the scorecard has weight profiles by stage (${stages.join(", ")}) and`,
     );
-  const stageCells = stageCol === undefined ? null : base.cell(base.headers[stageCol]);
-  for (const stage of stages) {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = stageCells && stages.length > 1 ? readText(stageCells[i]) : stage;
-      if (s === stage) rows.push(i);
-    }
-    if (!rows.length) continue;
-    const part = ratings.map((col) => Float64Array.from(rows, (i) => col[i]));
-    const sc = weightedScore(part, rs.profiles[stage], { missing: rs.missing });
-    rows.forEach((i, j) => (score[i] = sc[j]));
-  }
-  if (stageCells && stages.length > 1) {
-    for (let i = 0; i < n; i++) {
-      const s = readText(stageCells[i]);
-      if (!stages.includes(s) && !issue[i])
-        issue[i] =
-          `${base.headers[stageCol!]}: ${s === "" ? "blank stage" : `stage "${s}"`} is not one of ${stages.join(", ")}`;
-    }
-  }
+  // One profile: every row uses it; several: the stage column picks the profile per row.
+  const stageCells =
+    stages.length > 1 ? base.cell(base.headers[stageCol!]) : new Array<unknown>(n).fill(stages[0]);
+  const score = weightedScoreByStage(ratings, rs.profiles, stageCells, { missing: rs.missing });
+  for (const p of stageProblems(rs.profiles, stageCells, base.headers[stageCol ?? 0]))
+    if (!issue[p.row]) issue[p.row] = `${p.column}: ${p.reason}`;
   for (let i = 0; i < n; i++) if (issue[i] || base.issue[i]) score[i] = NaN;
   const shown = Float64Array.from(score, (s) => (rs.scale === 100 ? s * 20 : s));
   const st = starsOf(shown, rs.stars, rs.scale);
   const starName = (k: number) => (lang === "zh" ? `${k}星` : k === 1 ? "1 star" : `${k} stars`);
-  const cls: OutValue[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    if (st[i] === 0) continue;
-    tier[i] = starName(st[i]);
-    cls[i] = st[i] >= 4 ? "A" : st[i] >= 2 ? "B" : "C";
-  }
+  const cls: OutValue[] = maintenanceClass(st).map((c) => c || null);
+  for (let i = 0; i < n; i++) if (st[i] !== 0) tier[i] = starName(st[i]);
   return {
     columns: [
       ["score", Array.from(shown, (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null))],
