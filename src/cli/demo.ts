@@ -14,6 +14,7 @@ import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import type { Io } from "./main";
+import { padDisplay } from "./text";
 
 interface DemoJob {
   file: string;
@@ -98,7 +99,7 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
     for (const s of result.summary) {
       if (!s.customers) continue;
       io.out(
-        `  ${s.tier.padEnd(22)} ${String(s.customers).padStart(9)} ${(s.customerShare * 100).toFixed(1).padStart(6)}%` +
+        `  ${padDisplay(s.tier, 22)} ${String(s.customers).padStart(9)} ${(s.customerShare * 100).toFixed(1).padStart(6)}%` +
           ` ${(s.amountShare * 100).toFixed(1).padStart(8)}%\n`,
       );
     }

@@ -19,6 +19,7 @@ import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { runDemo } from "./demo";
+import { padDisplay } from "./text";
 
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
@@ -164,7 +165,7 @@ function report(result: GradeResult, sheetName: string, io: Io): void {
   }
   for (const s of result.summary) {
     io.err(
-      `  ${s.tier.padEnd(24)} ${String(s.customers).padStart(7)}  ${(s.customerShare * 100).toFixed(1).padStart(5)} %` +
+      `  ${padDisplay(s.tier, 24)} ${String(s.customers).padStart(7)}  ${(s.customerShare * 100).toFixed(1).padStart(5)} %` +
         `  of sales ${(s.amountShare * 100).toFixed(1).padStart(5)} %\n`,
     );
   }
