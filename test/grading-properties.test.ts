@@ -5,7 +5,7 @@ import { abcByShare } from "../src/engine/abc";
 import { pyramid } from "../src/engine/pyramid";
 import { rfm } from "../src/engine/rfm";
 import { rfm8 } from "../src/engine/rfm8";
-import { cutPoints, cutPointsInPlace, validCopy } from "../src/engine/quantile";
+import { cutPoints, cutPointsByBuckets, cutPointsInPlace, validCopy } from "../src/engine/quantile";
 
 // Whole numbers keep every sum exact, so the brute force and the engine add up the same way.
 // A small range makes ties common; NaN is an invalid cell.
@@ -105,6 +105,33 @@ describe("properties", () => {
           expect(counted[i]).toBeCloseTo(want, 9);
           expect(selected[i]).toBeCloseTo(want, 9);
         });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("cutPoints by buckets of the bit pattern matches a sort on any doubles, -0 and negatives included", () => {
+    const double = fc.oneof(
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.constantFrom(-0, 0, NaN, 1e-300, -1e-300, 0.1, 0.2),
+    );
+    const probs = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.array(double, { minLength: 1, maxLength: 3000 }), probs, (v, p) => {
+        const sorted = v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+        const got = Array.from(cutPointsByBuckets(v, p), (x) => x + 0);
+        const want = p.map((prob) => {
+          if (sorted.length === 0) return NaN;
+          const h = (sorted.length - 1) * prob;
+          const lo = Math.floor(h);
+          return sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]) + 0;
+        });
+        // Relative tolerance: cutPoints snaps (n-1)p to a whole number when float noise is all that is off.
+        got.forEach((x, i) =>
+          Number.isNaN(want[i])
+            ? expect(x).toBeNaN()
+            : expect(Math.abs(x - want[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want[i]))),
+        );
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,5 @@
 import { check } from "./errors";
-import { selectPositions, validCopy } from "./quantile";
+import { orderStatistics } from "./quantile";
 
 /** The levels of the customer pyramid, top first; 关键客户 (key) = the first two together. */
 export const PYRAMID_LEVELS = Object.freeze([
@@ -30,8 +30,8 @@ export function pyramid(
       `pyramid cut shares must increase strictly between 0 % and 100 % (got ${cuts.map((x) => `${x * 100} %`).join(", ")})`,
     );
   }
-  const a = validCopy(values);
-  const n = a.length;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
   const out = new Uint8Array(values.length);
   if (n === 0) return out;
   // above(x) >= c  <=>  #{> x} >= m with m the least count for which m / n >= c (as Excel divides)
@@ -43,7 +43,7 @@ export function pyramid(
     while (m / n < c) m++;
     ks.push(n - m); // 0-based ascending position of the m-th largest
   }
-  const t = selectPositions(a, ks);
+  const t = orderStatistics(values, ks);
   const nc = t.length;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];

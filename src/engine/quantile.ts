@@ -154,6 +154,120 @@ export function cutPointsByCounting(
 /** Widest range of whole numbers {@link cutPointsByCounting} will count (a 256 KB table). */
 const COUNTING_RANGE = 65_535;
 
+// One 8-byte cell seen as a double and as two 32-bit words, to read a value's bit pattern.
+const cellF64 = new Float64Array(1);
+const cellU32 = new Uint32Array(cellF64.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // high word index (endianness)
+
+/**
+ * A 16-bit key that never decreases as x grows: the sign, exponent and 4 mantissa bits of the double,
+ * with negative values flipped so that they sort below the positive ones.
+ */
+function bucketOf(x: number): number {
+  cellF64[0] = x + 0; // -0 becomes +0
+  const hi = cellU32[HI];
+  return x >= 0 ? (hi >>> 16) | 0x8000 : (~hi >>> 16) & 0x7fff;
+}
+
+/**
+ * The order statistics at the ascending positions `ks` (0-based among the `n` valid values) without
+ * copying the column: count the values per 16-bit bucket of their bit pattern, then copy out only
+ * the few buckets that hold a wanted position and select inside them. Two reads of the column and
+ * a small scratch array instead of an n-sized copy.
+ */
+export function orderStatistics(
+  values: ArrayLike<number>,
+  ks: readonly number[],
+  valid?: Uint8Array,
+): Float64Array {
+  const len = values.length;
+  const counts = new Uint32Array(65_536);
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    if (valid !== undefined && valid[i] === 0) continue;
+    const x = values[i];
+    if (x !== x) continue;
+    counts[bucketOf(x)]++;
+    n++;
+  }
+  const out = new Float64Array(ks.length);
+  if (n === 0) return out.fill(NaN);
+  // For each wanted position: its bucket and its rank inside that bucket.
+  const order = ks.map((k, i) => i).sort((a, b) => ks[a] - ks[b]);
+  const bucket = new Int32Array(ks.length);
+  const rank = new Float64Array(ks.length);
+  let b = 0;
+  let before = 0;
+  for (const i of order) {
+    const k = ks[i];
+    check(Number.isInteger(k) && k >= 0 && k < n, `position ${k} is outside 0..${n - 1}`);
+    while (before + counts[b] <= k) before += counts[b++];
+    bucket[i] = b;
+    rank[i] = k - before;
+  }
+  // Each wanted bucket gets a stretch of one scratch array: slotOf maps a bucket to its stretch.
+  const slotOf = new Int16Array(65_536).fill(-1);
+  const start: number[] = [];
+  const keys: number[] = [];
+  let size = 0;
+  for (let i = 0; i < ks.length; i++) {
+    if (slotOf[bucket[i]] >= 0) continue;
+    slotOf[bucket[i]] = keys.length;
+    keys.push(bucket[i]);
+    start.push(size);
+    size += counts[bucket[i]];
+  }
+  const scratch = new Float64Array(size);
+  const next = Int32Array.from(start);
+  for (let i = 0; i < len; i++) {
+    if (valid !== undefined && valid[i] === 0) continue;
+    const x = values[i];
+    if (x !== x) continue;
+    const s = slotOf[bucketOf(x)];
+    if (s >= 0) scratch[next[s]++] = x;
+  }
+  for (let s = 0; s < keys.length; s++) {
+    const part = scratch.subarray(start[s], start[s] + counts[keys[s]]);
+    const mine: number[] = [];
+    for (let j = 0; j < ks.length; j++) if (bucket[j] === keys[s]) mine.push(j);
+    const got = selectPositions(
+      part,
+      mine.map((j) => rank[j]),
+    );
+    mine.forEach((j, r) => (out[j] = got[r]));
+  }
+  return out;
+}
+
+/** PERCENTILE.INC of the valid values by {@link orderStatistics}: no copy of the column. */
+export function cutPointsByBuckets(
+  values: ArrayLike<number>,
+  probs: readonly number[],
+  valid?: Uint8Array,
+): Float64Array {
+  const len = values.length;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    if (valid !== undefined && valid[i] === 0) continue;
+    const x = values[i];
+    if (x === x) n++;
+  }
+  const out = new Float64Array(probs.length);
+  if (n === 0) return out.fill(NaN);
+  const pos = probs.map((p) => (checkProb(p), position(n, p)));
+  const ks: number[] = [];
+  for (const [lo, frac] of pos) {
+    ks.push(lo);
+    ks.push(frac > 0 ? lo + 1 : lo);
+  }
+  const v = orderStatistics(values, ks, valid);
+  for (let i = 0; i < pos.length; i++) {
+    const v0 = v[2 * i];
+    out[i] = pos[i][1] > 0 ? v0 + pos[i][1] * (v[2 * i + 1] - v0) : v0;
+  }
+  return out;
+}
+
 /** PERCENTILE.INC on a scratch array we own (reordered); NaN-free, non-empty. */
 function cutPointsOwned(a: Float64Array, probs: readonly number[]): Float64Array {
   const n = a.length;
@@ -181,7 +295,7 @@ function cutPointsOwned(a: Float64Array, probs: readonly number[]): Float64Array
  */
 export function cutPoints(values: ArrayLike<number>, probs: readonly number[]): Float64Array {
   for (const p of probs) checkProb(p);
-  return cutPointsByCounting(values, probs) ?? cutPointsOwned(validCopy(values), probs);
+  return cutPointsByCounting(values, probs) ?? cutPointsByBuckets(values, probs);
 }
 
 /** Same as {@link cutPoints} but selects on `scratch` itself (which must be NaN-free and owned). */

@@ -1,5 +1,5 @@
 import { TierError, check } from "./errors";
-import { binProbs, checkBins, cutPointsByCounting, cutPointsInPlace } from "./quantile";
+import { binProbs, checkBins, cutPointsByBuckets, cutPointsByCounting } from "./quantile";
 
 export type RfmMethod = "quantile" | "rfm-r" | "fixed";
 
@@ -139,18 +139,11 @@ export function rfm(
       nValid >= 2,
       `RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got ${nValid})`,
     );
-    let scratch: Float64Array | undefined;
     for (const d of DIMENSIONS) {
       const col = columns[d];
       const probs = binProbs(bins[d]);
-      // Days and order counts are small whole numbers: counting beats copying and selecting.
-      let q = cutPointsByCounting(col, probs, valid);
-      if (q === undefined) {
-        scratch ??= new Float64Array(nValid);
-        if (valid === undefined) scratch.set(col);
-        else for (let i = 0, j = 0; i < n; i++) if (valid[i] === 1) scratch[j++] = col[i];
-        q = cutPointsInPlace(scratch, probs);
-      }
+      // Days and order counts are small whole numbers: counting beats selecting.
+      const q = cutPointsByCounting(col, probs, valid) ?? cutPointsByBuckets(col, probs, valid);
       cuts[d] = q;
       // rfm-r (SPSS style) starts a bin one unit above the cut point, as the R package does.
       bounds[d] = method === "rfm-r" ? cuts[d].map((q) => q + 1) : cuts[d];
