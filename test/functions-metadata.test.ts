@@ -1,0 +1,72 @@
+// functions.json is generated from the JSDoc of src/functions/functions.ts by the metadata plugin during
+// the production build; this reads what the build emitted, the file Excel actually loads.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuild } from "./functions-build";
+
+interface Param {
+  name: string;
+  dimensionality?: string;
+  optional?: boolean;
+  description?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Param[];
+  result: { dimensionality?: string; type?: string };
+}
+
+/** Parameter names; a trailing `?` marks an optional one, `[]` a range (matrix). */
+const EXPECTED: Record<string, string[]> = {
+  RFM: ["recency_days[]", "frequency[]", "amount[]", "bins?", "method[]?"],
+  RECENCY: ["last_dates[]", "as_of?"],
+  SEGMENT: ["r[]", "f[]", "m[]", "table[]?", "lang?"],
+  RFM8: ["recency_days[]", "frequency[]", "amount[]", "lang?"],
+  ABC: ["values[]", "a?", "b?"],
+  PARETO: ["values[]", "a?", "b?"],
+  PYRAMID: ["values[]", "cuts[]?", "names[]?", "lang?"],
+  LEVEL: ["values[]", "thresholds[]", "names[]"],
+  SCORE: ["ratings[]", "weights[]", "scale?"],
+  STARS: ["ratings[]", "weights[]", "thresholds[]?", "scale?"],
+  GRID: ["x[]", "y[]", "x_cuts[]?", "y_cuts[]?"],
+  LIFECYCLE: ["first_dates[]", "last_dates[]", "frequency[]", "as_of?", "windows[]?", "lang?"],
+};
+
+let functions: Fn[];
+let script: string;
+
+beforeAll(async () => {
+  const dist = await ensureBuild();
+  functions = (JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: Fn[] })
+    .functions;
+  script = readFileSync(path.join(dist, "functions.js"), "utf8");
+}, 360_000);
+
+describe("dist/functions.json from the production build", () => {
+  it("lists exactly the twelve TIER functions, id = name", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const f of functions) expect(f.name).toBe(f.id);
+  });
+
+  it.each(Object.entries(EXPECTED))(
+    "%s has the expected parameters, ranges as matrix, and a matrix result",
+    (id, params) => {
+      const f = functions.find((x) => x.id === id)!;
+      const shown = f.parameters.map(
+        (p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`,
+      );
+      expect(shown).toEqual(params);
+      expect(f.result.dimensionality).toBe("matrix");
+      // Every function and parameter carries the help text Excel shows while typing.
+      expect(f.description?.length).toBeGreaterThan(20);
+      for (const p of f.parameters) expect(p.description?.length, `${id}(${p.name})`).toBeGreaterThan(5);
+    },
+  );
+
+  it("functions.js registers every id with CustomFunctions.associate", () => {
+    for (const id of Object.keys(EXPECTED)) expect(script).toContain(`CustomFunctions.associate("${id}"`);
+  });
+});
