@@ -1,0 +1,685 @@
+/**
+ * The workbook host for files: an exceljs workbook in memory, for the command line, the standalone
+ * page and tests. Browser-safe (no Node imports): bytes in with `FileHost.fromBytes`, bytes out with
+ * `toXlsx`. It behaves as the Office host does:
+ *
+ * - output columns go to the right of the data, under headers that start with "Tier·" / "分级·"; a
+ *   re-run replaces them in place; a cell Tier did not write in the way stops the run with
+ *   CellInTheWayError before anything is written;
+ * - output sheets (results, summary) are replaced on a re-run, but a sheet of the user's that happens
+ *   to have the same name is never overwritten;
+ * - settings (the rules, the owned-columns record, the list of output sheets) live in a very hidden
+ *   sheet `TierSettings`, key in column A and the value in B (split over C, D … past 32,000
+ *   characters), because document custom properties hold only 255 characters in Excel;
+ * - text is always written as text (a shared string), so `=HYPERLINK(…)` in a customer's name stays a
+ *   name and never becomes a formula; `{ date }` cells are real dates in the workbook's date system;
+ * - the Pareto chart is a native Excel chart, added to the zip after exceljs writes it (xlsx-chart.ts).
+ *
+ * What exceljs does not keep when it rewrites a workbook it loaded: charts, pivot tables, slicers,
+ * sparklines, form controls and macros of the user's workbook are dropped (cell values, formulas,
+ * styles, merged cells, tables, conditional formats, data validation and pictures are kept).
+ */
+import ExcelJS from "exceljs";
+import { TierError } from "../engine/errors";
+import { findHeaderRow } from "../engine/headers";
+import { columnLetter } from "../engine/table";
+import { parseCsv } from "./files";
+import {
+  CellInTheWayError,
+  type CellOut,
+  type OwnedColumns,
+  type ParetoChartRequest,
+  type Progress,
+  type SheetRead,
+  type SheetWriteRequest,
+  type WorkbookHost,
+  type WriteColumnsRequest,
+} from "./host";
+import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
+
+/** The very hidden sheet that keeps Tier's settings in the workbook. */
+export const SETTINGS_SHEET = "TierSettings";
+/** Settings keys this host keeps for itself. */
+const SETTING_OWNED = "tier.owned";
+const SETTING_SHEETS = "tier.sheets";
+/** Header prefixes of the owned columns (write-result.ts OWNED_PREFIX). */
+const OWNED_PREFIXES = ["分级·", "Tier·"];
+const CHUNK = 32000;
+
+const HEADER_FILL = "FFEDEDED";
+
+type Cell = ExcelJS.Cell;
+
+interface Span {
+  first: number;
+  count: number;
+  rows: number;
+}
+
+/** A raw exceljs cell value as a plain cell, as files.ts parseXlsx reads it. */
+function plainValue(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === "string") return { error: o.error };
+  if (Array.isArray(o.richText))
+    return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
+  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  if ("hyperlink" in o || "text" in o) return plainValue(o.text);
+  return null;
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v === "");
+}
+
+function textOf(v: unknown): string {
+  const p = plainValue(v);
+  return p === null || p === undefined ? "" : String(p);
+}
+
+/** The exceljs value of an output cell: text stays text, `{ date }` becomes a Date (UTC midnight). */
+function excelValue(v: CellOut): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "object") return new Date(v.date * 86_400_000);
+  return v;
+}
+
+function formatFor(v: CellOut, format: string | undefined): string | undefined {
+  if (format) return format;
+  return v !== null && typeof v === "object" ? "yyyy-mm-dd" : undefined;
+}
+
+/** Black or white text on a fill, by the fill's luminance. */
+function textColour(hex: string): string {
+  const n = parseInt(hex.replace("#", ""), 16);
+  const lum = 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+  return lum > 150 ? "FF000000" : "FFFFFFFF";
+}
+
+function argb(hex: string): string {
+  return "FF" + hex.replace("#", "").toUpperCase();
+}
+
+/** Approximate pixel width of a column of `chars` characters (Excel's default font). */
+function columnPixels(chars: number): number {
+  return Math.trunc(chars * 7 + 5);
+}
+
+const EMU_PER_PX = 9525;
+
+/** CSV text that reads unambiguously as a number or an ISO date becomes one; the rest stays text. */
+function csvCell(s: unknown): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (typeof s !== "string") return { value: (s as ExcelJS.CellValue) ?? null };
+  const t = s.trim();
+  if (t === "") return { value: null };
+  // Leading zeros and long digit runs are ids ("007", card numbers): keep them as text.
+  if (/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(t) && t.replace(/[-.]/g, "").length <= 15)
+    return { value: Number(t) };
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  if (m) {
+    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+    const d = new Date(ms);
+    if (d.getUTCDate() === +m[3])
+      return { value: d, numFmt: m[4] === undefined ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss" };
+  }
+  return { value: s };
+}
+
+/**
+ * A WorkbookHost over an in-memory .xlsx (see the file comment for how it writes).
+ *
+ * @example
+ * const host = await FileHost.fromBytes(bytes, "members.xlsx");
+ * await writeGrade(host, await host.readSheet("会员"), table, result, { lang: "zh" });
+ * const out = await host.toXlsx();
+ */
+export class FileHost implements WorkbookHost {
+  /** Charts to add when the workbook is written, by sheet name. */
+  private readonly charts = new Map<string, ParetoChartSpec>();
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** An empty workbook (tests, or a page that builds one). */
+  static empty(): FileHost {
+    return new FileHost(new ExcelJS.Workbook());
+  }
+
+  /** Opens .xlsx/.xlsm bytes, or .csv/.tsv/.txt bytes as a one-sheet workbook named after the file. */
+  static async fromBytes(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<FileHost> {
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    const dot = fileName.lastIndexOf(".");
+    const ext = dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
+    const workbook = new ExcelJS.Workbook();
+    if (ext === "xlsx" || ext === "xlsm") {
+      try {
+        // exceljs types ask for a Node Buffer; JSZip underneath reads any Uint8Array.
+        await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+      } catch (e) {
+        throw new TierError(
+          `cannot read the workbook: it is not a valid .xlsx file (${e instanceof Error ? e.message : String(e)})`,
+        );
+      }
+      return new FileHost(workbook);
+    }
+    if (ext === "csv" || ext === "txt" || ext === "tsv") {
+      const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1, dot);
+      const name = sheetNameFrom(base);
+      const rows = parseCsv(data, name).sheets[0].rows;
+      const ws = workbook.addWorksheet(name);
+      rows.forEach((row, r) => {
+        const out = ws.getRow(r + 1);
+        row.forEach((raw, c) => {
+          const { value, numFmt } = csvCell(raw);
+          if (value === null) return;
+          const cell = out.getCell(c + 1);
+          cell.value = value;
+          if (numFmt) cell.numFmt = numFmt;
+        });
+      });
+      if (rows.length) ws.views = [{ state: "frozen", ySplit: 1 }];
+      return new FileHost(workbook);
+    }
+    throw new TierError(
+      `cannot read "${fileName}": use a .xlsx or .csv file${ext === "xls" ? " (save it as .xlsx in Excel)" : ""}`,
+    );
+  }
+
+  /** The workbook as .xlsx bytes, with the Pareto charts added. */
+  async toXlsx(): Promise<Uint8Array> {
+    // The active tab must be a visible sheet: Excel and LibreOffice would otherwise open (and print)
+    // the hidden settings sheet.
+    const all = this.workbook.worksheets;
+    const views = this.workbook.views?.length
+      ? this.workbook.views
+      : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: "visible" } as ExcelJS.WorkbookView];
+    const tab = views[0].activeTab ?? 0;
+    if (!all[tab] || all[tab].state !== "visible") {
+      const first = all.findIndex((ws) => ws.state === "visible");
+      views[0] = { ...views[0], activeTab: Math.max(first, 0), firstSheet: 0 };
+    }
+    this.workbook.views = views;
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    const { bytes } = await injectCharts(new Uint8Array(buffer as ArrayBuffer), [...this.charts.values()]);
+    return bytes;
+  }
+
+  get date1904(): boolean {
+    return this.workbook.properties.date1904 === true;
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws || name === SETTINGS_SHEET) {
+      throw new TierError(
+        `there is no sheet "${name}" (sheets: ${this.visibleSheets()
+          .map((s) => s.name)
+          .join(", ")})`,
+      );
+    }
+    return ws;
+  }
+
+  private visibleSheets(): ExcelJS.Worksheet[] {
+    return this.workbook.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET && ws.state !== "veryHidden");
+  }
+
+  async listSheets(): Promise<{ sheets: string[]; active: string }> {
+    const sheets = this.visibleSheets().map((ws) => ws.name);
+    const all = this.workbook.worksheets;
+    const tab = this.workbook.views?.[0]?.activeTab ?? 0;
+    const active = all[tab] && sheets.includes(all[tab].name) ? all[tab].name : (sheets[0] ?? "");
+    return { sheets, active };
+  }
+
+  /**
+   * The sheet's cells from A1 (top = left = 0), as files.ts parseXlsx reads them. Tier's own output
+   * columns are left out, so a re-run grades the user's data and not the previous run's tiers.
+   */
+  async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
+    const ws = this.sheet(sheetName);
+    const rows: unknown[][] = [];
+    const total = ws.rowCount;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (rows.length < rowNumber) rows.push([]);
+      const out = rows[rowNumber - 1];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const slave = cell.isMerged && cell.master !== cell;
+        while (out.length < col) out.push(null);
+        out[col - 1] = slave ? null : plainValue(cell.value);
+      });
+      if (onProgress && rowNumber % 10000 === 0) onProgress("read", rowNumber, total);
+    });
+    let width = 0;
+    for (const row of rows) width = Math.max(width, row.length);
+    const headerRow = rows.length ? findHeaderRow(rows) : 0;
+    const owned = await this.ownedSpan(ws, headerRow, width);
+    if (owned && owned.first + owned.count >= width) {
+      // Only when Tier's columns are the rightmost ones: cutting columns out of the middle would shift
+      // the user's columns and the places the next write goes to.
+      width = owned.first;
+      while (width > 0 && rows.every((r) => isEmpty(r[width - 1]))) width--;
+    }
+    for (const row of rows) {
+      row.length = Math.min(row.length, width);
+      while (row.length < width) row.push(null);
+    }
+    const tables = ws.getTables() as unknown as { table?: { name?: string }; name?: string }[];
+    const tableName = tables.length === 1 ? (tables[0].table?.name ?? tables[0].name) : undefined;
+    onProgress?.("read", total, total);
+    return { sheetName: ws.name, tableName, rows, date1904: this.date1904, top: 0, left: 0 };
+  }
+
+  /**
+   * Where Tier's columns already are on this header row: from the saved record when its headers are
+   * still in place, else the run of "Tier·"/"分级·" headers that reaches to or past `dataEnd`.
+   */
+  private async ownedSpan(ws: ExcelJS.Worksheet, headerRow: number, dataEnd: number): Promise<Span | null> {
+    const saved = await this.loadSetting(SETTING_OWNED);
+    const hr = headerRow + 1;
+    if (saved) {
+      try {
+        const rec = JSON.parse(saved) as OwnedColumns;
+        if (
+          rec.sheetName === ws.name &&
+          rec.headerRow === headerRow &&
+          rec.headers.length > 0 &&
+          rec.headers.every((h, j) => textOf(ws.findCell(hr, rec.firstColumn + 1 + j)?.value) === h)
+        )
+          return { first: rec.firstColumn, count: rec.headers.length, rows: rec.rows };
+      } catch {
+        // A record that does not parse is ignored: the headers below still find the columns.
+      }
+    }
+    const row = ws.findRow(hr);
+    if (!row) return null;
+    const owned = (c: number) => {
+      const t = textOf(row.findCell(c + 1)?.value);
+      return OWNED_PREFIXES.some((p) => t.startsWith(p));
+    };
+    const last = Math.max(row.cellCount, dataEnd);
+    for (let c = 0; c < last; c++) {
+      if (!owned(c)) continue;
+      let end = c;
+      while (owned(end)) end++;
+      if (end >= dataEnd) return { first: c, count: end - c, rows: Math.max(0, ws.rowCount - hr) };
+      c = end;
+    }
+    return null;
+  }
+
+  async writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
+    const ws = this.sheet(request.sheetName);
+    const { headers, columns } = request;
+    const k = headers.length;
+    let n = 0;
+    for (const col of columns) n = Math.max(n, col.length);
+    const hr = request.headerRow + 1; // 1-based header row
+    const prev = await this.ownedSpan(ws, request.headerRow, request.dataEnd);
+    const first = prev ? prev.first : request.dataEnd;
+    const inPrev = (r: number, c: number) =>
+      prev !== null && c >= prev.first && c < prev.first + prev.count && r >= hr && r <= hr + prev.rows;
+
+    // 1. Nothing is written unless every target cell is empty or Tier's own.
+    for (let c = first; c < first + k; c++) {
+      for (let r = hr; r <= hr + n; r++) {
+        if (inPrev(r, c)) continue;
+        const cell = ws.findCell(r, c + 1);
+        if (cell && !isEmpty(cell.value)) {
+          throw new CellInTheWayError(ws.name, `${columnLetter(c)}${r}`, textOf(cell.value));
+        }
+      }
+    }
+    // 2. Clear the previous run's columns (they may be wider or longer than this run's).
+    if (prev) {
+      for (let r = hr; r <= hr + prev.rows; r++) {
+        const row = ws.findRow(r);
+        if (!row) continue;
+        for (let c = prev.first; c < prev.first + prev.count; c++) {
+          const cell = row.findCell(c + 1);
+          if (cell) {
+            cell.value = null;
+            cell.style = {};
+          }
+        }
+      }
+      ws.removeConditionalFormatting(
+        (cf: ExcelJS.ConditionalFormattingOptions) => !cfInColumns(cf.ref, prev),
+      );
+    }
+    // 3. Headers and values.
+    for (let j = 0; j < k; j++) {
+      const cell = ws.getCell(hr, first + 1 + j);
+      cell.value = headers[j];
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+      cell.alignment = { horizontal: "center", vertical: "middle" };
+    }
+    for (let i = 0; i < n; i++) {
+      const row = ws.getRow(hr + 1 + i);
+      for (let j = 0; j < k; j++) {
+        const v = columns[j][i] ?? null;
+        if (v === null) continue;
+        const cell = row.getCell(first + 1 + j);
+        cell.value = excelValue(v);
+        const fmt = formatFor(v, request.formats?.[j]);
+        if (fmt) cell.numFmt = fmt;
+      }
+      if (onProgress && i % 10000 === 0) onProgress("write", i, n);
+    }
+    for (let j = 0; j < k; j++) {
+      const col = ws.getColumn(first + 1 + j);
+      const longest = Math.max(textWidth(headers[j]), ...columns[j].slice(0, 200).map((v) => textWidth(v)));
+      col.width = Math.min(40, Math.max(col.width ?? 0, longest + 2, 8));
+    }
+    // 4. Tier colours as conditional formats, so they follow the value if a user edits a tier.
+    if (request.tierColumn !== undefined && request.tierColumn >= 0 && request.tierColours && n > 0) {
+      onProgress?.("format", 0, 1);
+      const letter = columnLetter(first + request.tierColumn);
+      const rules = Object.entries(request.tierColours).map(
+        ([tier, colour], i): ExcelJS.ConditionalFormattingRule => ({
+          type: "cellIs",
+          operator: "equal",
+          formulae: [`"${tier.replace(/"/g, '""')}"`],
+          priority: i + 1,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(colour) } },
+            font: { color: { argb: textColour(colour) } },
+          },
+        }),
+      );
+      ws.addConditionalFormatting({ ref: `${letter}${hr + 1}:${letter}${hr + n}`, rules });
+    }
+    onProgress?.("write", n, n);
+    return {
+      sheetName: ws.name,
+      headerRow: request.headerRow,
+      firstColumn: first,
+      headers: [...headers],
+      rows: n,
+    };
+  }
+
+  private async outputSheets(): Promise<string[]> {
+    const s = await this.loadSetting(SETTING_SHEETS);
+    try {
+      const list = s ? (JSON.parse(s) as unknown) : [];
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void> {
+    const ours = await this.outputSheets();
+    const old = this.workbook.getWorksheet(request.name);
+    let orderNo: number | undefined;
+    if (old) {
+      if (!ours.includes(old.name)) {
+        let found: Cell | undefined;
+        old.eachRow({ includeEmpty: false }, (row) => {
+          if (!found)
+            row.eachCell({ includeEmpty: false }, (c) => void (found ??= isEmpty(c.value) ? undefined : c));
+        });
+        if (found) throw new CellInTheWayError(old.name, found.address, textOf(found.value));
+      }
+      orderNo = (old as unknown as { orderNo: number }).orderNo;
+      this.workbook.removeWorksheet(old.id);
+      this.charts.delete(request.name);
+    }
+    // Printed (and exported to PDF) landscape, as wide as one page: the summary and its chart side by side.
+    const ws = this.workbook.addWorksheet(request.name, {
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    });
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    const rows = request.rows;
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const total = rows.length;
+    if (request.asTable && rows.length >= 1 && width > 0) {
+      const names = uniqueHeaders(rows[0], width);
+      ws.addTable({
+        name: this.tableName(),
+        ref: "A1",
+        headerRow: true,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: names.map((name) => ({ name, filterButton: true })),
+        rows: rows.slice(1).map((r) => Array.from({ length: width }, (_, j) => excelValue(r[j] ?? null))),
+      });
+      for (let i = 1; i < rows.length; i++) {
+        const row = ws.getRow(i + 1);
+        for (let j = 0; j < width; j++) {
+          const v = rows[i][j] ?? null;
+          const fmt = formatFor(v, request.formats?.[j]);
+          if (fmt && v !== null) row.getCell(j + 1).numFmt = fmt;
+        }
+        if (onProgress && i % 10000 === 0) onProgress("write", i, total);
+      }
+      ws.views = [{ state: "frozen", ySplit: 1 }];
+    } else {
+      for (let i = 0; i < rows.length; i++) {
+        const row = ws.getRow(i + 1);
+        for (let j = 0; j < rows[i].length; j++) {
+          const v = rows[i][j];
+          if (v === null || v === undefined) continue;
+          const cell = row.getCell(j + 1);
+          cell.value = excelValue(v);
+          const fmt = formatFor(v, request.formats?.[j]);
+          if (fmt && typeof v !== "string") cell.numFmt = fmt;
+        }
+        if (onProgress && i % 10000 === 0) onProgress("write", i, total);
+      }
+    }
+    for (let j = 0; j < width; j++) {
+      const w = request.widths?.[j];
+      ws.getColumn(j + 1).width =
+        w ?? Math.min(40, Math.max(8, ...rows.slice(0, 200).map((r) => textWidth(r[j] ?? null) + 2)));
+    }
+    if (!ours.includes(request.name))
+      await this.saveSetting(SETTING_SHEETS, JSON.stringify([...ours, request.name]));
+    onProgress?.("write", total, total);
+  }
+
+  private tableName(): string {
+    const used = new Set<string>();
+    for (const ws of this.workbook.worksheets)
+      for (const t of ws.getTables() as unknown as { table?: { name?: string }; name?: string }[])
+        used.add(String(t.table?.name ?? t.name ?? "").toLowerCase());
+    for (let i = 1; ; i++) {
+      const name = i === 1 ? "TierResults" : `TierResults${i}`;
+      if (!used.has(name.toLowerCase())) return name;
+    }
+  }
+
+  async appendRows(sheetName: string, header: CellOut[], rows: CellOut[][]): Promise<void> {
+    let ws = this.workbook.getWorksheet(sheetName);
+    if (!ws) {
+      ws = this.workbook.addWorksheet(sheetName);
+      ws.addRow(header.map(excelValue)).font = { bold: true };
+      ws.views = [{ state: "frozen", ySplit: 1 }];
+    }
+    for (const r of rows) {
+      const row = ws.addRow(r.map(excelValue));
+      r.forEach((v, j) => {
+        if (v !== null && typeof v === "object") row.getCell(j + 1).numFmt = "yyyy-mm-dd";
+      });
+    }
+  }
+
+  /**
+   * Records a native Pareto chart for the sheet (written by toXlsx). The marks (80 %, 95 %) become
+   * two columns beside the chart data, so that every series of the chart points at cells.
+   */
+  async addParetoChart(request: ParetoChartRequest): Promise<void> {
+    const ws = this.sheet(request.sheetName);
+    const { dataTop, dataLeft, points } = request;
+    const top = dataTop + 1; // 1-based header row
+    const cellText = (r: number, c: number) => textOf(ws.findCell(r, c + 1)?.value);
+    const cellNum = (r: number, c: number) => {
+      const v = plainValue(ws.findCell(r, c + 1)?.value);
+      return typeof v === "number" ? v : 0;
+    };
+    const range = (c: number) =>
+      `${quoteSheet(ws.name)}!$${columnLetter(c)}$${top + 1}:$${columnLetter(c)}$${top + points}`;
+    const nameRef = (c: number) => `${quoteSheet(ws.name)}!$${columnLetter(c)}$${top}`;
+    const labels: string[] = [];
+    const sales: number[] = [];
+    const share: number[] = [];
+    for (let i = 1; i <= points; i++) {
+      labels.push(cellText(top + i, dataLeft));
+      sales.push(cellNum(top + i, dataLeft + 1));
+      share.push(cellNum(top + i, dataLeft + 2));
+    }
+    const marks = request.marks.map((m, k) => {
+      const c = dataLeft + 3 + k;
+      const head = ws.getCell(top, c + 1);
+      head.value = `${Math.round(m * 1000) / 10}%`;
+      head.alignment = { horizontal: "right" };
+      for (let i = 1; i <= points; i++) {
+        const cell = ws.getCell(top + i, c + 1);
+        cell.value = m;
+        cell.numFmt = "0%";
+      }
+      ws.getColumn(c + 1).width = 8;
+      return { name: String(head.value), nameRef: nameRef(c), ref: range(c), values: labels.map(() => m) };
+    });
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    this.charts.set(ws.name, {
+      sheetName: ws.name,
+      title: request.title,
+      categories: { ref: range(dataLeft), values: labels },
+      sales: {
+        name: cellText(top, dataLeft + 1),
+        nameRef: nameRef(dataLeft + 1),
+        ref: range(dataLeft + 1),
+        values: sales,
+      },
+      cumulative: {
+        name: cellText(top, dataLeft + 2),
+        nameRef: nameRef(dataLeft + 2),
+        ref: range(dataLeft + 2),
+        values: share,
+      },
+      marks,
+      from,
+      to: this.corner(ws, from, 640, 360),
+    });
+  }
+
+  /** The cell corner `width` × `height` pixels right of and below `from`, by the sheet's column widths. */
+  private corner(ws: ExcelJS.Worksheet, from: AnchorCorner, width: number, height: number): AnchorCorner {
+    let col = from.col;
+    let left = width;
+    for (;;) {
+      const px = columnPixels(ws.getColumn(col + 1).width ?? 8.43);
+      if (left <= px) break;
+      left -= px;
+      col++;
+    }
+    let row = from.row;
+    let down = height;
+    for (;;) {
+      const px = ((ws.findRow(row + 1)?.height ?? 15) * 96) / 72;
+      if (down <= px) break;
+      down -= px;
+      row++;
+    }
+    return { col, row, colOff: left * EMU_PER_PX, rowOff: down * EMU_PER_PX };
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    let ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws) {
+      ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+      // Last in the tab order, whatever output sheets come after it.
+      (ws as unknown as { orderNo: number }).orderNo = 1e9;
+      ws.getCell(1, 1).value = "key";
+      ws.getCell(1, 2).value = "value (Tier's settings; split over the next cells past 32,000 characters)";
+    }
+    let r = 2;
+    while (!isEmpty(ws.findCell(r, 1)?.value) && textOf(ws.findCell(r, 1)?.value) !== key) r++;
+    const row = ws.getRow(r);
+    const cells = Math.max(row.cellCount, 2);
+    for (let c = 2; c <= cells; c++) row.getCell(c).value = null;
+    row.getCell(1).value = key;
+    for (let i = 0, c = 2; i === 0 || i < value.length; i += CHUNK, c++)
+      row.getCell(c).value = value.slice(i, i + CHUNK);
+  }
+
+  async loadSetting(key: string): Promise<string | null> {
+    const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws) return null;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (!row || textOf(row.findCell(1)?.value) !== key) continue;
+      let s = "";
+      for (let c = 2; c <= row.cellCount; c++) s += textOf(row.findCell(c)?.value);
+      return s;
+    }
+    return null;
+  }
+
+  async selectCell(sheetName: string, row: number, column: number): Promise<void> {
+    const ws = this.sheet(sheetName);
+    const address = `${columnLetter(column)}${row + 1}`;
+    const view = ws.views?.[0] ?? {};
+    ws.views = [{ ...view, activeCell: address } as ExcelJS.WorksheetView];
+    const index = this.workbook.worksheets.indexOf(ws);
+    const views = this.workbook.views?.length ? this.workbook.views : [{} as ExcelJS.WorkbookView];
+    views[0] = { ...views[0], activeTab: index, firstSheet: 0 } as ExcelJS.WorkbookView;
+    this.workbook.views = views;
+  }
+}
+
+/** True when every cell of a conditional format's range lies in the span's columns. */
+function cfInColumns(ref: string, span: Span): boolean {
+  for (const part of ref.split(/\s+/)) {
+    for (const m of part.matchAll(/\$?([A-Z]{1,3})\$?\d+/g)) {
+      const c = columnIndex(m[1]);
+      if (c < span.first || c >= span.first + span.count) return false;
+    }
+  }
+  return true;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Display width in characters: CJK characters count double. */
+function textWidth(v: CellOut): number {
+  if (v === null) return 0;
+  const s = typeof v === "object" ? "2025-01-01" : typeof v === "number" ? v.toLocaleString("en") : String(v);
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Table column names: text, unique (case-insensitive), never blank, as Excel requires. */
+function uniqueHeaders(row: readonly CellOut[], width: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let j = 0; j < width; j++) {
+    const v = row[j];
+    const base =
+      v === null || v === undefined || v === ""
+        ? `Column${j + 1}`
+        : String(typeof v === "object" ? v.date : v);
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+/** A valid sheet name from a file name: no []:*?/\ and at most 31 characters. */
+function sheetNameFrom(base: string): string {
+  const s = base
+    .replace(/[[\]:*?/\\]/g, "_")
+    .slice(0, 31)
+    .trim();
+  return s === "" || s.toLowerCase() === "history" ? "Sheet1" : s;
+}
