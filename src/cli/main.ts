@@ -19,12 +19,16 @@ import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { runDemo } from "./demo";
+import { historyCommand, HISTORY_USAGE } from "./history";
+import { planCommand, PLAN_USAGE } from "./plan";
 import { padDisplay } from "./text";
 
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
              [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json]
   tier presets [--json NAME]
+${PLAN_USAGE}
+${HISTORY_USAGE}
   tier demo [--out DIR]`;
 
 /** A mistake of the user's: one line on stderr, exit 2. */
@@ -49,6 +53,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await gradeCommand(rest, io);
       case "presets":
         return presetsCommand(rest, io);
+      case "plan":
+        return await planCommand(rest, io);
+      case "history":
+        return await historyCommand(rest, io);
       case "demo":
         return await runDemo(rest, io);
       case "help":
@@ -58,7 +66,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         io.out(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; use grade, presets or demo`);
+        throw new UsageError(`unknown command "${command}"; use grade, presets, plan, history or demo`);
     }
   } catch (e) {
     const err = e as Error & { code?: string };

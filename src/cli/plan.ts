@@ -1,0 +1,238 @@
+/**
+ * `tier plan`: grades a customer file and plans a month of visits per tier.
+ *
+ *   tier plan <file> (--preset NAME | --rules FILE.json) --month YYYY-MM [--days mon-fri|mon-sat]
+ *             [--holidays FILE] [--capacity N] [--visits TIER=N]... [--input orders|customers] [--sheet NAME]
+ *             [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out plan.csv|plan.json]
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { formatDay, parseIsoDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { grade, type InputKind, type Lang } from "../engine/grade";
+import { preset } from "../engine/presets";
+import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+import { tableFromRows } from "../engine/table";
+import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
+import { toCsv } from "../workbook/csv-out";
+import { decodeText } from "../workbook/files";
+import { readWorkbookFile } from "../workbook/files-node";
+import type { Io } from "./main";
+
+export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
+            [--days mon-fri|mon-sat] [--holidays FILE] [--capacity N] [--visits TIER=N]...
+            [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
+            [--lang en|zh] [--out plan.csv|plan.json]`;
+
+/** The CSV columns of `tier plan`, in order. */
+export const PLAN_COLUMNS = ["date", "customer_id", "tier", "visit", "visits", "manager", "area", "route_order"];
+
+export async function planCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      preset: { type: "string" },
+      rules: { type: "string" },
+      month: { type: "string" },
+      days: { type: "string" },
+      holidays: { type: "string" },
+      capacity: { type: "string" },
+      visits: { type: "string", multiple: true },
+      input: { type: "string" },
+      sheet: { type: "string" },
+      map: { type: "string", multiple: true },
+      "as-of": { type: "string" },
+      lang: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) throw new TierError(`plan takes one file (got ${positionals.length})`);
+  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
+  if (!values.month) throw new TierError("plan needs the month: --month YYYY-MM, e.g. --month 2025-10");
+  const m = /^(\d{4})-(\d{1,2})$/.exec(values.month.trim());
+  if (!m || +m[2] < 1 || +m[2] > 12)
+    throw new TierError(`--month must be YYYY-MM, e.g. 2025-10 (got "${values.month}")`);
+  const week = values.days ?? "mon-fri";
+  if (week !== "mon-fri" && week !== "mon-sat")
+    throw new TierError(`--days must be mon-fri or mon-sat (got "${values.days}")`);
+  if (values.input && values.input !== "orders" && values.input !== "customers")
+    throw new TierError(`--input must be orders or customers (got "${values.input}")`);
+  const lang = (values.lang ?? "en") as Lang;
+  if (lang !== "en" && lang !== "zh") throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
+  let capacity: number | undefined;
+  if (values.capacity !== undefined) {
+    capacity = Number(values.capacity);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new TierError(`--capacity must be a whole number of visits a day, at least 1 (got "${values.capacity}")`);
+  }
+  const out = values.out;
+  if (out && !/\.(csv|json)$/i.test(out)) throw new TierError(`--out must end in .csv or .json (got "${out}")`);
+
+  const ruleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
+  const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
+
+  const book = await readWorkbookFile(positionals[0]);
+  const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
+  if (!sheet)
+    throw new TierError(
+      `there is no sheet "${values.sheet}" in ${positionals[0]} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
+    );
+  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const result = grade(table, ruleSet, {
+    input: values.input as InputKind | undefined,
+    map: parseMap(values.map ?? []),
+    asOf: values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]),
+    lang,
+  });
+  const order = result.summary.map((s) => s.tier);
+  const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
+  const customers = visitCustomers(table, result, perTier);
+  const plan = planVisits(customers, days, { capacity, tierOrder: order });
+  reportPlan(plan, values.month, io, result.ungraded);
+
+  const columns = planColumns(plan, customers);
+  if (!out) io.out(toCsv(PLAN_COLUMNS, columns));
+  else if (out.toLowerCase().endsWith(".csv")) await writeFile(out, "\uFEFF" + toCsv(PLAN_COLUMNS, columns));
+  else
+    await writeFile(
+      out,
+      JSON.stringify(
+        {
+          month: values.month,
+          policy: ruleSet.name,
+          asOf: formatDay(result.asOf),
+          workingDays: days.map(formatDay),
+          visitsPerTier: perTier,
+          summary: {
+            ...plan.summary,
+            perManager: plan.summary.perManager.map((x) => ({
+              ...x,
+              largestDay: { ...x.largestDay, day: formatDay(x.largestDay.day) },
+              smallestDay: { ...x.smallestDay, day: formatDay(x.smallestDay.day) },
+            })),
+          },
+          visits: columns.date.map((_, i) => Object.fromEntries(PLAN_COLUMNS.map((k) => [k, columns[k][i]]))),
+        },
+        null,
+        1,
+      ) + "\n",
+    );
+  return 0;
+}
+
+/** The plan's rows as the CSV columns: date as YYYY-MM-DD, `visit` k of `visits` f. */
+export function planColumns(
+  plan: VisitPlan,
+  customers: readonly { id: string; tier: string; manager?: string; area?: string; routeOrder?: number }[],
+): Record<string, (string | number | null)[]> {
+  const cols: Record<string, (string | number | null)[]> = Object.fromEntries(PLAN_COLUMNS.map((k) => [k, []]));
+  for (const v of plan.visits) {
+    const c = customers[v.customer];
+    cols.date.push(formatDay(v.day));
+    cols.customer_id.push(c.id);
+    cols.tier.push(c.tier);
+    cols.visit.push(v.k);
+    cols.visits.push(v.f);
+    cols.manager.push(c.manager ?? null);
+    cols.area.push(c.area ?? null);
+    cols.route_order.push(c.routeOrder ?? null);
+  }
+  return cols;
+}
+
+function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): void {
+  const s = plan.summary;
+  io.err(`${month}: ${s.workingDays} working days, ${s.visits} visits`);
+  if (ungraded) io.err(`; ${ungraded} customers without a tier are not planned`);
+  io.err("\n");
+  for (const t of s.perTier)
+    io.err(`  ${t.tier.padEnd(20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`);
+  if (s.priority)
+    io.err(
+      `  priority (${s.priority.tier}) covered: ${s.priority.covered} of ${s.priority.customers} (${(s.priority.share * 100).toFixed(0)} %)\n`,
+    );
+  if (s.capped) io.err(`  ${s.capped} customers asked for more visits than working days: one a day\n`);
+  for (const m of s.perManager)
+    io.err(
+      `  ${(m.manager || "(no manager)").padEnd(20)} ${m.visits} visits; busiest ${formatDay(m.largestDay.day)} (${m.largestDay.visits}), quietest ${formatDay(m.smallestDay.day)} (${m.smallestDay.visits})\n`,
+    );
+}
+
+function parseMap(list: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const m of list) {
+    const eq = m.indexOf("=");
+    if (eq <= 0) throw new TierError(`--map takes ROLE=HEADER (got "${m}")`);
+    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+function parseVisits(list: readonly string[], order: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of list) {
+    const eq = v.lastIndexOf("=");
+    const tier = v.slice(0, eq).trim();
+    const n = Number(v.slice(eq + 1));
+    if (eq <= 0 || !Number.isInteger(n) || n < 0 || n > 31)
+      throw new TierError(`--visits takes TIER=N with N a whole number 0..31 (got "${v}")`);
+    if (!order.includes(tier))
+      throw new TierError(`--visits ${v}: there is no tier "${tier}" (tiers: ${order.join(", ")})`);
+    out[tier] = n;
+  }
+  return out;
+}
+
+async function readRules(path: string): Promise<RuleSet> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new TierError(`cannot open the rule file "${path}"`);
+  }
+  try {
+    return parseRuleSetText(text);
+  } catch (e) {
+    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * A holidays file: one YYYY-MM-DD a line (or the first column of a CSV). A second column of
+ * `workday`, `上班` or `班` marks a weekend day that is worked (调休). Blank lines, `#` comments and a
+ * header line are skipped.
+ */
+export async function readHolidays(path: string): Promise<{ holidays: number[]; workdays: number[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new TierError(`cannot open the holidays file "${path}"`);
+  }
+  return parseHolidays(decodeText(bytes).text, path);
+}
+
+export function parseHolidays(text: string, name = "holidays"): { holidays: number[]; workdays: number[] } {
+  const holidays: number[] = [];
+  const workdays: number[] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .forEach((line, i) => {
+      const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+      if (cells[0] === "" || cells[0].startsWith("#")) return;
+      if (i === 0 && !/^\d/.test(cells[0])) return;
+      let day: number;
+      try {
+        day = parseIsoDay(cells[0]);
+      } catch {
+        throw new TierError(`${name}, line ${i + 1}: "${cells[0]}" is not a date: write one YYYY-MM-DD a line`);
+      }
+      if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
+      else holidays.push(day);
+    });
+  return { holidays, workdays };
+}
