@@ -38,7 +38,14 @@ function fresh(): boolean {
  * fail with "Cannot find module 'ajv/dist/...'". When that is the case, requests for ajv from those
  * two packages are sent to an ajv@8 that npm did install (nested under schema-utils).
  */
+let ajv8Dir: string | undefined | null = null;
 function ajv8(): string | undefined {
+  // Decided once, before this process patches its own resolution (which would hide the problem).
+  if (ajv8Dir === null) ajv8Dir = findAjv8();
+  return ajv8Dir;
+}
+
+function findAjv8(): string | undefined {
   const peers = ["ajv-keywords", "ajv-draft-04"].map((p) => path.join(ROOT, "node_modules", p));
   try {
     for (const p of peers) if (existsSync(p)) createRequire(path.join(p, "x.js")).resolve("ajv/dist/core");
