@@ -1,0 +1,1043 @@
+/**
+ * A fake Excel for tests: an in-memory workbook behind exactly the part of the Excel JavaScript API
+ * that src/workbook/office-host.ts uses, with Excel's batching rules enforced.
+ *
+ * - Calls and property writes are queued and run at `context.sync()`, in order; an error stops the
+ *   batch where it happens (earlier actions stay applied, as in Excel).
+ * - Reading a scalar property that was not loaded and synced throws PropertyNotLoaded; `isNullObject`
+ *   is known only after a sync.
+ * - Every sync is counted and measured: the request is the JSON of everything queued (property values
+ *   and call arguments), the response the JSON of what was loaded. Either above 5 MB throws
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, like Excel on the web.
+ * - Writing `values` parses strings the way typing does unless the cell's number format is "@"
+ *   (Text): "=…" becomes a formula, "+x", "-x" and "@x" that are not numbers become formulas, "12",
+ *   "-3.5", "50%" become numbers and "2025-03-01" a date. `null` in a 2-D array leaves a cell as it is.
+ * - Formulas are stored, not calculated: a formula cell's value reads as "".
+ *
+ * Office globals: `Office.context.requirements.isSetSupported`, `Office.context.document.settings`.
+ */
+import { utf8Length } from "../src/workbook/chunks";
+import { dayFromCivil, dayToExcelSerial } from "../src/engine/dates";
+import { columnLetter } from "../src/engine/table";
+
+/** Excel on the web's payload limit for one request or one response. */
+export const PAYLOAD_LIMIT = 5_000_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+export type FakeValue = string | number | boolean;
+
+interface Rect {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+interface RowData {
+  v: FakeValue[];
+  f: (string | undefined)[];
+  nf: (string | undefined)[];
+}
+
+export interface FakeTable {
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+}
+
+export interface FakeConditionalFormat {
+  rect: Rect;
+  type: string;
+  cellValue: {
+    rule?: { formula1: string; formula2?: string; operator: string };
+    format: { fill: { color?: string }; font: { color?: string; bold?: boolean } };
+  };
+}
+
+export interface FakeSeries {
+  name: string;
+  chartType?: string;
+  axisGroup: string;
+  values?: string;
+  xValues?: string;
+  markerStyle?: string;
+  gapWidth?: number;
+  format: { line: { lineStyle?: string; color?: string } };
+}
+
+export interface FakeAxis {
+  minimum?: number;
+  maximum?: number;
+  numberFormat?: string;
+  tickLabelPosition?: string;
+}
+
+export interface FakeChart {
+  name: string;
+  chartType: string;
+  source: string;
+  seriesBy: string;
+  title: { text?: string };
+  legend: { position?: string };
+  series: FakeSeries[];
+  axes: Record<string, FakeAxis>;
+  position?: { start: string; end?: string };
+}
+
+export class FakeSheet {
+  rows = new Map<number, RowData>();
+  tables: FakeTable[] = [];
+  charts: FakeChart[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  columnWidths = new Map<number, number>();
+  boldCells = new Set<string>();
+  constructor(public name: string) {}
+
+  value(r: number, c: number): FakeValue {
+    return this.rows.get(r)?.v[c] ?? "";
+  }
+  formula(r: number, c: number): FakeValue {
+    return this.rows.get(r)?.f[c] ?? this.value(r, c);
+  }
+  format(r: number, c: number): string {
+    return this.rows.get(r)?.nf[c] ?? "General";
+  }
+  hasFormula(r: number, c: number): boolean {
+    return this.rows.get(r)?.f[c] !== undefined;
+  }
+  row(r: number): RowData {
+    let row = this.rows.get(r);
+    if (!row) {
+      row = { v: [], f: [], nf: [] };
+      this.rows.set(r, row);
+    }
+    return row;
+  }
+  /** Stores a cell exactly as given: no parsing (for setting up a user's sheet). */
+  put(r: number, c: number, value: FakeValue, formula?: string, format?: string): void {
+    const row = this.row(r);
+    row.v[c] = value;
+    row.f[c] = formula;
+    if (format !== undefined) row.nf[c] = format;
+  }
+  /** A cell entered through `values` or `formulas`: parsed like typing unless formatted as text. */
+  enter(r: number, c: number, input: unknown): void {
+    if (input === null || input === undefined) return;
+    const row = this.row(r);
+    row.f[c] = undefined;
+    if (typeof input !== "string") {
+      if (typeof input !== "number" && typeof input !== "boolean")
+        throw new FakeOfficeError("InvalidArgument", `a cell cannot hold ${JSON.stringify(input)}`);
+      row.v[c] = input;
+      return;
+    }
+    const format = row.nf[c] ?? "General";
+    if (format === "@" || input === "") {
+      row.v[c] = input;
+      return;
+    }
+    if (input.length > 1 && input[0] === "=") {
+      row.f[c] = input;
+      row.v[c] = "";
+      return;
+    }
+    const number = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?(%?)$/i.exec(input.trim());
+    if (number) {
+      row.v[c] = number[4] ? parseFloat(input) / 100 : parseFloat(input);
+      if (number[4] && format === "General") row.nf[c] = "0%";
+      return;
+    }
+    if (input.length > 1 && (input[0] === "+" || input[0] === "-" || input[0] === "@")) {
+      row.f[c] = "=" + (input[0] === "@" ? input.slice(1) : input);
+      row.v[c] = "";
+      return;
+    }
+    const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
+    if (date) {
+      row.v[c] = dayToExcelSerial(dayFromCivil(+date[1], +date[2], +date[3]), this.date1904);
+      if (format === "General") row.nf[c] = "yyyy-mm-dd";
+      return;
+    }
+    row.v[c] = input;
+  }
+  date1904 = false;
+
+  /** Bounding box of non-empty cells (values or formulas; formats too unless `valuesOnly`) in `within`. */
+  used(within: Rect, valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    const r1 = within.top + within.rows;
+    const c1 = within.left + within.columns;
+    for (const [r, row] of this.rows) {
+      if (r < within.top || r >= r1) continue;
+      const end = Math.min(c1, Math.max(row.v.length, row.f.length, row.nf.length));
+      for (let c = within.left; c < end; c++) {
+        const filled =
+          (row.v[c] !== undefined && row.v[c] !== "") ||
+          row.f[c] !== undefined ||
+          (!valuesOnly && row.nf[c] !== undefined);
+        if (!filled) continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    if (bottom < 0) return null;
+    return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  clear(rect: Rect, applyTo: string): void {
+    for (const [r, row] of this.rows) {
+      if (r < rect.top || r >= rect.top + rect.rows) continue;
+      for (let c = rect.left; c < rect.left + rect.columns && c < MAX_COLUMNS; c++) {
+        if (c >= Math.max(row.v.length, row.f.length, row.nf.length)) break;
+        if (applyTo === "All" || applyTo === "Contents") {
+          row.v[c] = undefined as unknown as FakeValue;
+          row.f[c] = undefined;
+        }
+        if (applyTo === "All" || applyTo === "Formats") row.nf[c] = undefined;
+      }
+    }
+    if (applyTo === "All" || applyTo === "Formats")
+      this.conditionalFormats = this.conditionalFormats.filter((cf) => !intersects(cf.rect, rect));
+  }
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version this "Excel" supports, e.g. "1.8" to test an old Excel. */
+  excelApi?: string;
+  date1904?: boolean;
+}
+
+/** The in-memory workbook plus the `Excel` and `Office` globals that drive it. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  active = 0;
+  date1904: boolean;
+  excelApi: string;
+  settings = new Map<string, unknown>();
+  savedSettings = new Map<string, unknown>();
+  syncLog: SyncRecord[] = [];
+  suspendedCalculations = 0;
+  selection?: { sheet: string; address: string };
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.excelApi = options.excelApi ?? "1.17";
+    this.date1904 = options.date1904 ?? false;
+  }
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+  get maxRequestBytes(): number {
+    return this.syncLog.reduce((m, s) => Math.max(m, s.requestBytes), 0);
+  }
+  get maxResponseBytes(): number {
+    return this.syncLog.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+  resetStats(): void {
+    this.syncLog = [];
+    this.suspendedCalculations = 0;
+  }
+
+  addSheet(name: string, rows: readonly (readonly FakeValue[])[] = [], top = 0, left = 0): FakeSheet {
+    if (this.find(name)) throw new Error(`fake: sheet ${name} exists`);
+    const sheet = new FakeSheet(name);
+    sheet.date1904 = this.date1904;
+    rows.forEach((row, r) => row.forEach((v, c) => v !== "" && sheet.put(top + r, left + c, v)));
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`fake: no sheet ${name}`);
+    return s;
+  }
+
+  /** Values, formulas and number formats of a block, for before/after comparisons. */
+  snapshot(
+    name: string,
+    rect: Rect,
+  ): { values: FakeValue[][]; formulas: FakeValue[][]; formats: string[][] } {
+    const s = this.sheet(name);
+    const grid = <T>(f: (r: number, c: number) => T) =>
+      Array.from({ length: rect.rows }, (_, i) =>
+        Array.from({ length: rect.columns }, (_, j) => f(rect.top + i, rect.left + j)),
+      );
+    return {
+      values: grid((r, c) => s.value(r, c)),
+      formulas: grid((r, c) => s.formula(r, c)),
+      formats: grid((r, c) => s.format(r, c)),
+    };
+  }
+
+  /** Installs this fake as the `Excel` and `Office` globals; returns a function that removes them. */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const before = { Excel: g.Excel, Office: g.Office };
+    g.Excel = { run: (batch: (context: FakeContext) => Promise<unknown>) => this.run(batch) };
+    g.Office = this.office();
+    return () => {
+      g.Excel = before.Excel;
+      g.Office = before.Office;
+    };
+  }
+
+  async run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T> {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    // Excel.run sends whatever the batch left queued.
+    if (context.pending) await context.sync();
+    return result;
+  }
+
+  private office() {
+    const settings = {
+      get: (name: string): unknown => (this.settings.has(name) ? this.settings.get(name) : null),
+      set: (name: string, value: unknown) => {
+        this.settings.set(name, structuredClone(value));
+      },
+      remove: (name: string) => {
+        this.settings.delete(name);
+      },
+      saveAsync: (callback?: (result: { status: string; error?: { message: string } }) => void) => {
+        this.savedSettings = new Map(this.settings);
+        queueMicrotask(() => callback?.({ status: "succeeded" }));
+      },
+    };
+    return {
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, minVersion?: string) =>
+            name === "ExcelApi" && compareVersions(this.excelApi, minVersion ?? "1.1") >= 0,
+        },
+        document: { settings },
+      },
+    };
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const [a1, a2 = 0] = a.split(".").map(Number);
+  const [b1, b2 = 0] = b.split(".").map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return (
+    a.top < b.top + b.rows &&
+    b.top < a.top + a.rows &&
+    a.left < b.left + b.columns &&
+    b.left < a.left + a.columns
+  );
+}
+
+function bytesOf(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? "");
+}
+
+function a1(r: number, c: number): string {
+  return `${columnLetter(c)}${r + 1}`;
+}
+
+function addressOf(sheet: FakeSheet, rect: Rect): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const start = a1(rect.top, rect.left);
+  const end = a1(rect.top + rect.rows - 1, rect.left + rect.columns - 1);
+  return `${name}!${start === end ? start : `${start}:${end}`}`;
+}
+
+function parseA1(address: string): Rect {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local);
+  if (!m) throw new FakeOfficeError("InvalidArgument", `fake: cannot read the address ${address}`);
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const top = +m[2] - 1;
+  const left = col(m[1]);
+  const bottom = m[4] ? +m[4] - 1 : top;
+  const right = m[3] ? col(m[3]) : left;
+  return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+interface Delivery {
+  bytes: number;
+  deliver: () => void;
+}
+type Action = { bytes: number; run: () => Delivery | void };
+
+/** One `Excel.run` batch: the queue of actions and `sync()`. */
+export class FakeContext {
+  private queue: Action[] = [];
+  readonly workbook: FakeWorkbookObject;
+  readonly application: FakeApplication;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookObject(this, () => excel);
+    this.application = this.workbook.application;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(bytes: number, run: () => Delivery | void): void {
+    this.queue.push({ bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    const record: SyncRecord = { requestBytes: actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0 };
+    this.excel.syncLog.push(record);
+    await Promise.resolve();
+    if (record.requestBytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `the request is ${record.requestBytes} bytes, over the ${PAYLOAD_LIMIT} bytes limit`,
+      );
+    const deliveries: Delivery[] = [];
+    for (const action of actions) {
+      const d = action.run();
+      if (d) deliveries.push(d);
+    }
+    record.responseBytes = deliveries.reduce((s, d) => s + d.bytes, 0);
+    if (record.responseBytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${record.responseBytes} bytes, over the ${PAYLOAD_LIMIT} bytes limit`,
+      );
+    for (const d of deliveries) d.deliver();
+  }
+}
+
+/**
+ * A proxy like Office.js's ClientObject: it names an object (resolved when the batch runs) and keeps
+ * the properties loaded into it.
+ */
+abstract class FakeObject<T> {
+  private loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  private resolved: { value: T | null } | undefined;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly resolver: () => T | null,
+    nullable = false,
+  ) {
+    if (nullable)
+      context.enqueue(0, () => {
+        this.nullState = this.resolve() === null;
+      });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  /** Resolved once, when first needed by a running batch (as Excel binds an object path). */
+  resolve(): T | null {
+    if (!this.resolved) this.resolved = { value: this.resolver() };
+    return this.resolved.value;
+  }
+
+  target(): T {
+    const t = this.resolve();
+    if (t === null) throw new FakeOfficeError("ItemNotFound", "the requested resource doesn't exist");
+    return t;
+  }
+
+  load(what?: string | string[]): this {
+    const names = (Array.isArray(what) ? what : (what ?? "").split(",")).map((s) => s.trim()).filter(Boolean);
+    this.context.enqueue(bytesOf(what ?? ""), () => {
+      const t = this.resolve();
+      if (t === null) return;
+      const got: [string, unknown][] = names.map((name) => [name, this.read(t, name)]);
+      return {
+        bytes: bytesOf(got.map(([, v]) => (v instanceof FakeObject ? null : v))),
+        deliver: () => {
+          for (const [name, v] of got) this.loaded.set(name.split("/")[0], v);
+        },
+      };
+    });
+    return this;
+  }
+
+  toJSON(): string {
+    return `<${this.constructor.name}>`;
+  }
+
+  _get(name: string): unknown {
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name);
+  }
+
+  _set(name: string, value: unknown): void {
+    this.context.enqueue(bytesOf(value) + bytesOf(name), () => this.write(this.target(), name, value));
+  }
+
+  /** Queues a method call; its arguments count towards the request. */
+  protected call(args: unknown[], run: (t: T) => void): void {
+    this.context.enqueue(bytesOf(args), () => run(this.target()));
+  }
+
+  protected read(t: T, name: string): unknown {
+    const value = (t as Record<string, unknown>)[name];
+    if (value === undefined) throw new Error(`fake: ${this.constructor.name}.${name} is not implemented`);
+    return value;
+  }
+
+  protected write(t: T, name: string, value: unknown): void {
+    (t as Record<string, unknown>)[name] = value;
+  }
+}
+
+function notLoaded(name: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** Declares Office.js-style properties that go through load/sync. */
+function properties(cls: { prototype: object }, names: string[]): void {
+  for (const name of names)
+    Object.defineProperty(cls.prototype, name, {
+      get(this: FakeObject<unknown>) {
+        return this._get(name);
+      },
+      set(this: FakeObject<unknown>, value: unknown) {
+        this._set(name, value);
+      },
+      configurable: true,
+    });
+}
+
+class FakeWorkbookObject extends FakeObject<FakeExcel> {
+  readonly worksheets = new FakeWorksheetCollection(this.context, () => this.target());
+  readonly application = new FakeApplication(this.context, () => this.target());
+  readonly functions = new FakeFunctions(this.context, () => this.target());
+}
+
+class FakeApplication extends FakeObject<FakeExcel> {
+  suspendApiCalculationUntilNextSync(): void {
+    this.call([], (excel) => {
+      excel.suspendedCalculations++;
+    });
+  }
+}
+
+class FakeFunctions extends FakeObject<FakeExcel> {
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => ({
+      value: dayToExcelSerial(dayFromCivil(year, month, day), this.target().date1904),
+      error: null,
+    }));
+  }
+}
+
+class FakeFunctionResult extends FakeObject<{ value: number; error: null }> {
+  declare readonly value: number;
+}
+properties(FakeFunctionResult, ["value"]);
+
+class FakeWorksheetCollection extends FakeObject<FakeExcel> {
+  declare readonly items: FakeWorksheet[];
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.target().find(name) ?? missing(`worksheet ${name}`));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.target().find(name) ?? null, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.target().sheets[this.target().active]);
+  }
+  add(name: string): FakeWorksheet {
+    this.call([name], (excel) => {
+      if (excel.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      excel.addSheet(name);
+    });
+    return new FakeWorksheet(this.context, () => this.target().find(name) ?? missing(`worksheet ${name}`));
+  }
+  protected override read(excel: FakeExcel, name: string): unknown {
+    if (name === "items/name")
+      return excel.sheets.map((s) => itemWithName(new FakeWorksheet(this.context, () => s), s.name));
+    return super.read(excel, name);
+  }
+}
+properties(FakeWorksheetCollection, ["items"]);
+
+function itemWithName<O extends FakeObject<unknown>>(item: O, name: string): O {
+  // Delivered names are readable at once, as if the item had been loaded with the collection.
+  item["_get"] = function (this: O, prop: string) {
+    if (prop === "name") return name;
+    throw notLoaded(prop);
+  };
+  return item;
+}
+
+function missing(what: string): never {
+  throw new FakeOfficeError("ItemNotFound", `${what} does not exist`);
+}
+
+class FakeWorksheet extends FakeObject<FakeSheet> {
+  declare readonly name: string;
+  readonly tables = new FakeTableCollection(this.context, () => this.target());
+  readonly charts = new FakeChartCollection(this.context, () => this.target());
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.target();
+      return {
+        sheet,
+        rect: address ? parseA1(address) : { top: 0, left: 0, rows: MAX_ROWS, columns: MAX_COLUMNS },
+      };
+    });
+  }
+  getRangeByIndexes(top: number, left: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      if (
+        top < 0 ||
+        left < 0 ||
+        rows < 1 ||
+        columns < 1 ||
+        top + rows > MAX_ROWS ||
+        left + columns > MAX_COLUMNS
+      )
+        throw new FakeOfficeError("InvalidArgument", `fake: bad range ${top},${left},${rows},${columns}`);
+      return { sheet: this.target(), rect: { top, left, rows, columns } };
+    });
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.getRange().getUsedRange(valuesOnly);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.getRange().getUsedRangeOrNullObject(valuesOnly);
+  }
+  activate(): void {
+    this.call([], (sheet) => {
+      const excel = this.context.excel;
+      excel.active = excel.sheets.indexOf(sheet);
+    });
+  }
+  delete(): void {
+    this.call([], (sheet) => {
+      const excel = this.context.excel;
+      excel.sheets = excel.sheets.filter((s) => s !== sheet);
+      excel.active = 0;
+    });
+  }
+}
+properties(FakeWorksheet, ["name"]);
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+class FakeRange extends FakeObject<RangeTarget> {
+  declare values: unknown[][];
+  declare formulas: unknown[][];
+  declare numberFormat: unknown[][];
+  declare readonly address: string;
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  readonly format = new FakeRangeFormat(this.context, () => this.target());
+  readonly conditionalFormats = new FakeConditionalFormatCollection(this.context, () => this.target());
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, rect } = this.target();
+      return {
+        sheet,
+        rect: sheet.used(rect, valuesOnly) ?? { top: rect.top, left: rect.left, rows: 1, columns: 1 },
+      };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, rect } = this.target();
+        const used = sheet.used(rect, valuesOnly);
+        return used ? { sheet, rect: used } : null;
+      },
+      true,
+    );
+  }
+  clear(applyTo: string = "All"): void {
+    this.call([applyTo], ({ sheet, rect }) => sheet.clear(rect, applyTo));
+  }
+  select(): void {
+    this.call([], ({ sheet, rect }) => {
+      this.context.excel.selection = { sheet: sheet.name, address: addressOf(sheet, rect).split("!")[1] };
+    });
+  }
+
+  protected override read({ sheet, rect }: RangeTarget, name: string): unknown {
+    const grid = (f: (r: number, c: number) => unknown) => {
+      if (rect.rows * rect.columns > 5_000_000)
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "fake: too many cells to read");
+      return Array.from({ length: rect.rows }, (_, i) =>
+        Array.from({ length: rect.columns }, (_, j) => f(rect.top + i, rect.left + j)),
+      );
+    };
+    switch (name) {
+      case "values":
+        return grid((r, c) => sheet.value(r, c));
+      case "formulas":
+        return grid((r, c) => sheet.formula(r, c));
+      case "numberFormat":
+        return grid((r, c) => sheet.format(r, c));
+      case "address":
+        return addressOf(sheet, rect);
+      case "rowIndex":
+        return rect.top;
+      case "columnIndex":
+        return rect.left;
+      case "rowCount":
+        return rect.rows;
+      case "columnCount":
+        return rect.columns;
+      default:
+        throw new Error(`fake: Range.${name} is not implemented`);
+    }
+  }
+
+  protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (
+      !Array.isArray(value) ||
+      value.length !== rect.rows ||
+      value.some((row) => !Array.isArray(row) || row.length !== rect.columns)
+    )
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`,
+      );
+    const grid = value as unknown[][];
+    for (let i = 0; i < rect.rows; i++)
+      for (let j = 0; j < rect.columns; j++) {
+        const v = grid[i][j];
+        const r = rect.top + i;
+        const c = rect.left + j;
+        if (name === "numberFormat") {
+          if (v !== null && v !== undefined) sheet.row(r).nf[c] = String(v);
+        } else if (name === "values" || name === "formulas") sheet.enter(r, c, v);
+        else throw new Error(`fake: Range.${name} cannot be set`);
+      }
+  }
+}
+properties(FakeRange, [
+  "values",
+  "formulas",
+  "numberFormat",
+  "address",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+]);
+
+class FakeRangeFormat extends FakeObject<RangeTarget> {
+  declare columnWidth: number;
+  readonly font = new FakeRangeFont(this.context, () => this.target());
+  protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (name !== "columnWidth") throw new Error(`fake: RangeFormat.${name} is not implemented`);
+    for (let c = rect.left; c < rect.left + rect.columns; c++) sheet.columnWidths.set(c, value as number);
+  }
+}
+properties(FakeRangeFormat, ["columnWidth"]);
+
+class FakeRangeFont extends FakeObject<RangeTarget> {
+  declare bold: boolean;
+  protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (name !== "bold") throw new Error(`fake: RangeFont.${name} is not implemented`);
+    for (let r = rect.top; r < rect.top + rect.rows; r++)
+      for (let c = rect.left; c < rect.left + rect.columns; c++)
+        if (value) sheet.boldCells.add(a1(r, c));
+        else sheet.boldCells.delete(a1(r, c));
+  }
+}
+properties(FakeRangeFont, ["bold"]);
+
+class FakeConditionalFormatCollection extends FakeObject<RangeTarget> {
+  add(type: string): FakeConditionalFormatObject {
+    let made: FakeConditionalFormat | undefined;
+    this.call([type], ({ sheet, rect }) => {
+      made = { rect, type, cellValue: { format: { fill: {}, font: {} } } };
+      sheet.conditionalFormats.push(made);
+    });
+    return new FakeConditionalFormatObject(this.context, () => made ?? missing("conditional format"));
+  }
+  clearAll(): void {
+    this.call([], ({ sheet, rect }) => {
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, rect));
+    });
+  }
+}
+
+class FakeConditionalFormatObject extends FakeObject<FakeConditionalFormat> {
+  readonly cellValue = new FakeCellValueFormat(this.context, () => this.target().cellValue);
+}
+
+class FakeCellValueFormat extends FakeObject<FakeConditionalFormat["cellValue"]> {
+  declare rule: { formula1: string; operator: string };
+  readonly format = new FakePlain(this.context, () => this.target().format, ["fill", "font"]);
+}
+properties(FakeCellValueFormat, ["rule"]);
+
+/** A plain record whose named children are records too (fill, font, line, title, legend …). */
+class FakePlain extends FakeObject<Record<string, unknown>> {
+  constructor(context: FakeContext, resolver: () => Record<string, unknown>, children: string[] = []) {
+    super(context, resolver);
+    for (const child of children)
+      Object.defineProperty(this, child, {
+        value: new FakePlainSetter(context, () => this.target()[child] as Record<string, unknown>),
+        enumerable: true,
+      });
+  }
+}
+
+/** Any property set on it is queued and written to the record at sync. */
+class FakePlainSetter extends FakeObject<Record<string, unknown>> {
+  constructor(context: FakeContext, resolver: () => Record<string, unknown>) {
+    super(context, resolver);
+    return new Proxy(this, {
+      set: (obj, prop, value) => {
+        if (typeof prop === "string" && !(prop in obj)) obj._set(prop, value);
+        else Reflect.set(obj, prop, value);
+        return true;
+      },
+      get: (obj, prop, receiver) => {
+        if (typeof prop === "string" && !(prop in obj)) return obj._get(prop);
+        return Reflect.get(obj, prop, receiver) as unknown;
+      },
+    });
+  }
+}
+
+class FakeTableCollection extends FakeObject<FakeSheet> {
+  declare readonly items: FakeTableObject[];
+  add(source: FakeRange | string, hasHeaders: boolean): FakeTableObject {
+    let made: FakeTable | undefined;
+    this.call([typeof source === "string" ? source : "<range>", hasHeaders], (sheet) => {
+      const rect = typeof source === "string" ? parseA1(source) : source.target().rect;
+      if (sheet.tables.some((t) => intersects(t.rect, rect)))
+        throw new FakeOfficeError("InvalidArgument", "a table cannot overlap another table");
+      const all = this.context.excel.sheets.flatMap((s) => s.tables);
+      made = { name: `Table${all.length + 1}`, rect, hasHeaders };
+      sheet.tables.push(made);
+    });
+    return new FakeTableObject(this.context, () => ({
+      sheet: this.target(),
+      table: made ?? missing("table"),
+    }));
+  }
+  protected override read(sheet: FakeSheet, name: string): unknown {
+    if (name === "items/name")
+      return sheet.tables.map((t) =>
+        itemWithName(new FakeTableObject(this.context, () => ({ sheet, table: t })), t.name),
+      );
+    return super.read(sheet, name);
+  }
+}
+properties(FakeTableCollection, ["items"]);
+
+class FakeTableObject extends FakeObject<{ sheet: FakeSheet; table: FakeTable }> {
+  declare readonly name: string;
+  delete(): void {
+    this.call([], ({ sheet, table }) => {
+      sheet.tables = sheet.tables.filter((t) => t !== table);
+      sheet.clear(table.rect, "All");
+    });
+  }
+}
+properties(FakeTableObject, ["name"]);
+
+class FakeChartCollection extends FakeObject<FakeSheet> {
+  add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {
+    let made: FakeChart | undefined;
+    this.call([type, "<range>", seriesBy], (sheet) => {
+      const { rect } = source.target();
+      const header =
+        rect.rows > 1 &&
+        Array.from({ length: rect.columns }, (_, j) => sheet.value(rect.top, rect.left + j)).every(
+          (v) => typeof v === "string",
+        );
+      const series: FakeSeries[] = [];
+      for (let j = 0; j < rect.columns; j++) {
+        const body = {
+          top: rect.top + (header ? 1 : 0),
+          left: rect.left + j,
+          rows: rect.rows - (header ? 1 : 0),
+          columns: 1,
+        };
+        series.push({
+          name: header ? String(sheet.value(rect.top, rect.left + j)) : `Series${j + 1}`,
+          axisGroup: "Primary",
+          values: addressOf(sheet, body),
+          format: { line: {} },
+        });
+      }
+      made = {
+        name: `Chart ${sheet.charts.length + 1}`,
+        chartType: type,
+        source: addressOf(sheet, rect),
+        seriesBy,
+        title: {},
+        legend: {},
+        series,
+        axes: {},
+      };
+      sheet.charts.push(made);
+    });
+    return new FakeChartObject(this.context, () => ({
+      sheet: this.target(),
+      chart: made ?? missing("chart"),
+    }));
+  }
+  getItemOrNullObject(name: string): FakeChartObject {
+    return new FakeChartObject(
+      this.context,
+      () => {
+        const sheet = this.target();
+        const chart = sheet.charts.find((c) => c.name === name);
+        return chart ? { sheet, chart } : null;
+      },
+      true,
+    );
+  }
+}
+
+interface ChartTarget {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+class FakeChartObject extends FakeObject<ChartTarget> {
+  declare name: string;
+  readonly title = new FakePlainSetter(this.context, () => this.target().chart.title);
+  readonly legend = new FakePlainSetter(this.context, () => this.target().chart.legend);
+  readonly series = new FakeSeriesCollection(this.context, () => this.target());
+  readonly axes = new FakeAxes(this.context, () => this.target());
+
+  delete(): void {
+    this.call([], ({ sheet, chart }) => {
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
+  }
+  setPosition(start: FakeRange | string, end?: FakeRange | string): void {
+    this.call(["<start>", "<end>"], ({ chart }) => {
+      const at = (x: FakeRange | string) =>
+        typeof x === "string" ? x : addressOf(x.target().sheet, x.target().rect).split("!")[1];
+      chart.position = { start: at(start), end: end === undefined ? undefined : at(end) };
+    });
+  }
+  protected override read({ chart }: ChartTarget, name: string): unknown {
+    if (name !== "name") throw new Error(`fake: Chart.${name} is not implemented`);
+    return chart.name;
+  }
+  protected override write({ chart }: ChartTarget, name: string, value: unknown): void {
+    if (name !== "name") throw new Error(`fake: Chart.${name} is not implemented`);
+    chart.name = String(value);
+  }
+}
+properties(FakeChartObject, ["name"]);
+
+class FakeSeriesCollection extends FakeObject<ChartTarget> {
+  getItemAt(index: number): FakeSeriesObject {
+    return new FakeSeriesObject(this.context, () => {
+      const { sheet, chart } = this.target();
+      const s = chart.series[index];
+      if (!s) throw new FakeOfficeError("ItemNotFound", `the chart has no series ${index}`);
+      return { sheet, series: s };
+    });
+  }
+  add(name: string): FakeSeriesObject {
+    let made: FakeSeries | undefined;
+    this.call([name], ({ chart }) => {
+      made = { name, axisGroup: "Primary", format: { line: {} } };
+      chart.series.push(made);
+    });
+    return new FakeSeriesObject(this.context, () => ({
+      sheet: this.target().sheet,
+      series: made ?? missing("series"),
+    }));
+  }
+}
+
+class FakeSeriesObject extends FakeObject<{ sheet: FakeSheet; series: FakeSeries }> {
+  declare chartType: string;
+  declare axisGroup: string;
+  declare markerStyle: string;
+  declare gapWidth: number;
+  readonly format = new FakePlain(this.context, () => this.target().series.format, ["line"]);
+  setValues(range: FakeRange): void {
+    this.call(["<range>"], ({ series }) => {
+      const t = range.target();
+      series.values = addressOf(t.sheet, t.rect);
+    });
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.call(["<range>"], ({ series }) => {
+      const t = range.target();
+      series.xValues = addressOf(t.sheet, t.rect);
+    });
+  }
+  protected override write(
+    { series }: { sheet: FakeSheet; series: FakeSeries },
+    name: string,
+    value: unknown,
+  ): void {
+    (series as unknown as Record<string, unknown>)[name] = value;
+  }
+}
+properties(FakeSeriesObject, ["chartType", "axisGroup", "markerStyle", "gapWidth"]);
+
+class FakeAxes extends FakeObject<ChartTarget> {
+  getItem(type: string, group = "Primary"): FakeAxisObject {
+    return new FakeAxisObject(this.context, () => {
+      const { chart } = this.target();
+      const key = `${type}/${group}`;
+      if (group === "Secondary" && !chart.series.some((s) => s.axisGroup === "Secondary"))
+        throw new FakeOfficeError("ItemNotFound", "the chart has no secondary axis");
+      return (chart.axes[key] ??= {});
+    });
+  }
+}
+
+class FakeAxisObject extends FakeObject<FakeAxis> {
+  declare minimum: number;
+  declare maximum: number;
+  declare numberFormat: string;
+  declare tickLabelPosition: string;
+}
+properties(FakeAxisObject, ["minimum", "maximum", "numberFormat", "tickLabelPosition"]);
