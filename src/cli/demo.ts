@@ -3,7 +3,7 @@
  * table per workbook — the quickest way to see what the engine does with real data.
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ import { preset } from "../engine/presets";
 import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
+import { gradedWorkbook } from "../workbook/file-host";
 import type { Io } from "./main";
 import { padDisplay } from "./text";
 
@@ -81,13 +82,24 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
     const file = path.join(root, job.file);
     const book = await readWorkbookFile(file);
     const sheet = book.sheets[0];
-    const result = grade(tableFromRows(sheet.rows, book.date1904, sheet.name), preset(job.preset), {
+    const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+    const result = grade(table, preset(job.preset), {
       asOf: parseIsoDay(job.asOf),
       input: job.input,
       lang: job.lang ?? "en",
     });
     const base = `${path.basename(job.file).replace(/\.(csv|xlsx)$/, "")}.${job.preset}`;
     await writeFile(path.join(outDir, `${base}.csv`), "\uFEFF" + toCsv(result.keys, result.columns));
+    // The workbook too: its own sheets untouched, plus tier columns or a results sheet, summary and chart.
+    const xlsx = await gradedWorkbook(
+      await readFile(file),
+      file,
+      sheet.name,
+      table,
+      result,
+      job.lang ?? "en",
+    );
+    await writeFile(path.join(outDir, `${base}.xlsx`), xlsx);
     const n = result.columns.customer_id.length;
     io.out(`\n${job.file} — ${job.preset} (${job.note}), as of ${job.asOf}\n`);
     io.out(
@@ -103,7 +115,7 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
           ` ${(s.amountShare * 100).toFixed(1).padStart(8)}%\n`,
       );
     }
-    io.out(`  → ${path.relative(process.cwd(), path.join(outDir, `${base}.csv`))}\n`);
+    io.out(`  → ${path.relative(process.cwd(), path.join(outDir, `${base}`))}.csv, .xlsx\n`);
   }
   return 0;
 }

@@ -2,7 +2,7 @@
  * `tier`: the grading engine on .csv and .xlsx files, without Excel.
  *
  *   tier grade <file> (--preset NAME | --rules FILE.json) [--input orders|customers] [--sheet NAME]
- *              [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json]
+ *              [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx]
  *   tier presets [--json NAME]
  *
  * Exit 0 when it graded (row problems are counted on stderr and listed in the `issue` column),
@@ -18,6 +18,7 @@ import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
 import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
+import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
@@ -25,7 +26,7 @@ import { padDisplay } from "./text";
 
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
-             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json]
+             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx]
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
@@ -132,7 +133,20 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   else if (out.toLowerCase().endsWith(".json")) await writeFile(out, toJson(result));
   else if (out.toLowerCase().endsWith(".csv"))
     await writeFile(out, "\uFEFF" + toCsv(result.keys, result.columns));
-  else throw new UsageError(`--out must end in .csv or .json (got "${out}")`);
+  else if (out.toLowerCase().endsWith(".xlsx"))
+    // The workbook itself with the tiers written in: its own sheets untouched, plus the outputs.
+    await writeFile(
+      out,
+      await gradedWorkbook(
+        await readFile(positionals[0]),
+        positionals[0],
+        sheet.name,
+        table,
+        result,
+        (values.lang as Lang | undefined) ?? "en",
+      ),
+    );
+  else throw new UsageError(`--out must end in .csv, .json or .xlsx (got "${out}")`);
   return 0;
 }
 

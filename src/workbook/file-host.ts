@@ -19,10 +19,13 @@
  * sparklines, form controls and macros of the user's workbook are dropped (cell values, formulas,
  * styles, merged cells, tables, conditional formats, data validation and pictures are kept).
  */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   these rules are for Office.js proxies; the objects here are exceljs cells and rows in memory. */
 import ExcelJS from "exceljs";
 import { TierError } from "../engine/errors";
+import type { GradeResult, Lang } from "../engine/grade";
 import { findHeaderRow } from "../engine/headers";
-import { columnLetter } from "../engine/table";
+import { columnLetter, type SheetTable } from "../engine/table";
 import { parseCsv } from "./files";
 import {
   CellInTheWayError,
@@ -35,6 +38,7 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
+import { writeGrade } from "./write-result";
 import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
 
 /** The very hidden sheet that keeps Tier's settings in the workbook. */
@@ -371,7 +375,7 @@ export class FileHost implements WorkbookHost {
     for (let j = 0; j < k; j++) {
       const col = ws.getColumn(first + 1 + j);
       const longest = Math.max(textWidth(headers[j]), ...columns[j].slice(0, 200).map((v) => textWidth(v)));
-      col.width = Math.min(40, Math.max(col.width ?? 0, longest + 2, 8));
+      col.width = Math.min(60, Math.max(col.width ?? 0, longest + 2, 8));
     }
     // 4. Tier colours as conditional formats, so they follow the value if a user edits a tier.
     if (request.tierColumn !== undefined && request.tierColumn >= 0 && request.tierColours && n > 0) {
@@ -682,4 +686,28 @@ function sheetNameFrom(base: string): string {
     .slice(0, 31)
     .trim();
   return s === "" || s.toLowerCase() === "history" ? "Sheet1" : s;
+}
+
+/**
+ * The graded workbook as .xlsx bytes: the file's own sheets untouched, plus Tier's output (tier
+ * columns beside a customer table or a results sheet for orders, the summary sheet and its Pareto
+ * chart), written by writeGrade through a FileHost. Used by `tier grade --out FILE.xlsx` and the demo.
+ *
+ * @example await writeFile("graded.xlsx", await gradedWorkbook(bytes, "members.xlsx", "会员", table, result, "zh"));
+ */
+export async function gradedWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  sheetName: string,
+  table: SheetTable,
+  result: GradeResult,
+  lang: Lang,
+): Promise<Uint8Array> {
+  const host = await FileHost.fromBytes(bytes, fileName);
+  const { sheets } = await host.listSheets();
+  // A CSV's one sheet is named after the file, which the reader may have spelled differently.
+  const name = sheets.includes(sheetName) ? sheetName : sheets[0];
+  const read = await host.readSheet(name);
+  await writeGrade(host, read, table, result, { lang });
+  return host.toXlsx();
 }
