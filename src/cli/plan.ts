@@ -90,6 +90,11 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);
   const plan = planVisits(customers, days, { capacity, tierOrder: order });
+  io.err(
+    `columns: ${Object.entries(result.mapping)
+      .map(([role, header]) => `${role}=${header}`)
+      .join(", ")}\n`,
+  );
   reportPlan(plan, values.month, io, result.ungraded);
 
   const columns = planColumns(plan, customers);

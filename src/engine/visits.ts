@@ -187,7 +187,12 @@ export function planVisits(
     if (total === 0) continue;
     const segments = cutSegments(members, customers, f, areaRank, Math.min(cap, Math.ceil(total / w)));
     placeSegments(segments, customers, f, w, cap, load, pos);
-    balance(members, customers, f, w, load, pos);
+    balance(members, customers, f, w, cap, load, pos);
+    const over = load.findIndex((x) => x > cap);
+    if (over >= 0)
+      throw new TierError(
+        `${manager ? `manager "${manager}"` : "the customers without a manager"}: ${load[over]} visits would fall on day ${over + 1} of ${w}, over the capacity of ${cap} a day, to keep every customer's visits spread: raise the capacity`,
+      );
   }
 
   const visits: PlannedVisit[] = [];
@@ -338,14 +343,16 @@ function placeSegments(
       queue.unshift(
         ...seg.members.map((i, j) => ({ members: [i], areaKey: seg.areaKey, weight: f[i], seq: seg.seq + j / w })),
       );
-    } else placeAlone(seg.members[0], customers, f, w, cap, load, pos);
+    } else placeAlone(seg.members[0], f, w, cap, load, pos);
   }
 }
 
-/** Last resort under a tight capacity: each visit on the least-loaded day that keeps the gaps. */
+/**
+ * Last resort under a tight capacity: a depth-first search over days with room, least-loaded first,
+ * for `f` visits at least the minimum gap apart (f <= 31 and W <= 31 keep it small).
+ */
 function placeAlone(
   i: number,
-  customers: readonly VisitCustomer[],
   f: Int32Array,
   w: number,
   cap: number,
@@ -354,19 +361,30 @@ function placeAlone(
 ): void {
   const g = minimumGap(w, f[i]);
   const out: number[] = [];
-  let lo = 0;
-  for (let k = 0; k < f[i]; k++) {
+  let budget = 100_000;
+  const search = (k: number, lo: number): boolean => {
+    if (k === f[i]) return true;
+    if (--budget < 0) return false;
     const hi = w - 1 - (f[i] - 1 - k) * g;
-    let best = -1;
-    for (let d = lo; d <= hi; d++) if (load[d] < cap && (best < 0 || load[d] < load[best])) best = d;
-    if (best < 0)
-      throw new TierError(
-        `customer "${customers[i].id}" cannot get ${f[i]} visits ${g} working days apart within the capacity of ${cap} a day: raise the capacity`,
-      );
-    out.push(best);
-    load[best]++;
-    lo = best + g;
+    const options: number[] = [];
+    for (let d = lo; d <= hi; d++) if (load[d] < cap) options.push(d);
+    options.sort((a, b) => load[a] - load[b] || a - b);
+    for (const d of options) {
+      out.push(d);
+      if (search(k + 1, d + g)) return true;
+      out.pop();
+    }
+    return false;
+  };
+  // No room left in the right places: place over the capacity, balance() then moves visits along
+  // chains of days to make room, and says so if it cannot.
+  if (!search(0, 0)) {
+    cap = Infinity;
+    budget = 100_000;
+    out.length = 0;
+    search(0, 0);
   }
+  for (const d of out) load[d]++;
   pos[i] = out;
 }
 
@@ -380,6 +398,7 @@ function balance(
   customers: readonly VisitCustomer[],
   f: Int32Array,
   w: number,
+  cap: number,
   load: Int32Array,
   pos: number[][],
 ): void {
@@ -395,6 +414,9 @@ function balance(
     }
   }
   const dayOrder = Array.from({ length: w }, (_, d) => d);
+  // First make room where placing had to go over the capacity.
+  while (load.some((x) => x > cap))
+    if (!chainMove((d) => load[d] > cap, (t) => load[t] < cap)) return;
   for (;;) {
     dayOrder.sort((a, b) => load[b] - load[a] || a - b);
     let moved = false;
@@ -436,17 +458,22 @@ function balance(
       moved = true;
       break;
     }
-    if (!moved && !chainMove()) return;
+    if (!moved) {
+      const top = load.reduce((m, x) => Math.max(m, x), 0);
+      if (!chainMove((d) => load[d] === top, (t) => load[t] <= top - 2)) return;
+    }
   }
 
-  /** Moves along a chain d0 → d1 → … → dk (one visit per step, distinct customers): d0 loses one, dk gains one. */
-  function chainMove(): boolean {
-    const top = load.reduce((m, x) => Math.max(m, x), 0);
+  /**
+   * Moves along a chain d0 → d1 → … → dk (one visit per step, distinct customers) from a day `source`
+   * accepts to one `target` accepts: d0 loses one visit, dk gains one, the days between keep theirs.
+   */
+  function chainMove(source: (d: number) => boolean, target: (t: number) => boolean): boolean {
     const from = new Int32Array(w).fill(-2);
     const via: { i: number; k: number }[] = new Array(w);
     const queue: number[] = [];
     for (let d = 0; d < w; d++)
-      if (load[d] === top) {
+      if (source(d)) {
         from[d] = -1;
         queue.push(d);
       }
@@ -467,7 +494,7 @@ function balance(
           if (from[t] !== -2) continue;
           from[t] = d;
           via[t] = { i, k };
-          if (load[t] <= top - 2) {
+          if (target(t)) {
             for (let x = t; from[x] >= 0; x = from[x]) {
               const { i: c, k: j } = via[x];
               const src = from[x];
