@@ -215,8 +215,8 @@ describe("OfficeHost", () => {
     expect(excel.suspendedCalculations).toBe(writeChunks.length);
     expect(excel.sheet("客户").value(100_000, 14)).toBe(result.columns.tier[99_999]);
     console.log(
-      `100k × 10: read ${readSyncs} syncs (largest response ${readLargest} B); ` +
-        `write 5 columns ${excel.syncs} syncs (largest request ${excel.maxRequestBytes} B)`,
+      `100k × 10: read ${readSyncs} syncs, chunks ${readChunks.map((c) => c.count).join("/")} (largest response ${readLargest} B); ` +
+        `write 5 columns ${excel.syncs} syncs, chunks ${writeChunks.map((c) => c.count).join("/")} (largest request ${excel.maxRequestBytes} B)`,
     );
   });
 
