@@ -220,12 +220,16 @@ export class FakeOfficeError extends Error {
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** The error code when Excel refused the batch for its size. */
+  rejected?: string;
 }
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi version this "Excel" supports, e.g. "1.8" to test an old Excel. */
   excelApi?: string;
   date1904?: boolean;
+  /** Payload limit in bytes, 5 MB unless a test needs a small one. */
+  payloadLimit?: number;
 }
 
 /** The in-memory workbook plus the `Excel` and `Office` globals that drive it. */
@@ -234,6 +238,7 @@ export class FakeExcel {
   active = 0;
   date1904: boolean;
   excelApi: string;
+  payloadLimit: number;
   settings = new Map<string, unknown>();
   savedSettings = new Map<string, unknown>();
   syncLog: SyncRecord[] = [];
@@ -243,6 +248,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.excelApi = options.excelApi ?? "1.17";
     this.date1904 = options.date1904 ?? false;
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
   }
 
   get syncs(): number {
@@ -276,6 +282,14 @@ export class FakeExcel {
     const s = this.find(name);
     if (!s) throw new Error(`fake: no sheet ${name}`);
     return s;
+  }
+
+  /** Inserts a blank column before 0-based column `at`, shifting cells right, as Excel's Insert does. */
+  insertColumn(name: string, at: number): void {
+    const s = this.sheet(name);
+    for (const row of s.rows.values())
+      for (const cells of [row.v, row.f, row.nf] as unknown[][])
+        if (cells.length > at) cells.splice(at, 0, undefined);
   }
 
   /** Values, formulas and number formats of a block, for before/after comparisons. */
@@ -415,22 +429,27 @@ export class FakeContext {
     const record: SyncRecord = { requestBytes: actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0 };
     this.excel.syncLog.push(record);
     await Promise.resolve();
-    if (record.requestBytes > PAYLOAD_LIMIT)
+    const limit = this.excel.payloadLimit;
+    if (record.requestBytes > limit) {
+      record.rejected = "RequestPayloadSizeLimitExceeded";
       throw new FakeOfficeError(
         "RequestPayloadSizeLimitExceeded",
-        `the request is ${record.requestBytes} bytes, over the ${PAYLOAD_LIMIT} bytes limit`,
+        `the request is ${record.requestBytes} bytes, over the ${limit} bytes limit`,
       );
+    }
     const deliveries: Delivery[] = [];
     for (const action of actions) {
       const d = action.run();
       if (d) deliveries.push(d);
     }
     record.responseBytes = deliveries.reduce((s, d) => s + d.bytes, 0);
-    if (record.responseBytes > PAYLOAD_LIMIT)
+    if (record.responseBytes > limit) {
+      record.rejected = "ResponsePayloadSizeLimitExceeded";
       throw new FakeOfficeError(
         "ResponsePayloadSizeLimitExceeded",
-        `the response is ${record.responseBytes} bytes, over the ${PAYLOAD_LIMIT} bytes limit`,
+        `the response is ${record.responseBytes} bytes, over the ${limit} bytes limit`,
       );
+    }
     for (const d of deliveries) d.deliver();
   }
 }

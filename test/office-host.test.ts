@@ -139,6 +139,17 @@ describe("planChunks", () => {
     expect(chunks.map((c) => c.start)).toEqual(chunks.map((_, k) => k * chunks[0].count));
   });
 
+  it("planWrite splits a chunk whose rows are longer than the sample's until it fits", () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => (i === 3333 ? "长".repeat(30_000) : `r${i}`));
+    const chunks = planWrite(5000, 1, (r) => cells[r], [], false, 50_000);
+    expect(chunks.reduce((n, c) => n + c.count, 0)).toBe(5000);
+    for (const c of chunks) {
+      const values = cells.slice(c.start, c.start + c.count).map((v) => [v]);
+      if (c.count > 1)
+        expect(estimateBytes(values) + estimateBytes(values.map(() => ["@"]))).toBeLessThanOrEqual(50_000);
+    }
+  });
+
   it("estimateBytes(values) is the UTF-8 size of the JSON", () => {
     expect(estimateBytes([["客户", 1]])).toBe(new TextEncoder().encode('[["客户",1]]').length);
     expect(
@@ -281,6 +292,21 @@ describe("OfficeHost", () => {
     expect(JSON.parse(String(excel.settings.get(SETTING_OWNED)))).toEqual(two.report.owned);
   });
 
+  it("finds its columns again after the user inserts a column on the left", async () => {
+    const { excel, host } = setUp();
+    excel.addSheet("Customers", customers(50));
+    const one = await run(host, "Customers");
+    excel.insertColumn("Customers", 2);
+    excel.sheet("Customers").put(0, 2, "邮箱");
+    const two = await run(host, "Customers");
+    expect(two.report.owned?.firstColumn).toBe(11);
+    const header = excel.snapshot("Customers", { top: 0, left: 0, rows: 1, columns: 40 }).values[0];
+    expect(header.filter((h) => typeof h === "string" && h.startsWith("Tier·"))).toEqual(
+      one.report.owned?.headers,
+    );
+    expect(header[11 + one.report.owned!.headers.length]).toBe("");
+  });
+
   it("stops with CellInTheWayError naming the cell when the user typed where the output goes, and writes nothing", async () => {
     const { excel, host } = setUp();
     const s = excel.addSheet("Customers", customers(100));
@@ -293,6 +319,19 @@ describe("OfficeHost", () => {
     expect((error as Error).message).toContain("Customers!M11");
     expect(excel.snapshot("Customers", everything)).toEqual(before);
     expect(excel.settings.has(SETTING_OWNED)).toBe(false);
+  });
+
+  it("reads again in halves a chunk Excel finds too large (long text below the rows that sized the chunks)", async () => {
+    const { excel } = setUp({ payloadLimit: 300_000 });
+    const host = new OfficeHost({ limitBytes: 240_000 });
+    const rows: FakeValue[][] = [["id", "note"]];
+    for (let i = 0; i < 3000; i++) rows.push([`C${i}`, i < 1500 ? "ok" : "很长的备注".repeat(40)]);
+    excel.addSheet("S", rows);
+    const read = await host.readSheet("S");
+    expect(read.rows).toEqual(rows);
+    const refused = excel.syncLog.filter((s) => s.rejected);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(excel.syncLog.filter((s) => !s.rejected).every((s) => s.responseBytes <= 300_000)).toBe(true);
   });
 
   it("counts a formula that shows nothing as a cell in the way", async () => {
