@@ -23,7 +23,12 @@ function daysOf(plan: VisitPlan, days: readonly number[], n: number): number[][]
 }
 
 /** Visits per day index for one manager. */
-function loadsOf(plan: VisitPlan, customers: readonly VisitCustomer[], days: readonly number[], manager: string) {
+function loadsOf(
+  plan: VisitPlan,
+  customers: readonly VisitCustomer[],
+  days: readonly number[],
+  manager: string,
+) {
   const at = new Map(days.map((d, i) => [d, i]));
   const load = new Array(days.length).fill(0);
   for (const v of plan.visits) if ((customers[v.customer].manager ?? "") === manager) load[at.get(v.day)!]++;
@@ -35,7 +40,12 @@ function spread(load: readonly number[]): number {
 }
 
 /** Tobacco-like retailers: `perManager` each for `managers` managers, areas of `areaSize` in route order. */
-function retailers(managers: number, perManager: number, areaSize: number, visits: (r: number) => [string, number]) {
+function retailers(
+  managers: number,
+  perManager: number,
+  areaSize: number,
+  visits: (r: number) => [string, number],
+) {
   const out: VisitCustomer[] = [];
   let seed = 11;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -120,7 +130,14 @@ describe("planVisits on hand-made cases", () => {
     const customers: VisitCustomer[] = [];
     for (let a = 0; a < 10; a++)
       for (let j = 0; j < 4; j++)
-        customers.push({ id: `C${a}${j}`, tier: "B", visits: 2, manager: "M", area: `area ${a}`, routeOrder: 4 * a + j });
+        customers.push({
+          id: `C${a}${j}`,
+          tier: "B",
+          visits: 2,
+          manager: "M",
+          area: `area ${a}`,
+          routeOrder: 4 * a + j,
+        });
     const plan = planVisits(customers, days);
     const byArea = new Map<string, Set<number>>();
     const at = new Map(days.map((d, i) => [d, i]));
@@ -158,7 +175,12 @@ describe("planVisits on hand-made cases", () => {
   });
 
   it("planVisits says so when a manager's visits cannot fit the capacity", () => {
-    const customers = Array.from({ length: 30 }, (_, i) => ({ id: `C${i}`, tier: "A", visits: 4, manager: "王强" }));
+    const customers = Array.from({ length: 30 }, (_, i) => ({
+      id: `C${i}`,
+      tier: "A",
+      visits: 4,
+      manager: "王强",
+    }));
     expect(() => planVisits(customers, OCT.slice(0, 20), { capacity: 5 })).toThrow(
       /manager "王强" 120 visits do not fit in 20 working days at 5 a day/,
     );
@@ -173,7 +195,9 @@ describe("planVisits on hand-made cases", () => {
     const plan = planVisits(customers, OCT, { tierOrder: ["A", "B"] });
     for (const m of plan.summary.perManager) {
       expect(m.largestDay.visits - m.smallestDay.visits).toBeLessThanOrEqual(1);
-      expect(spread(loadsOf(plan, customers, OCT, m.manager))).toBe(m.largestDay.visits - m.smallestDay.visits);
+      expect(spread(loadsOf(plan, customers, OCT, m.manager))).toBe(
+        m.largestDay.visits - m.smallestDay.visits,
+      );
     }
     expect(plan.summary.priority).toMatchObject({ tier: "A", share: 1 });
   });
@@ -189,7 +213,11 @@ describe("planVisits on hand-made cases", () => {
       "Key account: maintain": 6,
       Watch: 0,
     });
-    expect(visitsPerTier(preset("membership"), "zh", ["钻石", "金卡", "银卡"])).toEqual({ 钻石: 4, 金卡: 2, 银卡: 1 });
+    expect(visitsPerTier(preset("membership"), "zh", ["钻石", "金卡", "银卡"])).toEqual({
+      钻石: 4,
+      金卡: 2,
+      银卡: 1,
+    });
   });
 });
 
@@ -216,7 +244,8 @@ describe("planVisits properties", () => {
         list.forEach((c, i) => {
           const f = Math.min(c.visits, w);
           expect(got[i]).toHaveLength(f);
-          for (let k = 1; k < f; k++) expect(got[i][k] - got[i][k - 1]).toBeGreaterThanOrEqual(minimumGap(w, f));
+          for (let k = 1; k < f; k++)
+            expect(got[i][k] - got[i][k - 1]).toBeGreaterThanOrEqual(minimumGap(w, f));
         });
         plan.visits.forEach((v) => expect(v.f).toBe(Math.min(list[v.customer].visits, w)));
       }),

@@ -49,7 +49,9 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
     },
   });
   if (positionals.length !== 2)
-    throw new TierError(`history takes two files, the current evaluation then the previous one (got ${positionals.length})`);
+    throw new TierError(
+      `history takes two files, the current evaluation then the previous one (got ${positionals.length})`,
+    );
   if ([values.preset, values.rules, values.order].filter(Boolean).length > 1)
     throw new TierError("give at most one of --preset, --rules and --order");
   const lang = (values.lang ?? "en") as Lang;
@@ -88,7 +90,11 @@ export function changesCsv(migration: Migration, lang: Lang): string {
 /** The from × to matrix and the counts per change, as aligned text. */
 export function matrixText(migration: Migration, lang: Lang): string {
   const head = [lang === "zh" ? "原 \\ 新" : "from \\ to", ...migration.to, lang === "zh" ? "合计" : "total"];
-  const rows = migration.from.map((f, r) => [f, ...migration.matrix[r].map(String), String(sum(migration.matrix[r]))]);
+  const rows = migration.from.map((f, r) => [
+    f,
+    ...migration.matrix[r].map(String),
+    String(sum(migration.matrix[r])),
+  ]);
   const colTotals = migration.to.map((_, c) => sum(migration.matrix.map((row) => row[c])));
   rows.push([lang === "zh" ? "合计" : "total", ...colTotals.map(String), String(sum(colTotals))]);
   const all = [head, ...rows];
@@ -107,11 +113,18 @@ function sum(a: readonly number[]): number {
 /** Terminal width: CJK characters take two columns. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
-const ID_HEADERS = ["customer_id", "customer id", "客户编号", "客户id", "会员号", "customer"].map(normaliseHeader);
+const ID_HEADERS = ["customer_id", "customer id", "客户编号", "客户id", "会员号", "customer"].map(
+  normaliseHeader,
+);
 const TIER_HEADERS = ["tier", "等级", "分级"].map(normaliseHeader);
 
 /**
@@ -170,7 +183,11 @@ async function resolveOrder(
   values: { preset?: string; rules?: string; order?: string },
   io: Io,
 ): Promise<string[]> {
-  if (values.order) return values.order.split(",").map((t) => t.trim()).filter(Boolean);
+  if (values.order)
+    return values.order
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean);
   const fits = (rs: RuleSet) =>
     (["en", "zh"] as const).map((l) => tierOrder(rs, l)).find((o) => tiers.every((t) => o.includes(t)));
   if (values.preset || values.rules) {
@@ -185,7 +202,9 @@ async function resolveOrder(
   for (const name of PRESET_NAMES) {
     const order = fits(preset(name));
     if (order) {
-      io.err(`tier order of the ${name} preset, best first: ${order.join(", ")} (use --preset or --order to say)\n`);
+      io.err(
+        `tier order of the ${name} preset, best first: ${order.join(", ")} (use --preset or --order to say)\n`,
+      );
       return order;
     }
   }
@@ -281,7 +300,11 @@ function cutAt(table: SheetTable, result: GradeResult, day: number): SheetTable 
  * way the history sheet is appended), changes.csv, notifications.csv (with mailto links) and sms.csv;
  * prints the migration matrix. Returns the exit code.
  */
-export async function demoHistory(outDir: string, io: Io, random: () => number = seededRandom(20251231)): Promise<number> {
+export async function demoHistory(
+  outDir: string,
+  io: Io,
+  random: () => number = seededRandom(20251231),
+): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const dir = path.join(root, "samples");
   const sample = existsSync(dir)
@@ -343,7 +366,9 @@ export async function demoHistory(outDir: string, io: Io, random: () => number =
     `\n${sample ? `samples/${sample}` : "seeded store members"} — membership, re-evaluated 2025-09-30 → 2025-12-31\n`,
   );
   io.out(matrixText(migration, lang).replace(/^/gm, "  "));
-  io.out(`  ${list.length} notifications → ${path.relative(process.cwd(), path.join(outDir, "notifications.csv"))}, sms.csv\n`);
+  io.out(
+    `  ${list.length} notifications → ${path.relative(process.cwd(), path.join(outDir, "notifications.csv"))}, sms.csv\n`,
+  );
   return 0;
 }
 

@@ -25,7 +25,16 @@ export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --r
             [--lang en|zh] [--out plan.csv|plan.json]`;
 
 /** The CSV columns of `tier plan`, in order. */
-export const PLAN_COLUMNS = ["date", "customer_id", "tier", "visit", "visits", "manager", "area", "route_order"];
+export const PLAN_COLUMNS = [
+  "date",
+  "customer_id",
+  "tier",
+  "visit",
+  "visits",
+  "manager",
+  "area",
+  "route_order",
+];
 
 export async function planCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -64,10 +73,13 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   if (values.capacity !== undefined) {
     capacity = Number(values.capacity);
     if (!Number.isInteger(capacity) || capacity < 1)
-      throw new TierError(`--capacity must be a whole number of visits a day, at least 1 (got "${values.capacity}")`);
+      throw new TierError(
+        `--capacity must be a whole number of visits a day, at least 1 (got "${values.capacity}")`,
+      );
   }
   const out = values.out;
-  if (out && !/\.(csv|json)$/i.test(out)) throw new TierError(`--out must end in .csv or .json (got "${out}")`);
+  if (out && !/\.(csv|json)$/i.test(out))
+    throw new TierError(`--out must end in .csv or .json (got "${out}")`);
 
   const ruleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
   const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
@@ -132,7 +144,9 @@ export function planColumns(
   plan: VisitPlan,
   customers: readonly { id: string; tier: string; manager?: string; area?: string; routeOrder?: number }[],
 ): Record<string, (string | number | null)[]> {
-  const cols: Record<string, (string | number | null)[]> = Object.fromEntries(PLAN_COLUMNS.map((k) => [k, []]));
+  const cols: Record<string, (string | number | null)[]> = Object.fromEntries(
+    PLAN_COLUMNS.map((k) => [k, []]),
+  );
   for (const v of plan.visits) {
     const c = customers[v.customer];
     cols.date.push(formatDay(v.day));
@@ -153,7 +167,9 @@ function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): v
   if (ungraded) io.err(`; ${ungraded} customers without a tier are not planned`);
   io.err("\n");
   for (const t of s.perTier)
-    io.err(`  ${t.tier.padEnd(20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`);
+    io.err(
+      `  ${t.tier.padEnd(20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`,
+    );
   if (s.priority)
     io.err(
       `  priority (${s.priority.tier}) covered: ${s.priority.covered} of ${s.priority.customers} (${(s.priority.share * 100).toFixed(0)} %)\n`,
@@ -234,7 +250,9 @@ export function parseHolidays(text: string, name = "holidays"): { holidays: numb
       try {
         day = parseIsoDay(cells[0]);
       } catch {
-        throw new TierError(`${name}, line ${i + 1}: "${cells[0]}" is not a date: write one YYYY-MM-DD a line`);
+        throw new TierError(
+          `${name}, line ${i + 1}: "${cells[0]}" is not a date: write one YYYY-MM-DD a line`,
+        );
       }
       if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
       else holidays.push(day);

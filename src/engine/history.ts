@@ -91,7 +91,9 @@ export function compareSnapshots(
       const o = rank.get(old)!;
       change = r < o ? "up" : r > o ? "down" : "same";
     }
-    changes.push(old === undefined ? { customerId: id, new: tier, change } : { customerId: id, old, new: tier, change });
+    changes.push(
+      old === undefined ? { customerId: id, new: tier, change } : { customerId: id, old, new: tier, change },
+    );
     matrix[old === undefined ? none_ : rank.get(old)!][r]++;
     counts[change]++;
   }
@@ -130,7 +132,9 @@ function index(
       `the ${which} evaluation has tier ${[...unknown]
         .slice(0, 5)
         .map((x) => `"${x}"`)
-        .join(", ")}, which is not one of ${order.join(", ")}: compare evaluations of the same policy and language`,
+        .join(
+          ", ",
+        )}, which is not one of ${order.join(", ")}: compare evaluations of the same policy and language`,
     );
   return out;
 }
@@ -144,7 +148,10 @@ export function tierOrder(ruleSet: RuleSet, lang: Lang): string[] {
   const nm = (n: { zh: string; en: string }) => (lang === "zh" ? n.zh : n.en);
   switch (ruleSet.method) {
     case "rfm":
-      return [...ruleSet.segments.map((s) => (lang === "zh" ? s.zh : s.name)), lang === "zh" ? OTHERS.zh : OTHERS.name];
+      return [
+        ...ruleSet.segments.map((s) => (lang === "zh" ? s.zh : s.name)),
+        lang === "zh" ? OTHERS.zh : OTHERS.name,
+      ];
     case "rfm8":
       return RFM8_CLASSES.map(nm);
     case "abc":
@@ -176,8 +183,16 @@ export function snapshotOf(result: GradeResult, period: string, method: string):
     const tier = c.tier[i];
     if (tier === null || tier === undefined) continue;
     const s = scoreCol?.[i];
-    const score = typeof s === "number" ? s : typeof s === "string" && s.trim() !== "" && Number.isFinite(+s) ? +s : null;
-    out.push({ period, asOf: result.asOf, method, customerId: String(c.customer_id[i]), tier: String(tier), score });
+    const score =
+      typeof s === "number" ? s : typeof s === "string" && s.trim() !== "" && Number.isFinite(+s) ? +s : null;
+    out.push({
+      period,
+      asOf: result.asOf,
+      method,
+      customerId: String(c.customer_id[i]),
+      tier: String(tier),
+      score,
+    });
   }
   return out;
 }

@@ -18,7 +18,9 @@ const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
 const FIELDS = ["name", "tier", "old_tier", "benefits"];
 
 /** Default messages per change and language: short enough for one SMS when the benefits are short. */
-export const DEFAULT_TEMPLATES: Readonly<Record<Lang, Readonly<Record<"new" | "up" | "down" | "same", string>>>> = {
+export const DEFAULT_TEMPLATES: Readonly<
+  Record<Lang, Readonly<Record<"new" | "up" | "down" | "same", string>>>
+> = {
   zh: {
     new: "尊敬的{name}：欢迎您成为我们的{tier}客户，您可享受：{benefits}。",
     up: "尊敬的{name}：恭喜您由{old_tier}升级为{tier}，您可享受：{benefits}。",
@@ -134,7 +136,11 @@ export function benefitTexts(ruleSet: RuleSet, lang: Lang): Record<string, strin
     benefits?: { zh: string[]; en: string[] };
     cumulative?: boolean;
   }[];
-  const order = tiers.map((t) => ({ tier: t.name[lang], benefits: t.benefits?.[lang] ?? [], cumulative: !!t.cumulative }));
+  const order = tiers.map((t) => ({
+    tier: t.name[lang],
+    benefits: t.benefits?.[lang] ?? [],
+    cumulative: !!t.cumulative,
+  }));
   return Object.fromEntries(order.map((t) => [t.tier, benefitsOf(order, t.tier, lang)]));
 }
 

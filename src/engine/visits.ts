@@ -274,7 +274,10 @@ function cutSegments(
     if (!list.length) continue;
     const parts = Math.ceil(list.length / size);
     for (let p = 0; p < parts; p++) {
-      const seg = list.slice(Math.floor((p * list.length) / parts), Math.floor(((p + 1) * list.length) / parts));
+      const seg = list.slice(
+        Math.floor((p * list.length) / parts),
+        Math.floor(((p + 1) * list.length) / parts),
+      );
       out.push({ members: seg, areaKey: key, weight: seg.reduce((s, i) => s + f[i], 0), seq: out.length });
     }
   }
@@ -341,7 +344,12 @@ function placeSegments(
     } else if (seg.members.length > 1) {
       // A whole segment does not fit under the capacity any more: place its customers one by one.
       queue.unshift(
-        ...seg.members.map((i, j) => ({ members: [i], areaKey: seg.areaKey, weight: f[i], seq: seg.seq + j / w })),
+        ...seg.members.map((i, j) => ({
+          members: [i],
+          areaKey: seg.areaKey,
+          weight: f[i],
+          seq: seg.seq + j / w,
+        })),
       );
     } else placeAlone(seg.members[0], f, w, cap, load, pos);
   }
@@ -416,7 +424,13 @@ function balance(
   const dayOrder = Array.from({ length: w }, (_, d) => d);
   // First make room where placing had to go over the capacity.
   while (load.some((x) => x > cap))
-    if (!chainMove((d) => load[d] > cap, (t) => load[t] < cap)) return;
+    if (
+      !chainMove(
+        (d) => load[d] > cap,
+        (t) => load[t] < cap,
+      )
+    )
+      return;
   for (;;) {
     dayOrder.sort((a, b) => load[b] - load[a] || a - b);
     let moved = false;
@@ -460,7 +474,13 @@ function balance(
     }
     if (!moved) {
       const top = load.reduce((m, x) => Math.max(m, x), 0);
-      if (!chainMove((d) => load[d] === top, (t) => load[t] <= top - 2)) return;
+      if (
+        !chainMove(
+          (d) => load[d] === top,
+          (t) => load[t] <= top - 2,
+        )
+      )
+        return;
     }
   }
 

@@ -75,7 +75,10 @@ export function planSummaryRows(plan: VisitPlan, lang: Lang): CellOut[][] {
       s.priority.share,
     ]);
   if (s.capped)
-    rows.push([t(lang, "拜访次数超过工作日的客户（按每天一次计）", "Customers capped at one visit a working day"), s.capped]);
+    rows.push([
+      t(lang, "拜访次数超过工作日的客户（按每天一次计）", "Customers capped at one visit a working day"),
+      s.capped,
+    ]);
   rows.push(
     [],
     [
@@ -147,7 +150,11 @@ export async function writePlan(
 }
 
 /** Appends an evaluation to the history sheet; the sheet is only ever appended to, never rewritten. */
-export async function appendHistory(host: WorkbookHost, snapshots: readonly Snapshot[], lang: Lang): Promise<string> {
+export async function appendHistory(
+  host: WorkbookHost,
+  snapshots: readonly Snapshot[],
+  lang: Lang,
+): Promise<string> {
   const name = PLAN_SHEETS.history[lang];
   await host.appendRows(
     name,
@@ -160,12 +167,21 @@ export async function appendHistory(host: WorkbookHost, snapshots: readonly Snap
 /** The change list (customer, old tier, new tier, change) with the migration matrix beside it. */
 export function changeRows(migration: Migration, lang: Lang): CellOut[][] {
   const list: CellOut[][] = [
-    [t(lang, "客户编号", "customer_id"), t(lang, "原等级", "old_tier"), t(lang, "新等级", "new_tier"), t(lang, "变动", "change")],
+    [
+      t(lang, "客户编号", "customer_id"),
+      t(lang, "原等级", "old_tier"),
+      t(lang, "新等级", "new_tier"),
+      t(lang, "变动", "change"),
+    ],
     ...migration.changes.map((c) => [c.customerId, c.old ?? "", c.new ?? "", CHANGE_LABELS[c.change][lang]]),
   ];
   const matrix: CellOut[][] = [
     [t(lang, "原等级 \\ 新等级", "from \\ to"), ...migration.to, t(lang, "合计", "total")],
-    ...migration.from.map((f, r) => [f, ...migration.matrix[r], migration.matrix[r].reduce((a, b) => a + b, 0)]),
+    ...migration.from.map((f, r) => [
+      f,
+      ...migration.matrix[r],
+      migration.matrix[r].reduce((a, b) => a + b, 0),
+    ]),
   ];
   const rows: CellOut[][] = [];
   for (let i = 0; i < Math.max(list.length, matrix.length); i++) {
@@ -178,7 +194,12 @@ export function changeRows(migration: Migration, lang: Lang): CellOut[][] {
 /** Writes the change log sheet (replaced on a re-run: the history sheet is the record). */
 export async function writeChanges(host: WorkbookHost, migration: Migration, lang: Lang): Promise<string> {
   const name = PLAN_SHEETS.changes[lang];
-  await host.writeSheet({ name, rows: changeRows(migration, lang), formats: ["@"], widths: [14, 12, 12, 8, 4, 16] });
+  await host.writeSheet({
+    name,
+    rows: changeRows(migration, lang),
+    formats: ["@"],
+    widths: [14, 12, 12, 8, 4, 16],
+  });
   return name;
 }
 
