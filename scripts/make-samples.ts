@@ -365,7 +365,9 @@ function onlineOrders(): SheetSpec {
   orders.forEach((o, i) => (o[0] = `SO${100001 + i}`));
   orders[25][4] = null; // a blank amount
   orders[140][4] = "abc"; // text in the amount column
-  orders[300][2] = '=HYPERLINK("http://x","y")'; // a name that must stay text
+  // A customer whose name must stay text, on every order of theirs.
+  const odd = orders[300][1];
+  for (const o of orders) if (o[1] === odd) o[2] = '=HYPERLINK("http://x","y")';
   return {
     name: "Orders",
     headers: ["Order ID", "Customer ID", "Customer Name", "Order Date", "Amount", "Country"],

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { parseIsoDay } from "../src/engine/dates";
+import { grade } from "../src/engine/grade";
+import { preset } from "../src/engine/presets";
+import { tableFromRows } from "../src/engine/table";
+import { parseXlsx, readWorkbookBytes } from "../src/workbook/files";
+import { gradedWorkbook } from "../src/workbook/file-host";
+
+const dir = path.resolve(__dirname, "../samples");
+
+/**
+ * What each sample must show when the demo grades it (as of 2025-12-31): tiers that must not be
+ * empty, and the bad rows planted by scripts/make-samples.ts, as sheet row and column.
+ */
+const EXPECTED: Record<string, { tiers: string[]; problems: [number, string][] }> = {
+  "membership--store-members-zh.xlsx": {
+    tiers: ["钻石", "金卡", "银卡", "普通", "新客户"],
+    problems: [
+      [15, "会员卡号"],
+      [20, "累计消费金额（元）"],
+      [44, "累计消费金额（元）"],
+      [91, "会员卡号"],
+    ],
+  },
+  "lifecycle--store-members-zh.xlsx": {
+    tiers: ["流失", "沉睡", "新客户", "忠诚", "常规", "一次性"],
+    problems: [
+      [15, "会员卡号"],
+      [91, "会员卡号"],
+    ],
+  },
+  "abc--tobacco-retailers-zh.xlsx": {
+    tiers: ["A类", "B类", "C类"],
+    problems: [
+      [65, "月均销售额（近6月）"],
+      [152, "月均销售额（近6月）"],
+    ],
+  },
+  "grid9--hospital-doctors-zh.xlsx": {
+    tiers: [
+      "重点维护",
+      "重点提升",
+      "重点开发",
+      "稳定维护",
+      "培养提升",
+      "逐步开发",
+      "保持关系",
+      "常规拜访",
+      "观察",
+    ],
+    problems: [
+      [32, "当前处方量（盒/月）"],
+      [79, "处方潜力（盒/月）"],
+    ],
+  },
+  "scorecard--mall-tenants-zh.xlsx": {
+    tiers: ["5星", "4星", "3星", "2星", "1星"],
+    problems: [
+      [12, "坪效"],
+      [25, "阶段"],
+    ],
+  },
+  "rfm--online-orders.xlsx": {
+    tiers: ["Champions", "Potential Loyalist", "Loyal Customers", "New Customers", "At Risk", "Lost"],
+    problems: [
+      [27, "Amount"],
+      [142, "Amount"],
+    ],
+  },
+  "rfm8--online-orders.xlsx": {
+    tiers: [
+      "Important value",
+      "Important development",
+      "Important retention",
+      "Important win-back",
+      "General value",
+      "General development",
+      "General retention",
+      "General win-back",
+    ],
+    problems: [
+      [27, "Amount"],
+      [142, "Amount"],
+    ],
+  },
+};
+
+const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+
+async function gradeSample(file: string) {
+  const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
+  const book = await readWorkbookBytes(bytes, file);
+  const sheet = book.sheets[0];
+  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const lang = /zh/.test(file) ? ("zh" as const) : ("en" as const);
+  const result = grade(table, preset(file.split("--")[0]), { asOf: parseIsoDay("2025-12-31"), lang });
+  return { bytes, sheet, table, result, lang };
+}
+
+describe("samples", () => {
+  it("every sample is named <preset>--<name>.xlsx for the demo, is listed here and is under 300 KB", () => {
+    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const f of files) {
+      expect(f).toMatch(/^[a-z0-9-]+--.+\.xlsx$/);
+      expect(statSync(path.join(dir, f)).size).toBeLessThan(300 * 1024);
+    }
+  });
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(`${file} grades with its preset, every expected tier has customers and the bad rows are reported`, async () => {
+      const { result } = await gradeSample(file);
+      const counts = Object.fromEntries(result.summary.map((s) => [s.tier, s.customers]));
+      for (const t of expected.tiers) expect(counts[t], t).toBeGreaterThan(0);
+      expect(result.problems.map((p) => [p.row, p.column])).toEqual(expected.problems);
+      expect(result.graded).toBeGreaterThan(40);
+    });
+  }
+
+  it("the graded sample workbooks keep the sample's sheet and add the summary with its chart", async () => {
+    for (const file of ["membership--store-members-zh.xlsx", "rfm--online-orders.xlsx"]) {
+      const { bytes, sheet, table, result, lang } = await gradeSample(file);
+      const out = await gradedWorkbook(bytes, file, sheet.name, table, result, lang);
+      const book = await parseXlsx(out);
+      const own = book.sheets.find((s) => s.name === sheet.name)!;
+      expect(own.rows.map((r) => r.slice(0, sheet.rows[0].length))).toEqual(sheet.rows);
+      expect(book.sheets.map((s) => s.name)).toContain(lang === "zh" ? "分级汇总" : "Tier summary");
+      const zip = await JSZip.loadAsync(out);
+      expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
+      if (file.startsWith("rfm")) {
+        // The planted =HYPERLINK name reaches the results sheet as the text it is.
+        const results = book.sheets.find((s) => s.name === "Tier results")!;
+        const names = results.rows.map((r) => r[1]);
+        expect(names).toContain('=HYPERLINK("http://x","y")');
+      }
+    }
+  });
+});
