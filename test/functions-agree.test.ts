@@ -22,7 +22,9 @@ Object.assign(globalThis, {
     associate: () => undefined,
   },
 });
-const F = await import("../src/functions/functions");
+// Called the way Excel calls them: untyped, with null (not undefined) for an omitted argument.
+type Fn = (...args: unknown[]) => unknown[][];
+const F = (await import("../src/functions/functions")) as unknown as Record<string, Fn>;
 
 function csv(name: string): string[][] {
   const text = readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url)), "utf8");

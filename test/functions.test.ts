@@ -19,7 +19,9 @@ Object.assign(globalThis, {
   },
 });
 
-const F = await import("../src/functions/functions");
+// Called the way Excel calls them: untyped, with null (not undefined) for an omitted argument.
+type Fn = (...args: unknown[]) => unknown[][];
+const F = (await import("../src/functions/functions")) as unknown as Record<string, Fn>;
 
 /** A column as Excel passes it, frozen to prove the functions never write into it. */
 const col = (...cells: unknown[]): unknown[][] =>

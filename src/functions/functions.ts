@@ -37,14 +37,20 @@ import { paretoShares } from "./pareto";
 
 const ABC = ["", "A", "B", "C"] as const;
 
-/** "111".."999" by r*100 + f*10 + m, built once: a string per row would cost more than the scores. */
-let codes: string[] | undefined;
-function rfmCodeText(r: number, f: number, m: number): string {
-  if (codes === undefined) {
-    codes = new Array<string>(1000);
-    for (let k = 111; k < 1000; k++) codes[k] = String(k);
-  }
-  return codes[r * 100 + f * 10 + m];
+/**
+ * Spilled rows that hold only a tier are frozen and shared by every customer (and every call) with
+ * that tier: Excel copies the result out, and storing 100,000 references to long-lived rows is
+ * several times faster than allocating 100,000 new ones (bench/functions-bench.ts).
+ */
+const shared = (...cells: unknown[]): unknown[] => Object.freeze(cells) as unknown[];
+const ABC_ROWS = [shared(""), shared("A"), shared("B"), shared("C")];
+
+/** The row [R, F, M, "RFM code"] per r*100 + f*10 + m, at most 9 × 9 × 9 of them, built on first use. */
+const RFM_ROWS: unknown[][] = new Array(1000);
+function rfmRow(r: number, f: number, m: number): unknown[] {
+  const k = r * 100 + f * 10 + m;
+  // Same as [r, f, m, rfmCode(r, f, m)], built once per code.
+  return (RFM_ROWS[k] ??= shared(r, f, m, String(k)));
 }
 
 /** The RFM method argument: a word, or a 3-row range of fixed thresholds (an R/F/M label column allowed). */
@@ -105,7 +111,7 @@ export function tierRfm(
     const amt = readNumbers(amount, "amount", issues);
     const res = rfm(rec, fre, amt, options);
     const { r, f, m } = res;
-    return spill(n, 4, issues, (i) => [r[i], f[i], m[i], rfmCodeText(r[i], f[i], m[i])]);
+    return spill(n, 4, issues, (i) => rfmRow(r[i], f[i], m[i]));
   });
 }
 
@@ -251,8 +257,7 @@ export function tierAbc(values: unknown[][], a?: unknown, b?: unknown): unknown[
     const issues = new RowIssues(n);
     const v = readNumbers(values, "values", issues);
     const cls = abcByShare(v, shares);
-    const rows = [[""], ["A"], ["B"], ["C"]];
-    return spill(n, 1, issues, (i) => rows[cls[i]]);
+    return spill(n, 1, issues, (i) => ABC_ROWS[cls[i]]);
   });
 }
 
