@@ -14,6 +14,7 @@ import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
+import { demoHistory } from "./history";
 import type { Io } from "./main";
 import { padDisplay } from "./text";
 
@@ -112,10 +113,13 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
       if (!s.customers) continue;
       io.out(
         `  ${padDisplay(s.tier, 22)} ${String(s.customers).padStart(9)} ${(s.customerShare * 100).toFixed(1).padStart(6)}%` +
-          ` ${(s.amountShare * 100).toFixed(1).padStart(8)}%\n`,
+          // A policy without an amount (a scorecard) has no share of sales to show.
+          `${"amount" in result.columns ? ` ${(s.amountShare * 100).toFixed(1).padStart(8)}%` : ""}\n`,
       );
     }
     io.out(`  → ${path.relative(process.cwd(), path.join(outDir, `${base}`))}.csv, .xlsx\n`);
   }
-  return 0;
+  // Two quarters of the store members: the change log and the customer notifications.
+  io.out("\nquarterly re-evaluation of the store members (2025-09-30 → 2025-12-31)\n");
+  return demoHistory(path.join(outDir, "history"), io);
 }

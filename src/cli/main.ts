@@ -20,6 +20,7 @@ import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
+import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
 import { padDisplay } from "./text";
@@ -30,6 +31,7 @@ const USAGE = `usage:
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
+${SQL_USAGE}
   tier demo [--out DIR]`;
 
 /** A mistake of the user's: one line on stderr, exit 2. */
@@ -60,6 +62,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await historyCommand(rest, io);
       case "demo":
         return await runDemo(rest, io);
+      case "sql":
+        return await sqlCommand(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -67,7 +71,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         io.out(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; use grade, presets, plan, history or demo`);
+        throw new UsageError(`unknown command "${command}"; use grade, presets, plan, history, sql or demo`);
     }
   } catch (e) {
     const err = e as Error & { code?: string };
@@ -188,7 +192,7 @@ function report(result: GradeResult, sheetName: string, io: Io): void {
   for (const s of result.summary) {
     io.err(
       `  ${padDisplay(s.tier, 24)} ${String(s.customers).padStart(7)}  ${(s.customerShare * 100).toFixed(1).padStart(5)} %` +
-        `  of sales ${(s.amountShare * 100).toFixed(1).padStart(5)} %\n`,
+        `${"amount" in result.columns ? `  of sales ${(s.amountShare * 100).toFixed(1).padStart(5)} %` : ""}\n`,
     );
   }
 }

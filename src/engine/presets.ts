@@ -68,6 +68,21 @@ export const PRESETS = {
       { key: "C", name: { zh: "C类", en: "C" }, visits: 1 },
     ],
   },
+  "abc-months": {
+    method: "abc",
+    name: { zh: "ABC 分类（近 6 个月月均）", en: "ABC classes (6-month average)" },
+    description: {
+      zh: "卷烟零售户分级：按近 6 个月月均销量占比分 A/B/C（二八法则）；核心（A 类）每 10 天拜访一次，其余每月两次，按路序拜访。",
+      en: "Retailers graded A/B/C on their share of the average of the last 6 monthly sales columns; core (A) visited every ten days, the rest twice a month, in route order.",
+    },
+    basis: { kind: "share", a: 0.8, b: 0.95 },
+    months: 6,
+    tiers: [
+      { key: "A", name: { zh: "A类（核心）", en: "A (core)" }, visits: 3 },
+      { key: "B", name: { zh: "B类", en: "B" }, visits: 2 },
+      { key: "C", name: { zh: "C类", en: "C" }, visits: 2 },
+    ],
+  },
   pyramid: {
     method: "pyramid",
     name: { zh: "客户金字塔", en: "Customer pyramid" },
