@@ -426,17 +426,17 @@ function abcSql(q: Query, rs: Extract<RuleSet, { method: "abc" }>): string {
   if (rs.basis.kind === "share") {
     // before(v) = sum of the values strictly greater than v / total: ties share it.
     q.ctes.push([
-      "groups",
+      "abc_groups",
       `SELECT ${x} AS v, SUM(${x}) AS s\n  FROM prepared WHERE issue IS NULL AND ${x} > 0\n  GROUP BY ${x}`,
     ]);
-    q.ctes.push(["total", "SELECT SUM(s) AS total FROM groups"]);
+    q.ctes.push(["abc_total", "SELECT SUM(s) AS total FROM abc_groups"]);
     q.ctes.push([
-      "shares",
-      "SELECT v, COALESCE(SUM(s) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / total AS share_before\n  FROM groups CROSS JOIN total",
+      "abc_shares",
+      "SELECT v, COALESCE(SUM(s) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / total AS share_before\n  FROM abc_groups CROSS JOIN abc_total",
     ]);
     q.ctes.push([
       "classed",
-      `SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.a)} THEN 'A'\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.b)} THEN 'B'\n      ELSE 'C' END END AS abc\n  FROM prepared LEFT JOIN shares ON prepared.${x} = shares.v`,
+      `SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.a)} THEN 'A'\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.b)} THEN 'B'\n      ELSE 'C' END END AS abc\n  FROM prepared LEFT JOIN abc_shares ON prepared.${x} = abc_shares.v`,
     ]);
   } else {
     cls = `CASE WHEN issue IS NULL THEN CASE WHEN ${x} >= ${dbl(d, rs.basis.a)} THEN 'A' WHEN ${x} >= ${dbl(d, rs.basis.b)} THEN 'B' ELSE 'C' END END`;

@@ -1,0 +1,85 @@
+/**
+ * `tier sql`: prints the query that grades a database table the way `tier grade` grades a sheet.
+ *
+ *   tier sql (--preset NAME | --rules FILE.json) --dialect duckdb|postgres|spark --table NAME
+ *            [--input orders|customers] [--map ROLE=COLUMN]... [--months COL,COL,...]
+ *            [--as-of YYYY-MM-DD] [--lang en|zh]
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { formatDay, todayDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { preset } from "../engine/presets";
+import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+import { DIALECTS, type Dialect } from "../sql/dialect";
+import { toSql } from "../sql/generate";
+
+export const SQL_USAGE = `  tier sql (--preset NAME | --rules FILE.json) --dialect duckdb|postgres|spark --table NAME
+           [--input orders|customers] [--map ROLE=COLUMN]... [--months COL,COL,...] [--as-of YYYY-MM-DD] [--lang en|zh]`;
+
+/** Prints the query on `out`; throws TierError for a usage or rules mistake. */
+export async function sqlCommand(args: readonly string[], io: { out: (s: string) => void }): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      preset: { type: "string" },
+      rules: { type: "string" },
+      dialect: { type: "string" },
+      table: { type: "string" },
+      input: { type: "string" },
+      map: { type: "string", multiple: true },
+      months: { type: "string" },
+      "as-of": { type: "string" },
+      lang: { type: "string" },
+    },
+  });
+  if (positionals.length)
+    throw new TierError(`sql reads no file (got "${positionals[0]}"): name the table with --table`);
+  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
+  if (!values.dialect || !DIALECTS.includes(values.dialect as Dialect))
+    throw new TierError(
+      `--dialect must be one of ${DIALECTS.join(", ")}${values.dialect ? ` (got "${values.dialect}")` : ""}`,
+    );
+  if (!values.table)
+    throw new TierError("--table NAME is required: the table (or view) holding the orders or customers");
+  const input = values.input ?? "orders";
+  if (input !== "orders" && input !== "customers")
+    throw new TierError(`--input must be orders or customers (got "${input}")`);
+  if (values.lang && values.lang !== "en" && values.lang !== "zh")
+    throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
+  const map: Record<string, string> = {};
+  for (const m of values.map ?? []) {
+    const eq = m.indexOf("=");
+    if (eq <= 0) throw new TierError(`--map takes ROLE=COLUMN (got "${m}")`);
+    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
+  }
+  const ruleSet: RuleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  io.out(
+    toSql(ruleSet, {
+      dialect: values.dialect as Dialect,
+      table: values.table,
+      input,
+      map,
+      asOf: values["as-of"] ?? formatDay(todayDay()),
+      lang: (values.lang as "en" | "zh" | undefined) ?? "en",
+      months: values.months?.split(",").map((s) => s.trim()),
+    }),
+  );
+  return 0;
+}
+
+async function readRules(path: string): Promise<RuleSet> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new TierError(`cannot open the rule file "${path}"`);
+  }
+  try {
+    return parseRuleSetText(text);
+  } catch (e) {
+    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
