@@ -1,19 +1,23 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { OfficeHost } from "../workbook/office-host";
+import { localeOf } from "../i18n";
 import { App } from "./App";
+import { Pane } from "./Pane";
+import { themeFor } from "./theme";
 
-function start(lang: "zh" | "en") {
-  const root = createRoot(document.getElementById("root")!);
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <App lang={lang} />
-    </FluentProvider>,
+// Inside Office the pane follows Office's display language and theme, and reaches the workbook
+// through OfficeHost only. Opened as a plain page (no Office.js), it shows the same screen without a host.
+function start(inOffice: boolean) {
+  const host = inOffice ? new OfficeHost() : null;
+  const locale = localeOf(inOffice ? Office.context.displayLanguage : navigator.language);
+  const theme = themeFor(inOffice ? Office.context.officeTheme?.bodyBackgroundColor : undefined);
+  document.documentElement.lang = locale;
+  createRoot(document.getElementById("root")!).render(
+    <App theme={theme} locale={locale}>
+      <Pane host={host} mode="office" />
+    </App>,
   );
 }
 
-// Inside Office, wait for Office.js and follow Office's display language; elsewhere start at once.
-if (typeof Office !== "undefined") {
-  Office.onReady(() => start(/^zh/i.test(Office.context?.displayLanguage ?? "") ? "zh" : "en"));
-} else {
-  start(/^zh/i.test(navigator.language) ? "zh" : "en");
-}
+if (typeof Office !== "undefined") Office.onReady((info) => start(info.host === Office.HostType.Excel));
+else start(false);

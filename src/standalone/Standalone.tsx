@@ -1,0 +1,174 @@
+/* eslint-disable no-unused-vars -- for .tsx the react preset turns on the base rule, which reads parameter names in function types as unused variables (eslint.config.js gives .ts the typescript-eslint rule) */
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import type { WorkbookHost } from "../workbook/host";
+import { useI18n } from "../i18n";
+import { Pane } from "../taskpane/Pane";
+
+const useStyles = makeStyles({
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  over: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  intro: { color: tokens.colorNeutralForeground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+});
+
+/** What the page needs from a file-backed workbook: the host, and its bytes to download. */
+export interface FileWorkbook extends WorkbookHost {
+  toXlsx(): Promise<Uint8Array>;
+}
+
+/** Opens a file as a workbook; the default loads exceljs only when a file is chosen. */
+export type OpenWorkbook = (bytes: Uint8Array, fileName: string) => Promise<FileWorkbook>;
+
+const openWithFileHost: OpenWorkbook = async (bytes, fileName) => {
+  const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../workbook/file-host");
+  return FileHost.fromBytes(bytes, fileName);
+};
+
+type Opened =
+  | { state: "none" }
+  | { state: "opening"; file: string }
+  | { state: "open"; file: string; host: FileWorkbook }
+  | { state: "error"; file: string; reason: string };
+
+export interface StandaloneProps {
+  open?: OpenWorkbook;
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The pane as a web page: open an .xlsx or .csv, grade it with the same steps, download the graded
+ * workbook. Nothing is sent anywhere; the file is read and written in the page.
+ */
+export function Standalone({ open = openWithFileHost }: StandaloneProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [opened, setOpened] = useState<Opened>({ state: "none" });
+  const [over, setOver] = useState(false);
+  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      setOpened({ state: "opening", file: file.name });
+      setDownload(null);
+      try {
+        const host = await open(new Uint8Array(await file.arrayBuffer()), file.name);
+        setOpened({ state: "open", file: file.name, host });
+      } catch (e) {
+        setOpened({ state: "error", file: file.name, reason: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [open],
+  );
+
+  const onGraded = useCallback(async () => {
+    if (opened.state !== "open") return;
+    const bytes = await opened.host.toXlsx();
+    const base = opened.file.replace(/\.[^.]+$/, "");
+    setDownload({
+      url: URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE })),
+      name: `${base}-graded.xlsx`,
+    });
+  }, [opened]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files?.[0];
+    if (file) void openFile(file);
+  };
+
+  const picker = (
+    <div
+      className={mergeClasses(styles.drop, over && styles.over)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <Caption1 className={styles.intro}>{t("standalone.intro")}</Caption1>
+      <Field label={t("standalone.open")}>
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+          {t("standalone.open")}
+        </Button>
+      </Field>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,.xlsm,.csv,.txt,.tsv"
+        aria-label={t("standalone.open")}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void openFile(file);
+          e.target.value = "";
+        }}
+      />
+      <Caption1>{t("standalone.drop")}</Caption1>
+      {opened.state === "opening" && (
+        <Spinner size="tiny" label={t("standalone.opening", { file: opened.file })} />
+      )}
+      {opened.state === "open" && <Text>{t("standalone.file", { file: opened.file })}</Text>}
+      {opened.state === "error" && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t("standalone.openFailed", { file: opened.file, reason: opened.reason })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+
+  return (
+    <Pane
+      key={opened.state === "open" ? opened.file : "none"}
+      host={opened.state === "open" ? opened.host : null}
+      mode="standalone"
+      title="standalone.title"
+      top={picker}
+      onGraded={() => void onGraded()}
+      afterResult={
+        download && (
+          <Button
+            as="a"
+            appearance="primary"
+            icon={<ArrowDownloadRegular />}
+            href={download.url}
+            download={download.name}
+          >
+            {t("standalone.download")}
+          </Button>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,122 @@
+/* eslint-disable no-unused-vars -- for .tsx the react preset turns on the base rule, which reads parameter names in function types as unused variables (eslint.config.js gives .ts the typescript-eslint rule) */
+import {
+  Caption1,
+  Card,
+  Link,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import type { GradeResult, Problem } from "../engine/grade";
+import { TIER_PALETTE } from "../workbook/write-result";
+import { useI18n } from "../i18n";
+
+const TierChart = lazy(() => import(/* webpackChunkName: "tier-chart" */ "./TierChart"));
+
+const useStyles = makeStyles({
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  table: { width: "100%" },
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  swatch: {
+    display: "inline-block",
+    width: tokens.spacingHorizontalS,
+    height: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    marginInlineEnd: tokens.spacingHorizontalXS,
+  },
+  problems: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    maxHeight: "200px",
+    overflowY: "auto",
+  },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+/** At most this many problem rows are listed in the pane; the summary sheet has the rest. */
+const SHOWN_PROBLEMS = 50;
+
+export interface ResultCardProps {
+  result: GradeResult;
+  /** What was written where, in words. */
+  written?: string;
+  onProblem: (problem: Problem) => void;
+}
+
+/** Customers and share of sales per tier, a bar chart, and the rows that got no tier (each clickable). */
+export function ResultCard({ result, written, onProblem }: ResultCardProps) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const nf = new Intl.NumberFormat(locale);
+  // The tier colours are the ones written into the workbook, so the pane and the sheet agree.
+  const colour = (i: number) => TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)];
+  const hasSales = result.summary.some((s) => s.amount !== 0);
+  return (
+    <Card className={styles.card} role="region" aria-label={t("result.title")}>
+      <Subtitle2 as="h2">{t("result.title")}</Subtitle2>
+      <Text role="status">{t("result.graded", { graded: result.graded, ungraded: result.ungraded })}</Text>
+      <Table size="extra-small" className={styles.table} aria-label={t("result.title")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("result.tier")}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t("result.customers")}</TableHeaderCell>
+            {hasSales && <TableHeaderCell className={styles.num}>{t("result.salesShare")}</TableHeaderCell>}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.summary.map((s, i) => (
+            <TableRow key={s.tier}>
+              <TableCell>
+                <span className={styles.swatch} style={{ backgroundColor: colour(i) }} aria-hidden />
+                {s.tier}
+              </TableCell>
+              <TableCell className={styles.num}>{nf.format(s.customers)}</TableCell>
+              {hasSales && <TableCell className={styles.num}>{pct(s.amountShare)}</TableCell>}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {hasSales && (
+        <Suspense fallback={<Spinner size="tiny" label={t("result.chartLoading")} />}>
+          <TierChart
+            title={t("result.chartTitle")}
+            bars={result.summary.map((s, i) => ({ tier: s.tier, share: s.amountShare, colour: colour(i) }))}
+          />
+        </Suspense>
+      )}
+      {written && <Caption1 className={styles.note}>{written}</Caption1>}
+      {result.problems.length > 0 && (
+        <section aria-label={t("result.problems")}>
+          <Subtitle2 as="h3">{t("result.problems")}</Subtitle2>
+          <ul className={styles.problems}>
+            {result.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}>
+                <Link as="button" onClick={() => onProblem(p)}>
+                  {p.column
+                    ? t("result.problem", { row: p.row, column: p.column, reason: p.reason })
+                    : t("result.problemNoColumn", { row: p.row, reason: p.reason })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {result.problems.length > SHOWN_PROBLEMS && (
+            <Caption1>{t("result.moreProblems", { n: result.problems.length - SHOWN_PROBLEMS })}</Caption1>
+          )}
+        </section>
+      )}
+    </Card>
+  );
+}

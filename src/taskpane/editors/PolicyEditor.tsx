@@ -1,0 +1,128 @@
+/* eslint-disable no-unused-vars -- for .tsx the react preset turns on the base rule, which reads parameter names in function types as unused variables (eslint.config.js gives .ts the typescript-eslint rule) */
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons";
+import { useRef } from "react";
+import { useI18n } from "../../i18n";
+import { GridEditor } from "./GridEditor";
+import { LifecycleEditor } from "./LifecycleEditor";
+import { RfmEditor } from "./RfmEditor";
+import { RulesEditor } from "./RulesEditor";
+import { ScorecardEditor } from "./ScorecardEditor";
+import { ShareEditor } from "./ShareEditor";
+import { TiersEditor } from "./TiersEditor";
+import { ValueField } from "./fields";
+import type { EditorForm } from "./form";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  description: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+});
+
+export type ImportNote = { kind: "ok"; file: string } | { kind: "error"; reason: string } | null;
+
+export interface PolicyEditorProps {
+  form: EditorForm;
+  /** Name and description of the policy in both languages. */
+  name: { zh: string; en: string };
+  description?: { zh: string; en: string };
+  asOf: string;
+  asOfInvalid: boolean;
+  onAsOf: (value: string) => void;
+  valid: boolean;
+  onExport: () => void;
+  onImport: (file: File) => void;
+  importNote: ImportNote;
+}
+
+/** The editor of the chosen policy: its method's settings, the as-of date, export and import. */
+export function PolicyEditor(props: PolicyEditorProps) {
+  const { form, name, description, asOf, asOfInvalid, onAsOf, valid, onExport, onImport, importNote } = props;
+  const styles = useStyles();
+  const { t, pick } = useI18n();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const method = form.draft.method as string;
+  return (
+    <section className={styles.root} aria-label={t("policy.editor", { name: pick(name) })}>
+      <Subtitle2 as="h3">{t("policy.editor", { name: pick(name) })}</Subtitle2>
+      {description && <Caption1 className={styles.description}>{pick(description)}</Caption1>}
+      <Field
+        label={t("policy.asOf")}
+        hint={t("policy.asOfHint")}
+        validationState={asOfInvalid ? "error" : "none"}
+        validationMessage={asOfInvalid ? t("invalid.other", { reason: "YYYY-MM-DD" }) : undefined}
+      >
+        <Input type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
+      </Field>
+      {method === "rules" && (
+        <>
+          <RulesEditor form={form} />
+          <TiersEditor form={form} withMin={false} withBenefits />
+        </>
+      )}
+      {method === "level" && (
+        <>
+          <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
+          <TiersEditor form={form} withMin withBenefits />
+        </>
+      )}
+      {(method === "abc" || method === "pyramid") && (
+        <>
+          <ShareEditor form={form} method={method} />
+          <TiersEditor form={form} withMin={false} withBenefits={false} />
+        </>
+      )}
+      {method === "rfm" && <RfmEditor form={form} />}
+      {method === "scorecard" && <ScorecardEditor form={form} />}
+      {method === "grid" && <GridEditor form={form} />}
+      {method === "lifecycle" && <LifecycleEditor form={form} />}
+      {method === "rfm8" && <Text>{t("policy.nothingToEdit")}</Text>}
+      {!valid && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("policy.invalid")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button icon={<ArrowDownloadRegular />} disabled={!valid} onClick={onExport}>
+          {t("policy.export")}
+        </Button>
+        <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()}>
+          {t("policy.import")}
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".json,application/json"
+          aria-label={t("policy.import")}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onImport(file);
+            e.target.value = "";
+          }}
+        />
+      </div>
+      {importNote && (
+        <MessageBar intent={importNote.kind === "ok" ? "success" : "error"} role="alert">
+          <MessageBarBody>
+            {importNote.kind === "ok"
+              ? t("policy.imported", { file: importNote.file })
+              : t("policy.importFailed", { reason: importNote.reason })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
