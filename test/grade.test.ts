@@ -215,3 +215,18 @@ describe("grade(table, …) inputs", () => {
     expect(JSON.stringify(t)).toBe(before);
   });
 });
+
+describe("tableFromRows", () => {
+  it("leaves out the add-in's own output columns, so a re-run grades the user's data and not the last tiers", () => {
+    const t = tableFromRows(
+      [
+        ["客户编号", "销售额", "Tier·ABC", "Tier·Tier"],
+        ["A", 100, "A", "A"],
+      ],
+      false,
+      "S",
+    );
+    expect(t.headers).toEqual(["客户编号", "销售额"]);
+    expect(t.rows).toEqual([["A", 100]]);
+  });
+});

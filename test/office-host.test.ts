@@ -13,7 +13,7 @@ import {
 } from "../src/workbook/chunks";
 import { CellInTheWayError, type CellOut } from "../src/workbook/host";
 import { checkRequirements, OfficeHost, PARETO_CHART_NAME, planWrite } from "../src/workbook/office-host";
-import { outputHeader, SETTING_OWNED, SETTING_RULES, writeGrade } from "../src/workbook/write-result";
+import { outputHeader, ownedSettingKey, SETTING_RULES, writeGrade } from "../src/workbook/write-result";
 import { FakeExcel, PAYLOAD_LIMIT, type FakeValue } from "./fake-excel";
 
 const AS_OF = dayFromCivil(2025, 12, 31);
@@ -289,7 +289,21 @@ describe("OfficeHost", () => {
       rows: 151,
       columns: 10 + tierHeaders.length,
     });
-    expect(JSON.parse(String(excel.settings.get(SETTING_OWNED)))).toEqual(two.report.owned);
+    expect(JSON.parse(String(excel.settings.get(ownedSettingKey("Customers"))))).toEqual(two.report.owned);
+  });
+
+  it("keeps one record per sheet, so grading a second sheet does not make it forget the first", async () => {
+    const { excel, host } = setUp();
+    excel.addSheet("Customers", customers(40));
+    excel.addSheet("Other", customers(30, 11));
+    const one = await run(host, "Customers");
+    await run(host, "Other");
+    const again = await run(host, "Customers");
+    expect(again.report.owned).toEqual(one.report.owned);
+    const header = excel.snapshot("Customers", { top: 0, left: 0, rows: 1, columns: 40 }).values[0];
+    expect(header.filter((h) => typeof h === "string" && h.startsWith("Tier·"))).toEqual(
+      one.report.owned?.headers,
+    );
   });
 
   it("finds its columns again after the user inserts a column on the left", async () => {
@@ -318,7 +332,7 @@ describe("OfficeHost", () => {
     expect(error).toMatchObject({ sheetName: "Customers", address: "M11", value: "my note" });
     expect((error as Error).message).toContain("Customers!M11");
     expect(excel.snapshot("Customers", everything)).toEqual(before);
-    expect(excel.settings.has(SETTING_OWNED)).toBe(false);
+    expect(excel.settings.has(ownedSettingKey("Customers"))).toBe(false);
   });
 
   it("reads again in halves a chunk Excel finds too large (long text below the rows that sized the chunks)", async () => {

@@ -1,6 +1,16 @@
 import { findHeaderRow } from "./headers";
 import { readText } from "./values";
 
+/**
+ * Headers of the columns the add-in writes beside a user's data start with one of these. They are never
+ * read back as input: a re-run grades the user's data, not the previous run's tiers.
+ */
+export const OUTPUT_PREFIX = { zh: "分级·", en: "Tier·" } as const;
+
+function isOutputHeader(h: string): boolean {
+  return h.startsWith(OUTPUT_PREFIX.zh) || h.startsWith(OUTPUT_PREFIX.en);
+}
+
 /** A sheet as the grading driver sees it: the header row found, the data rows below it. */
 export interface SheetTable {
   sheetName: string;
@@ -26,6 +36,8 @@ export function tableFromRows(
   const headerRow = rows.length ? findHeaderRow(rows) : 0;
   const raw = rows[headerRow] ?? [];
   let width = raw.length;
+  const firstOutput = raw.findIndex((h) => isOutputHeader(readText(h)));
+  if (firstOutput >= 0) width = firstOutput;
   while (width > 0 && readText(raw[width - 1]) === "") width--;
   const headers: string[] = [];
   for (let c = 0; c < width; c++) headers.push(readText(raw[c]) || `column ${columnLetter(c)}`);

@@ -35,7 +35,7 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
-import { SETTING_OWNED } from "./write-result";
+import { ownedSettingKey } from "./write-result";
 
 /**
  * The pane needs ExcelApi 1.9 (Excel 2019, Microsoft 365, Excel on the web): it is the first set with
@@ -121,7 +121,7 @@ export class OfficeHost implements WorkbookHost {
 
   async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
     this.ensureSupported();
-    const owned = parseOwned(await this.loadSetting(SETTING_OWNED));
+    const owned = parseOwned(await this.loadSetting(ownedSettingKey(sheetName)));
     return Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
@@ -162,8 +162,8 @@ export class OfficeHost implements WorkbookHost {
     const n = width ? request.columns[0].length : 0;
     if (request.columns.some((c) => c.length !== n))
       throw new TierError("the output columns do not all have the same number of rows");
-    const previous = parseOwned(await this.loadSetting(SETTING_OWNED));
     const { sheetName, headerRow } = request;
+    const previous = parseOwned(await this.loadSetting(ownedSettingKey(sheetName)));
 
     const record = await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -212,7 +212,7 @@ export class OfficeHost implements WorkbookHost {
       };
       // Claimed before writing: every cell of the block was just checked to be empty or Tier's, so if
       // the write stops half way the next run still knows the half-written cells are Tier's.
-      await this.saveSetting(SETTING_OWNED, JSON.stringify(owned));
+      await this.saveSetting(ownedSettingKey(sheetName), JSON.stringify(owned));
 
       const formats = request.formats ?? [];
       const cellAt: CellAt = (r, c) => (r === 0 ? request.headers[c] : request.columns[c][r - 1]);

@@ -1,11 +1,17 @@
 import { formatDay } from "../engine/dates";
 import type { GradeResult, Lang, OutValue } from "../engine/grade";
-import type { SheetTable } from "../engine/table";
+import { OUTPUT_PREFIX, type SheetTable } from "../engine/table";
 import type { CellOut, OwnedColumns, Progress, SheetRead, WorkbookHost } from "./host";
 
 /** Document settings the add-in keeps: the policy, and where its columns are. */
 export const SETTING_RULES = "tier.rules";
 export const SETTING_OWNED = "tier.owned";
+
+/** The setting that records Tier's columns on one sheet: one record per sheet, so grading a second sheet
+ * never makes the add-in forget (and later refuse to replace) the columns it wrote on the first. */
+export function ownedSettingKey(sheetName: string): string {
+  return `${SETTING_OWNED}:${sheetName}`;
+}
 
 /** Output sheet names per language. */
 export const SHEET_NAMES = {
@@ -38,11 +44,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   issue: { zh: "未分级原因", en: "Issue" },
 };
 
-export const OWNED_PREFIX = { zh: "分级·", en: "Tier·" } as const;
 
 /** The header the add-in writes for output key `key`. */
 export function outputHeader(key: string, lang: Lang): string {
-  return OWNED_PREFIX[lang] + (LABELS[key]?.[lang] ?? key);
+  return OUTPUT_PREFIX[lang] + (LABELS[key]?.[lang] ?? key);
 }
 
 /** Colours of tiers by rank (best first), readable in light and dark themes. */
@@ -109,7 +114,7 @@ export async function writeGrade(
       },
       onProgress,
     );
-    await host.saveSetting(SETTING_OWNED, JSON.stringify(owned));
+    // The host records its columns itself (before writing, so a half-finished write is still known).
     report.owned = owned;
   } else {
     const keys = result.keys;
