@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/engine/dates";
 import { grade } from "../src/engine/grade";
 import { preset } from "../src/engine/presets";
@@ -136,5 +138,29 @@ describe("samples", () => {
         expect(names).toContain('=HYPERLINK("http://x","y")');
       }
     }
+  });
+
+  it("tier grade --out FILE.xlsx writes the sample's workbook with the tier columns and the summary", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "tier-samples-")), "graded.xlsx");
+    const err: string[] = [];
+    const code = await main(
+      [
+        "grade",
+        path.join(dir, "grid9--hospital-doctors-zh.xlsx"),
+        "--preset",
+        "grid9",
+        "--lang",
+        "zh",
+        "--out",
+        out,
+      ],
+      { out: () => {}, err: (s) => err.push(s) },
+    );
+    expect(code).toBe(0);
+    const book = await parseXlsx(new Uint8Array(readFileSync(out)));
+    // parseXlsx also lists the very hidden settings sheet (files.ts could skip very hidden sheets).
+    expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总", "TierSettings"]);
+    expect(book.sheets[0].rows[0]).toEqual(expect.arrayContaining(["分级·九宫格", "分级·等级"]));
+    expect(err.join("")).toContain("2 row problem(s)");
   });
 });
