@@ -304,6 +304,7 @@ const PRESET_CASES: [string, string[]][] = [
   ["rfm-r", RFM_COLUMNS],
   ["rfm8", RFM_COLUMNS],
   ["abc", ["customer_id", "amount"]],
+  ["abc-months", ["customer_id", ...MONTHS]],
   ["pyramid", ["customer_id", "amount"]],
   ["membership", ["customer_id", "amount", "frequency", "first_date"]],
   ["lifecycle", ["customer_id", "frequency", "first_date", "last_date"]],

@@ -106,6 +106,10 @@ class Query {
    * a reason or a label needs it (casting every cell to text costs more than the grading).
    */
   private text(alias: string, column: string): string {
+    if (this.orders)
+      throw new TierError(
+        `this policy reads ${column} on each row, which an orders table only has per purchase: grade a customer table (--input customers)`,
+      );
     const a = `${alias}_raw`;
     this.cells.set(a, column);
     return `TRIM(CAST(${this.d.id(a)} AS ${this.d.text}))`;

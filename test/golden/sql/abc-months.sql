@@ -1,0 +1,59 @@
+-- tier: spark SQL, as of 2025-12-31; same tiers as `tier grade`
+WITH cells AS (
+  SELECT COALESCE(TRIM(CAST(`customer_id` AS STRING)), '') AS customer_id,
+    `2025_07` AS `month1_raw`,
+    `2025_08` AS `month2_raw`,
+    `2025_09` AS `month3_raw`,
+    `2025_10` AS `month4_raw`,
+    `2025_11` AS `month5_raw`,
+    `2025_12` AS `month6_raw`
+  FROM `crm`.`customers`
+),
+valued AS (
+  SELECT cells.*,
+    (CASE WHEN TRIM(CAST(`month1_raw` AS STRING)) IS NULL OR TRIM(CAST(`month1_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month1_raw` AS STRING)) AS DOUBLE) END + CASE WHEN TRIM(CAST(`month2_raw` AS STRING)) IS NULL OR TRIM(CAST(`month2_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month2_raw` AS STRING)) AS DOUBLE) END + CASE WHEN TRIM(CAST(`month3_raw` AS STRING)) IS NULL OR TRIM(CAST(`month3_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month3_raw` AS STRING)) AS DOUBLE) END + CASE WHEN TRIM(CAST(`month4_raw` AS STRING)) IS NULL OR TRIM(CAST(`month4_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month4_raw` AS STRING)) AS DOUBLE) END + CASE WHEN TRIM(CAST(`month5_raw` AS STRING)) IS NULL OR TRIM(CAST(`month5_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month5_raw` AS STRING)) AS DOUBLE) END + CASE WHEN TRIM(CAST(`month6_raw` AS STRING)) IS NULL OR TRIM(CAST(`month6_raw` AS STRING)) = '' THEN 0 ELSE TRY_CAST(TRIM(CAST(`month6_raw` AS STRING)) AS DOUBLE) END) / 6 AS `amount`
+  FROM cells
+),
+duplicates AS (
+  SELECT customer_id AS duplicate_id FROM cells GROUP BY customer_id HAVING COUNT(*) > 1
+),
+prepared AS (
+  SELECT valued.*,
+    CASE
+      WHEN customer_id = '' THEN 'customer_id: blank customer id'
+      WHEN duplicate_id IS NOT NULL THEN 'customer_id: duplicate customer id "' || customer_id || '": fix or merge them, they are not merged silently'
+      WHEN (TRY_CAST(TRIM(CAST(`month1_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month1_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month1_raw` AS STRING)) <> '') THEN '2025_07: not a number: ' || '"' || TRIM(CAST(`month1_raw` AS STRING)) || '"'
+      WHEN (TRY_CAST(TRIM(CAST(`month2_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month2_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month2_raw` AS STRING)) <> '') THEN '2025_08: not a number: ' || '"' || TRIM(CAST(`month2_raw` AS STRING)) || '"'
+      WHEN (TRY_CAST(TRIM(CAST(`month3_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month3_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month3_raw` AS STRING)) <> '') THEN '2025_09: not a number: ' || '"' || TRIM(CAST(`month3_raw` AS STRING)) || '"'
+      WHEN (TRY_CAST(TRIM(CAST(`month4_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month4_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month4_raw` AS STRING)) <> '') THEN '2025_10: not a number: ' || '"' || TRIM(CAST(`month4_raw` AS STRING)) || '"'
+      WHEN (TRY_CAST(TRIM(CAST(`month5_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month5_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month5_raw` AS STRING)) <> '') THEN '2025_11: not a number: ' || '"' || TRIM(CAST(`month5_raw` AS STRING)) || '"'
+      WHEN (TRY_CAST(TRIM(CAST(`month6_raw` AS STRING)) AS DOUBLE) IS NULL AND TRIM(CAST(`month6_raw` AS STRING)) IS NOT NULL AND TRIM(CAST(`month6_raw` AS STRING)) <> '') THEN '2025_12: not a number: ' || '"' || TRIM(CAST(`month6_raw` AS STRING)) || '"'
+    END AS issue
+  FROM valued LEFT JOIN duplicates ON valued.customer_id = duplicates.duplicate_id
+),
+abc_groups AS (
+  SELECT amount AS v, SUM(amount) AS s
+  FROM prepared WHERE issue IS NULL AND amount > 0
+  GROUP BY amount
+),
+abc_total AS (
+  SELECT SUM(s) AS total FROM abc_groups
+),
+abc_shares AS (
+  SELECT v, COALESCE(SUM(s) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / total AS share_before
+  FROM abc_groups CROSS JOIN abc_total
+),
+classed AS (
+  SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE
+      WHEN amount > 0 AND share_before < CAST('0.8' AS DOUBLE) THEN 'A'
+      WHEN amount > 0 AND share_before < CAST('0.95' AS DOUBLE) THEN 'B'
+      ELSE 'C' END END AS abc
+  FROM prepared LEFT JOIN abc_shares ON prepared.amount = abc_shares.v
+)
+SELECT customer_id,
+  FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
+  abc AS `abc`,
+  CASE abc WHEN 'A' THEN 'A (core)' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END AS tier,
+  issue AS issue
+FROM classed
+ORDER BY customer_id

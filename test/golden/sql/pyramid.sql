@@ -1,0 +1,41 @@
+-- tier: spark SQL, as of 2025-12-31; same tiers as `tier grade`
+WITH order_rows AS (
+  SELECT REGEXP_REPLACE(TRIM(CAST(`cust_id` AS STRING)), '^[+]?([-]?[0-9]+)[.]0*$', '$1') AS customer_id,
+    TRY_CAST(`order_date` AS DATE) AS order_day,
+    TRY_CAST(`net_amount` AS DOUBLE) AS amount
+  FROM `crm`.`orders`
+),
+customers AS (
+  SELECT customer_id,
+    CAST(COUNT(*) AS DOUBLE) AS frequency,
+    SUM(CAST(amount AS DOUBLE)) AS amount, MIN(order_day) AS first_day, MAX(order_day) AS last_day
+  FROM order_rows
+  WHERE customer_id IS NOT NULL AND customer_id <> ''
+    AND amount IS NOT NULL
+    AND order_day IS NOT NULL AND order_day <= DATE '2025-12-31'
+  GROUP BY customer_id
+),
+prepared AS (
+  SELECT customer_id, frequency, amount,
+    CAST(datediff(DATE '2025-12-31', last_day) AS DOUBLE) AS recency_days,
+    CAST(datediff(DATE '2025-12-31', first_day) AS DOUBLE) AS tenure_days,
+    CAST(NULL AS STRING) AS issue
+  FROM customers
+),
+ranked AS (
+  SELECT prepared.*,
+    RANK() OVER (PARTITION BY issue IS NULL ORDER BY amount DESC) - 1 AS greater,
+    COUNT(*) OVER (PARTITION BY issue IS NULL) AS n
+  FROM prepared
+),
+leveled AS (
+  SELECT ranked.*, CASE WHEN issue IS NULL THEN 1 + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.01' AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.2' AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.5' AS DOUBLE) THEN 1 ELSE 0 END END AS level
+  FROM ranked
+)
+SELECT customer_id,
+  FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
+  level AS `level`,
+  CASE level WHEN 1 THEN 'Top' WHEN 2 THEN 'Second' WHEN 3 THEN 'Ordinary' WHEN 4 THEN 'Small' END AS tier,
+  issue AS issue
+FROM leveled
+ORDER BY customer_id
