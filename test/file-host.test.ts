@@ -10,7 +10,7 @@ import { tableFromRows } from "../src/engine/table";
 import { parseXlsx } from "../src/workbook/files";
 import { FileHost, SETTINGS_SHEET } from "../src/workbook/file-host";
 import { CellInTheWayError } from "../src/workbook/host";
-import { SETTING_OWNED, writeGrade } from "../src/workbook/write-result";
+import { ownedSettingKey, writeGrade } from "../src/workbook/write-result";
 import { paretoChartXml, quoteSheet, xmlEscape } from "../src/workbook/xlsx-chart";
 
 const AS_OF = parseIsoDay("2025-12-31");
@@ -162,7 +162,9 @@ describe("FileHost", () => {
     // Nothing of the first run is left beyond the second run's columns.
     const end = second.report.owned!.firstColumn + owned.length;
     expect(after.sheets[0].rows.every((r) => r.slice(end).every((v) => v === null))).toBe(true);
-    expect(JSON.parse((await second.host.loadSetting(SETTING_OWNED))!)).toEqual(second.report.owned);
+    expect(JSON.parse((await second.host.loadSetting(ownedSettingKey("会员")))!)).toEqual(
+      second.report.owned,
+    );
     expect((await second.host.listSheets()).sheets).toEqual(["会员", "备注", "分级汇总"]);
   });
 
@@ -183,7 +185,7 @@ describe("FileHost", () => {
     expect(after.sheets.map((s) => s.name)).toEqual(["会员", "备注"]);
     expect(read.rows[19][8]).toBe("my note");
     expect(after.sheets[0].rows).toEqual(read.rows);
-    expect(await host.loadSetting(SETTING_OWNED)).toBeNull();
+    expect(await host.loadSetting(ownedSettingKey("会员"))).toBeNull();
   });
 
   it("a sheet of the user's with an output sheet's name is never replaced", async () => {

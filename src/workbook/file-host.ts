@@ -38,13 +38,12 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
-import { writeGrade } from "./write-result";
+import { ownedSettingKey, writeGrade } from "./write-result";
 import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
 
 /** The very hidden sheet that keeps Tier's settings in the workbook. */
 export const SETTINGS_SHEET = "TierSettings";
-/** Settings keys this host keeps for itself. */
-const SETTING_OWNED = "tier.owned";
+/** The settings key of the list of output sheets Tier wrote (the host's own). */
 const SETTING_SHEETS = "tier.sheets";
 /** Header prefixes of the owned columns (write-result.ts OWNED_PREFIX). */
 const OWNED_PREFIXES = ["分级·", "Tier·"];
@@ -192,6 +191,13 @@ export class FileHost implements WorkbookHost {
 
   /** The workbook as .xlsx bytes, with the Pareto charts added. */
   async toXlsx(): Promise<Uint8Array> {
+    // The settings sheet goes last in the tab order, after any output sheet added since it was made.
+    const settings = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (settings) {
+      const order = (ws: ExcelJS.Worksheet) => (ws as unknown as { orderNo: number }).orderNo;
+      const last = Math.max(...this.workbook.worksheets.filter((ws) => ws !== settings).map(order), 0);
+      (settings as unknown as { orderNo: number }).orderNo = last + 1;
+    }
     // The active tab must be a visible sheet: Excel and LibreOffice would otherwise open (and print)
     // the hidden settings sheet.
     const all = this.workbook.worksheets;
@@ -280,7 +286,7 @@ export class FileHost implements WorkbookHost {
    * still in place, else the run of "Tier·"/"分级·" headers that reaches to or past `dataEnd`.
    */
   private async ownedSpan(ws: ExcelJS.Worksheet, headerRow: number, dataEnd: number): Promise<Span | null> {
-    const saved = await this.loadSetting(SETTING_OWNED);
+    const saved = await this.loadSetting(ownedSettingKey(ws.name));
     const hr = headerRow + 1;
     if (saved) {
       try {
@@ -335,6 +341,15 @@ export class FileHost implements WorkbookHost {
         }
       }
     }
+    // Claimed before writing, as the Office host does: a write that stops half way is still Tier's.
+    const owned: OwnedColumns = {
+      sheetName: ws.name,
+      headerRow: request.headerRow,
+      firstColumn: first,
+      headers: [...headers],
+      rows: n,
+    };
+    await this.saveSetting(ownedSettingKey(ws.name), JSON.stringify(owned));
     // 2. Clear the previous run's columns (they may be wider or longer than this run's).
     if (prev) {
       for (let r = hr; r <= hr + prev.rows; r++) {
@@ -396,13 +411,7 @@ export class FileHost implements WorkbookHost {
       ws.addConditionalFormatting({ ref: `${letter}${hr + 1}:${letter}${hr + n}`, rules });
     }
     onProgress?.("write", n, n);
-    return {
-      sheetName: ws.name,
-      headerRow: request.headerRow,
-      firstColumn: first,
-      headers: [...headers],
-      rows: n,
-    };
+    return owned;
   }
 
   private async outputSheets(): Promise<string[]> {
@@ -595,8 +604,6 @@ export class FileHost implements WorkbookHost {
     let ws = this.workbook.getWorksheet(SETTINGS_SHEET);
     if (!ws) {
       ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-      // Last in the tab order, whatever output sheets come after it.
-      (ws as unknown as { orderNo: number }).orderNo = 1e9;
       ws.getCell(1, 1).value = "key";
       ws.getCell(1, 2).value = "value (Tier's settings; split over the next cells past 32,000 characters)";
     }
