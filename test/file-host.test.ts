@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 // exceljs's own XML parser (a dependency of exceljs): the strictest reader the project already has.
@@ -11,6 +14,7 @@ import { parseXlsx } from "../src/workbook/files";
 import { FileHost, SETTINGS_SHEET } from "../src/workbook/file-host";
 import { CellInTheWayError } from "../src/workbook/host";
 import { ownedSettingKey, writeGrade } from "../src/workbook/write-result";
+import { readWorkbookStream } from "../src/workbook/xlsx-stream-node";
 import { paretoChartXml, quoteSheet, xmlEscape } from "../src/workbook/xlsx-chart";
 
 const AS_OF = parseIsoDay("2025-12-31");
@@ -331,5 +335,23 @@ describe("paretoChartXml", () => {
     expect(wellFormed("<a><b></a>")).toBe(false); // the check itself can fail
     expect(xml).toContain("Sales &lt;&amp;&gt; share");
     expect(xml).toContain("<c:v>x&lt;</c:v>");
+  });
+});
+
+describe("readWorkbookStream", () => {
+  it("reads the first sheet row by row into the same cells as parseXlsx, dates in the 1904 system too", async () => {
+    for (const date1904 of [false, true]) {
+      const bytes = await xlsxBytes((wb) => {
+        wb.properties.date1904 = date1904;
+        members(wb, 30);
+      });
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "tier-stream-")), "m.xlsx");
+      writeFileSync(file, bytes);
+      const streamed = await readWorkbookStream(file, { sheet: "first" });
+      const parsed = await parseXlsx(bytes);
+      expect(streamed.sheets).toHaveLength(1);
+      expect(streamed.sheets[0]).toEqual(parsed.sheets[0]);
+      expect(streamed.date1904).toBe(date1904);
+    }
   });
 });
