@@ -1,9 +1,8 @@
 // Shared by the metadata, manifest and browser tests of the custom functions: one production build of
 // dist/, made when it is missing or older than the sources, never two at once (test files run in
-// parallel workers), and a stopgap for the ajv layout that `legacy-peer-deps` leaves in node_modules.
+// parallel workers). CI builds before it tests, so there the tests find dist/ fresh and reuse it.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -32,68 +31,6 @@ function fresh(): boolean {
   return built >= sources;
 }
 
-/**
- * ajv-keywords@5 and ajv-draft-04 want ajv@8 as a peer, but with `legacy-peer-deps=true` npm hoists
- * them beside ajv@6, so `webpack` (copy-webpack-plugin → schema-utils) and `office-addin-manifest`
- * fail with "Cannot find module 'ajv/dist/...'". When that is the case, requests for ajv from those
- * two packages are sent to an ajv@8 that npm did install (nested under schema-utils).
- */
-let ajv8Dir: string | undefined | null = null;
-function ajv8(): string | undefined {
-  // Decided once, before this process patches its own resolution (which would hide the problem).
-  if (ajv8Dir === null) ajv8Dir = findAjv8();
-  return ajv8Dir;
-}
-
-function findAjv8(): string | undefined {
-  const peers = ["ajv-keywords", "ajv-draft-04"].map((p) => path.join(ROOT, "node_modules", p));
-  try {
-    for (const p of peers) if (existsSync(p)) createRequire(path.join(p, "x.js")).resolve("ajv/dist/core");
-    return undefined;
-  } catch {
-    for (const c of ["schema-utils/node_modules/ajv", "@microsoft/app-manifest/node_modules/ajv"]) {
-      const dir = path.join(ROOT, "node_modules", c);
-      if (existsSync(path.join(dir, "dist", "core.js"))) return dir;
-    }
-    return undefined;
-  }
-}
-
-const HOOK = (dir: string) => `
-import Module from "node:module";
-const peers = ${JSON.stringify(["ajv-keywords", "ajv-draft-04"].map((p) => path.join(ROOT, "node_modules", p) + path.sep))};
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-  if ((request === "ajv" || request.startsWith("ajv/")) && peers.some((p) => parent?.filename?.startsWith(p)))
-    request = ${JSON.stringify(dir)} + request.slice(3);
-  return resolve.call(this, request, parent, ...rest);
-};`;
-
-let patched = false;
-/** Applies the ajv stopgap to this process (for office-addin-manifest); a no-op once npm is fixed. */
-export function patchAjvPeers(): boolean {
-  const dir = ajv8();
-  if (dir === undefined || patched) return patched;
-  patched = true;
-  console.warn(
-    `node_modules: ajv-keywords/ajv-draft-04 resolve ajv@6; using ${path.relative(ROOT, dir)} for them`,
-  );
-  const m = Module as unknown as {
-    _resolveFilename: (r: string, p: { filename?: string } | undefined, ...x: unknown[]) => string;
-  };
-  const peers = ["ajv-keywords", "ajv-draft-04"].map((p) => path.join(ROOT, "node_modules", p) + path.sep);
-  const resolve = m._resolveFilename;
-  m._resolveFilename = function (this: unknown, request, parent, ...rest) {
-    if (
-      (request === "ajv" || request.startsWith("ajv/")) &&
-      peers.some((p) => parent?.filename?.startsWith(p))
-    )
-      request = dir + request.slice(3);
-    return resolve.call(this, request, parent, ...rest);
-  };
-  return true;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `webpack --mode production` unless dist/ is newer than every source; returns dist/. */
@@ -114,13 +51,7 @@ export async function ensureBuild(): Promise<string> {
   }
   try {
     if (fresh()) return DIST;
-    const dir = ajv8();
-    const args = [
-      ...(dir ? ["--import", `data:text/javascript,${encodeURIComponent(HOOK(dir))}`] : []),
-      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
-      "--mode",
-      "production",
-    ];
+    const args = [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"];
     await promisify(execFile)(process.execPath, args, {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,

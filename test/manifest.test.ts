@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ManifestInfo } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DIST, ROOT, ensureBuild, patchAjvPeers } from "./functions-build";
+import { DIST, ROOT, ensureBuild } from "./functions-build";
 
 type Node = { $?: Record<string, string>; [child: string]: unknown };
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -34,7 +34,6 @@ const one = (node: unknown, name: string): Node => {
 const attr = (n: Node, a: string) => n.$?.[a];
 
 beforeAll(async () => {
-  patchAjvPeers();
   // Imported after the ajv stopgap: office-addin-manifest loads ajv-draft-04 when it loads.
   const { OfficeAddinManifest } = await import("office-addin-manifest");
   info = await OfficeAddinManifest.readManifestFile(MANIFEST);

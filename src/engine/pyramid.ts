@@ -16,7 +16,7 @@ export const DEFAULT_PYRAMID_CUTS: readonly number[] = Object.freeze([0.01, 0.2,
  * Customer pyramid by rank: above(x) = #{valid values strictly greater than x} / n and
  * level = 1 + #{k : above(x) >= cuts[k]} (1 = top); 0 for NaN. Ties share a level.
  * Excel: `=COUNTIF(B$2:B$N,">"&B2)/COUNT(B$2:B$N)` compared with 1 %, 20 %, 50 %.
- * @example pyramid([900, 50, 40, 30, 20, 10], [0.2, 0.5]) // Uint8Array [1, 2, 2, 3, 3, 3]
+ * @example pyramid([900, 50, 40, 30, 20, 10], [0.2, 0.5]) // Uint8Array [1, 1, 2, 3, 3, 3] (50 has 1 of 6 above it: under 20 %)
  */
 export function pyramid(
   values: ArrayLike<number>,
