@@ -11,6 +11,7 @@ import {
   normaliseHeader,
   type Role,
 } from "./headers";
+import { levelIndex } from "./level";
 import { lifecycle, LIFECYCLE_STAGES } from "./lifecycle";
 import { benefitsOf } from "./membership";
 import { pyramid } from "./pyramid";
@@ -606,10 +607,13 @@ function runMethod(base: Base, rs: RuleSet, lang: Lang, asOf: number): MethodOut
         cumulative: !!t.cumulative,
       }));
       const benefits: OutValue[] = new Array(n).fill(null);
+      const level = levelIndex(
+        v,
+        rs.tiers.map((t) => t.min),
+      );
       for (let i = 0; i < n; i++) {
         if (Number.isNaN(v[i])) continue;
-        let k = -1;
-        for (let t = 0; t < rs.tiers.length; t++) if (v[i] >= rs.tiers[t].min) k = t;
+        const k = level[i];
         if (k < 0) {
           issue[i] = `${base.label.get(key)}: ${v[i]} is below the lowest tier (${rs.tiers[0].min})`;
           continue;

@@ -19,3 +19,5 @@ export * from "./grid";
 export * from "./ruleset";
 export * from "./presets";
 export * from "./grade";
+export * from "./level";
+export * from "./pareto";

@@ -1,4 +1,4 @@
-import { check } from "../engine/errors";
+import { check } from "./errors";
 
 /**
  * Threshold tier, left-closed: the index of the highest threshold the value reaches (v >= t_k),

@@ -32,8 +32,8 @@ import {
   textList,
   type Matrix,
 } from "./convert";
-import { levelIndex } from "./level";
-import { paretoShares } from "./pareto";
+import { levelIndex } from "../engine/level";
+import { paretoShares } from "../engine/pareto";
 
 const ABC = ["", "A", "B", "C"] as const;
 
