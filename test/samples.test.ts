@@ -158,8 +158,8 @@ describe("samples", () => {
     );
     expect(code).toBe(0);
     const book = await parseXlsx(new Uint8Array(readFileSync(out)));
-    // parseXlsx also lists the very hidden settings sheet (files.ts could skip very hidden sheets).
-    expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总", "TierSettings"]);
+    // The very hidden settings sheet is the add-in's, not data: parseXlsx leaves it out.
+    expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总"]);
     expect(book.sheets[0].rows[0]).toEqual(expect.arrayContaining(["分级·九宫格", "分级·等级"]));
     expect(err.join("")).toContain("2 row problem(s)");
   });

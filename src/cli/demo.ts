@@ -57,6 +57,13 @@ export const DEMO_JOBS: DemoJob[] = [
     lang: "zh",
     note: "the same, customer pyramid",
   },
+  {
+    file: "samples/abc--tobacco-retailers-zh.xlsx",
+    preset: "abc-months",
+    asOf: "2025-12-31",
+    lang: "zh",
+    note: "the tobacco retailers on their 6-month average, as the wholesaler grades them",
+  },
 ];
 
 /** Sample workbooks under samples/ carry their policy in the name: `<preset>--<anything>.xlsx|csv`. */

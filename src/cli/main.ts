@@ -117,7 +117,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const ruleSet: RuleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
-  const book = await readWorkbookFile(positionals[0]);
+  const book = await readWorkbookFile(positionals[0], values.sheet);
   const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
   if (!sheet)
     throw new UsageError(

@@ -85,7 +85,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
-  const book = await readWorkbookFile(positionals[0]);
+  const book = await readWorkbookFile(positionals[0], values.sheet);
   const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
   if (!sheet)
     throw new TierError(

@@ -36,13 +36,13 @@ export type Role =
 export const ROLE_SYNONYMS: Record<Role, readonly string[]> = {
   customer_id: [
     "客户编号", "客户ID", "客户代码", "客户编码", "客户号", "会员号", "会员卡号", "会员编号", "会员ID", "卡号",
-    "零售户编号", "零售户代码", "许可证号", "专卖许可证号", "商户编号", "门店编号", "经销商编号", "编号", "代码",
+    "零售户编号", "零售户代码", "许可证号", "专卖许可证号", "商户编号", "门店编号", "经销商编号", "医生编号", "租户编号", "编号", "代码",
     "customer id", "customer_id", "customerid", "customer no", "customer number", "customer code", "cust id",
     "client id", "member id", "account id", "account number", "id",
   ],
   name: [
     "客户名称", "客户姓名", "姓名", "名称", "零售户名称", "店名", "门店名称", "店铺名称", "商户名称", "会员姓名",
-    "经销商名称", "品牌名称", "品牌", "客户名", "联系人", "customer name", "client name", "member name",
+    "经销商名称", "医生姓名", "医生", "租户名称", "租户", "品牌名称", "品牌", "客户名", "联系人", "customer name", "client name", "member name",
     "full name", "name", "company", "account name",
   ],
   date: [

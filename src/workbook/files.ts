@@ -110,6 +110,8 @@ export async function parseXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workbo
   }
   const sheets: SheetData[] = [];
   workbook.eachSheet((ws) => {
+    // A very hidden sheet is the add-in's own settings (or a macro's), never customer data.
+    if (ws.state === "veryHidden") return;
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (rows.length < rowNumber) rows.push([]);
