@@ -44,7 +44,6 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   issue: { zh: "未分级原因", en: "Issue" },
 };
 
-
 /** The header the add-in writes for output key `key`. */
 export function outputHeader(key: string, lang: Lang): string {
   return OUTPUT_PREFIX[lang] + (LABELS[key]?.[lang] ?? key);
@@ -129,7 +128,7 @@ export async function writeGrade(
   }
 
   onProgress?.("summary", 0, 1);
-  const summary = summaryRows(result, lang);
+  const { rows: summary, chartRow } = summaryRows(result, lang);
   const pareto = paretoRows(result, options.chartPoints ?? 2000, lang);
   const width = 6;
   const paretoLeft = width + 1;
@@ -169,7 +168,7 @@ export async function writeGrade(
       dataTop: 0,
       dataLeft: paretoLeft,
       points: pareto.length - 1,
-      anchorRow: summary.length + 1,
+      anchorRow: chartRow,
       anchorColumn: 0,
       title:
         lang === "zh" ? "帕累托图：客户销售额与累计占比" : "Pareto: sales per customer and cumulative share",
@@ -204,8 +203,14 @@ function formatOf(key: string): string | undefined {
   }
 }
 
-/** The per-tier table, the policy line and the row problems, as rows of the summary sheet. */
-export function summaryRows(result: GradeResult, lang: Lang): CellOut[][] {
+/** Rows left free under the tier table for the Pareto chart, so the chart sits beside the numbers. */
+export const CHART_ROWS = 22;
+
+/**
+ * The summary sheet's rows: the policy lines and the per-tier table, room for the chart (`chartRow`),
+ * then the row problems (column header first, where the user looks; the reason spills to the right).
+ */
+export function summaryRows(result: GradeResult, lang: Lang): { rows: CellOut[][]; chartRow: number } {
   const zh = lang === "zh";
   const rows: CellOut[][] = [
     [zh ? "分级政策" : "Policy", zh ? result.ruleSet.name.zh : result.ruleSet.name.en],
@@ -221,15 +226,18 @@ export function summaryRows(result: GradeResult, lang: Lang): CellOut[][] {
     ],
   ];
   for (const s of result.summary) rows.push([s.tier, s.customers, s.customerShare, s.amount, s.amountShare]);
+  const chartRow = rows.length + 1;
   if (result.problems.length) {
-    rows.push([], [zh ? "行" : "Row", zh ? "列" : "Column", zh ? "原因" : "Problem"]);
-    for (const p of result.problems.slice(0, 1000)) rows.push([p.row, p.column, p.reason]);
+    for (let i = 0; i < CHART_ROWS; i++) rows.push([]);
+    // The reason starts in D, clear of the right-aligned row number, and spills right over empty cells.
+    rows.push([zh ? "列" : "Column", zh ? "行" : "Row", null, zh ? "未分级原因" : "Problem"]);
+    for (const p of result.problems.slice(0, 1000)) rows.push([p.column, p.row, null, p.reason]);
     if (result.problems.length > 1000)
       rows.push([
         zh ? `另有 ${result.problems.length - 1000} 行` : `and ${result.problems.length - 1000} more`,
       ]);
   }
-  return rows;
+  return { rows, chartRow };
 }
 
 /**
