@@ -115,7 +115,7 @@ describe("the policy editor", () => {
   it("marks an invalid threshold where it was typed, with the reason", async () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "en-US");
-    await user.click(await screen.findByRole("radio", { name: /ABC classes/ }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole("radio", { name: /ABC classes \(80\/20\)/ }, { timeout: 10_000 }));
     const share = screen.getByRole("textbox", { name: "A: share of sales up to (0–1)" });
     await user.clear(share);
     await user.type(share, "abc");
@@ -138,7 +138,7 @@ describe("the policy editor", () => {
   it("marks a membership threshold that is not a number", async () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "zh-CN");
-    const gold = await screen.findByRole("textbox", { name: "金卡：amount >=" }, { timeout: 10_000 });
+    const gold = await screen.findByRole("textbox", { name: "金卡：金额 >=" }, { timeout: 10_000 });
     expect((gold as HTMLInputElement).value).toBe("10000");
     await user.clear(gold);
     expect(gold.getAttribute("aria-invalid")).toBe("true");

@@ -48,6 +48,7 @@ const enUS = {
   "role.order_id": "Order number",
   "role.potential": "Potential",
   "role.current_value": "Current value",
+  "role.tenure_days": "Days since first purchase",
 
   "use.rfm": "Retail or online shops with order history: named segments.",
   "use.rfm-r": "Reconcile with reports made with the R package rfm.",
@@ -236,6 +237,7 @@ const zhCN: Record<MessageKey, string> = {
   "role.order_id": "订单号",
   "role.potential": "潜力",
   "role.current_value": "当前价值",
+  "role.tenure_days": "会龄（天）",
 
   "use.rfm": "有交易记录的零售与电商：得出具名细分。",
   "use.rfm-r": "与用 R 包 rfm 做的报告对账。",

@@ -2,7 +2,6 @@
 import {
   Button,
   Caption1,
-  Field,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -116,17 +115,17 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
       onDrop={onDrop}
     >
       <Caption1 className={styles.intro}>{t("standalone.intro")}</Caption1>
-      <Field label={t("standalone.open")}>
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
-          {t("standalone.open")}
-        </Button>
-      </Field>
+      <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+        {t("standalone.open")}
+      </Button>
       <input
         ref={input}
         className={styles.hidden}
         type="file"
         accept=".xlsx,.xlsm,.csv,.txt,.tsv"
-        aria-label={t("standalone.open")}
+        // The button above opens it; hidden from keyboards and screen readers so there is one control.
+        tabIndex={-1}
+        aria-hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) void openFile(file);

@@ -106,7 +106,9 @@ export function PolicyEditor(props: PolicyEditorProps) {
           className={styles.hidden}
           type="file"
           accept=".json,application/json"
-          aria-label={t("policy.import")}
+          // The Import button opens it; hidden from keyboards and screen readers so there is one control.
+          tabIndex={-1}
+          aria-hidden
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) onImport(file);

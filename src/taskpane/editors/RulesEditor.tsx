@@ -1,5 +1,5 @@
 import { Dropdown, Field, makeStyles, Option, Subtitle2, tokens } from "@fluentui/react-components";
-import { useI18n } from "../../i18n";
+import { MESSAGES, useI18n, type MessageKey } from "../../i18n";
 import { getAt, listOrText, pathKey } from "../validate";
 import type { EditorForm } from "./form";
 import { ValueField } from "./fields";
@@ -41,6 +41,9 @@ export function RulesEditor({ form }: RulesEditorProps) {
     const tier = tiers.find((x) => x.key === key);
     return tier ? pick(tier.name) || key : key;
   };
+  // Conditions test derived columns by key (amount, tenure_days): show them by their role's name.
+  const columnName = (column: string) =>
+    `role.${column}` in MESSAGES["en-US"] ? t(`role.${column}` as MessageKey) : column;
   const def = getAt(form.draft, ["default"]) as string | undefined;
   const defProblem = form.problems[pathKey(["default"])];
   return (
@@ -60,7 +63,11 @@ export function RulesEditor({ form }: RulesEditorProps) {
                 key={k}
                 form={form}
                 path={["rules", r, "when", k, "value"]}
-                label={t("editor.conditionValue", { tier: nameOf(rule.tier), column: c.column, op: c.op })}
+                label={t("editor.conditionValue", {
+                  tier: nameOf(rule.tier),
+                  column: columnName(c.column),
+                  op: c.op,
+                })}
                 kind={list ? "text" : "number"}
                 parse={list ? listOrText : undefined}
                 show={list ? (v) => (Array.isArray(v) ? v.join(", ") : String(v ?? "")) : undefined}
