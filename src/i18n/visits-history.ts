@@ -1,0 +1,195 @@
+/**
+ * Messages of the pane's Visits and History steps, in zh-CN and en-US with the same keys (a test
+ * compares them). Kept apart from messages.ts until the lead merges it into the main catalogue; the
+ * steps take a translate function, so they work with either. Placeholders are `{name}`; the literal
+ * `{name}`, `{tier}`, `{old_tier}`, `{benefits}` in the template hints stay as they are because the
+ * steps never pass those as parameters.
+ */
+import type { Locale, MessageParams } from "./messages";
+
+const enUS = {
+  "step.visits": "4. Visits",
+  "step.history": "5. Re-evaluation",
+
+  "visits.month": "Month",
+  "visits.monthHint": "{days} working days",
+  "visits.monthInvalid": "Write the month as YYYY-MM, e.g. 2025-10.",
+  "visits.days": "Working days",
+  "visits.monFri": "Monday to Friday",
+  "visits.monSat": "Monday to Saturday",
+  "visits.holidays": "Holidays",
+  "visits.holidaysHint": "One date a line (YYYY-MM-DD); add “,workday” for a weekend day that is worked.",
+  "visits.holidayInvalid": "Line {line}: “{text}” is not a date: write one YYYY-MM-DD a line.",
+  "visits.perTier": "Visits a month per tier",
+  "visits.tierLabel": "{tier} ({customers} customers)",
+  "visits.visitsInvalid": "Enter a whole number from 0 to 31.",
+  "visits.capacity": "Most visits per manager a day",
+  "visits.capacityHint": "Optional: leave empty for no limit.",
+  "visits.capacityInvalid": "Enter a whole number, at least 1, or leave it empty.",
+  "visits.plan": "Plan visits",
+  "visits.planning": "Planning…",
+  "visits.planFailed": "No plan: {reason}",
+  "visits.fixFields": "Fix the marked fields to plan.",
+  "visits.summary": "Plan for {month}",
+  "visits.total": "{visits} visits on {days} working days",
+  "visits.priority": "Priority tier {tier}: {covered} of {customers} customers visited ({share})",
+  "visits.capped": "{n} customers ask for more visits than there are working days: they get one a day.",
+  "visits.perTierTable": "Visits per tier",
+  "visits.perManagerTable": "Visits per manager",
+  "visits.tier": "Tier",
+  "visits.customers": "Customers",
+  "visits.visits": "Visits",
+  "visits.covered": "Visited",
+  "visits.manager": "Manager",
+  "visits.busiest": "Busiest day",
+  "visits.quietest": "Quietest day",
+  "visits.dayLoad": "{date}: {visits}",
+  "visits.noManager": "(none)",
+  "visits.write": "Write plan to workbook",
+  "visits.writing": "Writing…",
+  "visits.written": "Written: the sheets {plan} and {summary}.",
+  "visits.writeFailed": "The plan was not written: {reason}",
+
+  "history.period": "Evaluation",
+  "history.periodHint": "Its name in the history sheet, e.g. 2025-Q4.",
+  "history.periodEmpty": "Give the evaluation a name.",
+  "history.save": "Save snapshot",
+  "history.saving": "Saving…",
+  "history.saved": "Saved {customers} customers as {period} in the sheet {sheet}.",
+  "history.duplicate": "{period} is already in the history: give this evaluation another name.",
+  "history.saveFailed": "The snapshot was not saved: {reason}",
+  "history.compare": "Compare with previous",
+  "history.reading": "Reading the history…",
+  "history.compareFailed": "Could not compare: {reason}",
+  "history.noHistory": "No history yet: save a snapshot first.",
+  "history.onlyOne": "Only {period} is saved: save the next evaluation to compare with it.",
+  "history.skipped": "{n} rows of the history sheet could not be read and were left out (first: row {row}).",
+  "history.comparing": "{previous} ({previousDate}) → {current} ({currentDate})",
+  "history.counts": "Customers per change",
+  "history.kind.new": "New",
+  "history.kind.up": "Up",
+  "history.kind.down": "Down",
+  "history.kind.same": "Same",
+  "history.kind.gone": "Gone",
+  "history.matrix": "Tier migration: previous tier in rows, current tier in columns",
+  "history.matrixCorner": "from \\ to",
+  "history.writeChanges": "Write change log",
+  "history.changesWritten": "Written: the change log {sheet}.",
+  "history.writeFailed": "Not written: {reason}",
+  "history.templates": "Messages to customers",
+  "history.template.new": "Message to new customers",
+  "history.template.up": "Message to customers who moved up",
+  "history.template.down": "Message to customers who moved down",
+  "history.templateHint": "Placeholders: {name}, {tier}, {old_tier}, {benefits}.",
+  "history.templateInvalid":
+    "{placeholder} is not a placeholder: use {name}, {tier}, {old_tier} or {benefits}.",
+  "history.messages": "{n} messages, {phones} with a phone number",
+  "history.writeNotifications": "Write notifications",
+  "history.notificationsWritten": "Written: the notification list {sheet}.",
+  "history.downloadSms": "Download SMS list (CSV)",
+  "history.needCompare": "Compare with the previous evaluation to write the change log and the messages.",
+} as const;
+
+export type VisitsHistoryKey = keyof typeof enUS;
+
+const zhCN: Record<VisitsHistoryKey, string> = {
+  "step.visits": "4. 拜访计划",
+  "step.history": "5. 复评",
+
+  "visits.month": "月份",
+  "visits.monthHint": "共 {days} 个工作日",
+  "visits.monthInvalid": "月份请写成 YYYY-MM，例如 2025-10。",
+  "visits.days": "工作日",
+  "visits.monFri": "周一至周五",
+  "visits.monSat": "周一至周六",
+  "visits.holidays": "节假日",
+  "visits.holidaysHint": "每行一个日期（YYYY-MM-DD）；周末调休上班的日期后加“,上班”。",
+  "visits.holidayInvalid": "第 {line} 行：“{text}”不是日期，请每行写一个 YYYY-MM-DD。",
+  "visits.perTier": "各等级每月拜访次数",
+  "visits.tierLabel": "{tier}（{customers} 位客户）",
+  "visits.visitsInvalid": "请输入 0 到 31 之间的整数。",
+  "visits.capacity": "每位客户经理每天最多拜访",
+  "visits.capacityHint": "可不填：不填即不限。",
+  "visits.capacityInvalid": "请输入不小于 1 的整数，或留空。",
+  "visits.plan": "生成拜访计划",
+  "visits.planning": "正在排计划…",
+  "visits.planFailed": "无法生成计划：{reason}",
+  "visits.fixFields": "请先改正标出的字段。",
+  "visits.summary": "{month} 拜访计划",
+  "visits.total": "{days} 个工作日，共 {visits} 次拜访",
+  "visits.priority": "重点等级 {tier}：{customers} 位客户中 {covered} 位得到拜访（{share}）",
+  "visits.capped": "{n} 位客户的拜访次数多于工作日，按每天一次安排。",
+  "visits.perTierTable": "各等级拜访",
+  "visits.perManagerTable": "各客户经理拜访",
+  "visits.tier": "等级",
+  "visits.customers": "客户数",
+  "visits.visits": "拜访次数",
+  "visits.covered": "已覆盖",
+  "visits.manager": "客户经理",
+  "visits.busiest": "最忙一天",
+  "visits.quietest": "最闲一天",
+  "visits.dayLoad": "{date}：{visits}",
+  "visits.noManager": "（未指定）",
+  "visits.write": "写入工作簿",
+  "visits.writing": "正在写入…",
+  "visits.written": "已写入：工作表 {plan} 和 {summary}。",
+  "visits.writeFailed": "计划未写入：{reason}",
+
+  "history.period": "评定期",
+  "history.periodHint": "在分级历史表中的名称，例如 2025-Q4。",
+  "history.periodEmpty": "请为本次评定命名。",
+  "history.save": "保存快照",
+  "history.saving": "正在保存…",
+  "history.saved": "已将 {customers} 位客户作为 {period} 保存到工作表 {sheet}。",
+  "history.duplicate": "历史中已有 {period}：请为本次评定换一个名称。",
+  "history.saveFailed": "快照未保存：{reason}",
+  "history.compare": "与上次比较",
+  "history.reading": "正在读取分级历史…",
+  "history.compareFailed": "无法比较：{reason}",
+  "history.noHistory": "还没有历史：请先保存快照。",
+  "history.onlyOne": "只保存了 {period}：下次评定后保存即可比较。",
+  "history.skipped": "分级历史中有 {n} 行无法读取，已略过（第一处：第 {row} 行）。",
+  "history.comparing": "{previous}（{previousDate}）→ {current}（{currentDate}）",
+  "history.counts": "各类变动的客户数",
+  "history.kind.new": "新增",
+  "history.kind.up": "升级",
+  "history.kind.down": "降级",
+  "history.kind.same": "不变",
+  "history.kind.gone": "移出",
+  "history.matrix": "等级迁移：行为原等级，列为新等级",
+  "history.matrixCorner": "原 \\ 新",
+  "history.writeChanges": "写入变动表",
+  "history.changesWritten": "已写入：变动表 {sheet}。",
+  "history.writeFailed": "未写入：{reason}",
+  "history.templates": "客户通知内容",
+  "history.template.new": "给新增客户的通知",
+  "history.template.up": "给升级客户的通知",
+  "history.template.down": "给降级客户的通知",
+  "history.templateHint": "可用占位符：{name}、{tier}、{old_tier}、{benefits}。",
+  "history.templateInvalid":
+    "{placeholder} 不是可用的占位符：请使用 {name}、{tier}、{old_tier} 或 {benefits}。",
+  "history.messages": "{n} 条通知，其中 {phones} 条有手机号",
+  "history.writeNotifications": "写入通知表",
+  "history.notificationsWritten": "已写入：通知表 {sheet}。",
+  "history.downloadSms": "下载短信名单（CSV）",
+  "history.needCompare": "先与上次评定比较，才能写入变动表和通知。",
+};
+
+export const VISITS_HISTORY_MESSAGES: Readonly<Record<Locale, Readonly<Record<VisitsHistoryKey, string>>>> = {
+  "en-US": enUS,
+  "zh-CN": zhCN,
+};
+
+/** A translate function over this catalogue alone, for when the steps are mounted without one. */
+export function visitsHistoryT(locale: Locale) {
+  return (key: VisitsHistoryKey, params: MessageParams = {}): string =>
+    VISITS_HISTORY_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+      name in params ? String(params[name]) : m,
+    );
+}
+
+/**
+ * What the steps need to translate: the main catalogue's `t` fits once these keys are merged into it
+ * (its key type then includes {@link VisitsHistoryKey}); {@link visitsHistoryT} fits now.
+ */
+export type VisitsHistoryT = (key: VisitsHistoryKey, params?: MessageParams) => string;
