@@ -278,6 +278,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           return (
             <Field
               key={s.tier}
+              className={styles.fill}
               size="small"
               label={t("visits.tierLabel", { tier: s.tier, customers: s.customers })}
               validationState={bad ? "error" : "none"}
