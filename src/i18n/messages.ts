@@ -180,7 +180,7 @@ const enUS = {
   "result.writtenOrders":
     "Written: the results sheet {results}, the summary sheet {summary} with a Pareto chart; rules saved in the document.",
 
-  "standalone.title": "Customer tiers — in the browser",
+  "standalone.title": "Customer tiers (web)",
   "standalone.intro": "Grade a workbook without Excel: the file never leaves this computer.",
   "standalone.open": "Open a workbook (.xlsx or .csv)",
   "standalone.drop": "or drop a file here",
@@ -367,7 +367,7 @@ const zhCN: Record<MessageKey, string> = {
   "result.written": "已写入：{sheet} 中的分级列、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
   "result.writtenOrders": "已写入：结果表 {results}、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
 
-  "standalone.title": "客户分级 — 浏览器版",
+  "standalone.title": "客户分级·网页版",
   "standalone.intro": "无需 Excel 即可分级：文件不会离开这台电脑。",
   "standalone.open": "打开工作簿（.xlsx 或 .csv）",
   "standalone.drop": "或把文件拖到这里",

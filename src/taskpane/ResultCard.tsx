@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   },
   problems: {
     margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
+    padding: 0,
+    listStyleType: "none",
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
@@ -43,6 +44,7 @@ const useStyles = makeStyles({
     overflowY: "auto",
   },
   note: { color: tokens.colorNeutralForeground2 },
+  problem: { display: "block", textAlign: "start" },
 });
 
 /** At most this many problem rows are listed in the pane; the summary sheet has the rest. */
@@ -104,7 +106,7 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
           <ul className={styles.problems}>
             {result.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>
-                <Link as="button" onClick={() => onProblem(p)}>
+                <Link as="button" className={styles.problem} onClick={() => onProblem(p)}>
                   {p.column
                     ? t("result.problem", { row: p.row, column: p.column, reason: p.reason })
                     : t("result.problemNoColumn", { row: p.row, reason: p.reason })}
