@@ -18,6 +18,7 @@ import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import { readWorkbookFile } from "../workbook/files-node";
 import type { Io } from "./main";
+import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
             [--days mon-fri|mon-sat] [--holidays FILE] [--capacity N] [--visits TIER=N]...
@@ -168,7 +169,7 @@ function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): v
   io.err("\n");
   for (const t of s.perTier)
     io.err(
-      `  ${t.tier.padEnd(20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`,
+      `  ${padDisplay(t.tier, 20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`,
     );
   if (s.priority)
     io.err(
@@ -177,7 +178,7 @@ function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): v
   if (s.capped) io.err(`  ${s.capped} customers asked for more visits than working days: one a day\n`);
   for (const m of s.perManager)
     io.err(
-      `  ${(m.manager || "(no manager)").padEnd(20)} ${m.visits} visits; busiest ${formatDay(m.largestDay.day)} (${m.largestDay.visits}), quietest ${formatDay(m.smallestDay.day)} (${m.smallestDay.visits})\n`,
+      `  ${padDisplay(m.manager || "(no manager)", 20)} ${m.visits} visits; busiest ${formatDay(m.largestDay.day)} (${m.largestDay.visits}), quietest ${formatDay(m.smallestDay.day)} (${m.smallestDay.visits})\n`,
     );
 }
 
