@@ -115,7 +115,9 @@ describe("the policy editor", () => {
   it("marks an invalid threshold where it was typed, with the reason", async () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "en-US");
-    await user.click(await screen.findByRole("radio", { name: /ABC classes \(80\/20\)/ }, { timeout: 10_000 }));
+    await user.click(
+      await screen.findByRole("radio", { name: /ABC classes \(80\/20\)/ }, { timeout: 10_000 }),
+    );
     const share = screen.getByRole("textbox", { name: "A: share of sales up to (0–1)" });
     await user.clear(share);
     await user.type(share, "abc");
