@@ -1,6 +1,6 @@
 /**
  * Shared by the SQL tests: run `grade()` in-process and a generated query in a database, and compare
- * the two results as sets of rows keyed by customer_id.
+ * the two results as sets of rows keyed by customer_id (the query's row order is not part of its result).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -91,20 +91,26 @@ export function differences(
       out.push(`${id}: engine ${rows.length} row(s), SQL ${other?.length ?? 0}`);
       continue;
     }
-    for (let j = 0; j < rows.length; j++) {
-      const a = rows[j];
-      const b = other[j];
-      for (const k of engine.keys) {
-        const equal =
-          k === "issue" ? (a[k] === null) === (b[k] === null || b[k] === undefined) : same(a[k], b[k]);
-        if (!equal) {
-          out.push(`${id} ${k}: engine ${JSON.stringify(a[k])}, SQL ${JSON.stringify(b[k])}`);
-          break;
-        }
+    // Rows of one id (duplicate ids) may come back in any order: match each engine row to an equal one.
+    const left = [...other];
+    for (const a of rows) {
+      const at = left.findIndex((b) => firstDifference(engine.keys, a, b) === undefined);
+      if (at >= 0) {
+        left.splice(at, 1);
+        continue;
       }
+      const k = firstDifference(engine.keys, a, left[0])!;
+      out.push(`${id} ${k}: engine ${JSON.stringify(a[k])}, SQL ${JSON.stringify(left[0][k])}`);
+      break;
     }
   }
   return out;
+}
+
+function firstDifference(keys: readonly string[], a: Row, b: Row): string | undefined {
+  return keys.find((k) =>
+    k === "issue" ? (a[k] === null) !== (b[k] === null || b[k] === undefined) : !same(a[k], b[k]),
+  );
 }
 
 /** Customers per tier, for a readable line in the test output. */

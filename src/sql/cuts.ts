@@ -25,45 +25,47 @@ export interface CutSpec {
 /**
  * PERCENTILE.INC cut points q_1..q_(bins-1) at k/bins as CTEs; the last one, `<name>_cut`, has one row
  * with columns q1.. . Written out instead of quantile_cont / percentile_cont / percentile because those
- * interpolate at (n-1)p with its float noise (5 × 0.6 = 3.0000000000000004), while the engine snaps
- * whole positions: with rfm-r's `x >= q + 1` that noise moves customers. Distinct values are counted
- * first, so days and order counts sort a few hundred rows, not one per customer.
+ * interpolate at the double (n-1)p with its float noise (5 × 0.6 = 3.0000000000000004), while the
+ * engine snaps whole positions: with rfm-r's `x >= q + 1` that noise moves customers.
+ *
+ * The position is integer arithmetic: lo = ((n-1)k) DIV bins, and the fraction is zero exactly when
+ * ((n-1)k) MOD bins = 0 (the engine's snap); otherwise it is the engine's own double, (n-1)·(k/bins) − lo
+ * (`rfm`) or ((n-1)·k)/3 − lo (`tercile`), and q = v_lo + frac·(v_lo+1 − v_lo) as the engine writes it.
+ * v_lo and v_lo+1 come from ONE ordered pass: `row_number() OVER (ORDER BY v)` over the one column,
+ * folded to one row by `MAX(CASE WHEN i = lo THEN v END)`; nothing the size of the table is kept.
  */
 export function cutCtes(d: SqlDialect, s: CutSpec): { ctes: [string, string][]; cut: string } {
   const ks = Array.from({ length: s.bins - 1 }, (_, i) => i + 1);
-  const counts = `${s.name}_counts`;
-  const run = `${s.name}_run`;
-  const pos = `${s.name}_pos`;
+  const sorted = `${s.name}_sorted`;
   const stat = `${s.name}_stat`;
   const cut = `${s.name}_cut`;
-  const lo = (k: number) => `CAST(FLOOR(CAST((n - 1) * ${k} AS ${d.double}) / ${s.bins}) AS BIGINT)`;
+  const lo = (k: number) => d.idiv(`(n - 1) * ${k}`, String(s.bins));
   const frac = (k: number) =>
     s.style === "rfm"
-      ? `CASE WHEN ((n - 1) * ${k}) % ${s.bins} = 0 THEN 0 ELSE CAST(n - 1 AS ${d.double}) * ${dbl(d, k / s.bins)} - lo${k} END`
-      : `CAST((n - 1) * ${k} AS ${d.double}) / 3 - lo${k}`;
-  // Order statistic i (0-based) is the value whose run of equal values covers i.
-  const at = (i: string) =>
-    `MAX(CASE WHEN ${run}.n_below <= ${i} AND ${i} < ${run}.n_upto THEN ${run}.v END)`;
+      ? `CAST(n - 1 AS ${d.double}) * ${dbl(d, k / s.bins)} - ${lo(k)}`
+      : `CAST((n - 1) * ${k} AS ${d.double}) / 3 - ${lo(k)}`;
   const ctes: [string, string][] = [
-    [counts, `SELECT ${s.value} AS v, COUNT(*) AS c FROM ${s.from} GROUP BY ${s.value}`],
     [
-      run,
-      `SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,\n` +
-        `    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto\n  FROM ${counts}`,
-    ],
-    [
-      pos,
-      `SELECT n,\n    ${ks.map((k) => `lo${k}, ${frac(k)} AS frac${k}`).join(",\n    ")}\n  FROM (SELECT n,\n      ${ks
-        .map((k) => `${lo(k)} AS lo${k}`)
-        .join(",\n      ")}\n    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM ${counts}) t) t`,
+      sorted,
+      `SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n\n  FROM (SELECT ${s.value} AS v FROM ${s.from}) t`,
     ],
     [
       stat,
-      `SELECT ${ks.map((k) => `${at(`${pos}.lo${k}`)} AS a${k}, ${at(`${pos}.lo${k} + 1`)} AS b${k}`).join(",\n    ")}\n  FROM ${run} CROSS JOIN ${pos}`,
+      `SELECT MAX(n) AS n,\n    ${ks
+        .map(
+          (k) =>
+            `MAX(CASE WHEN i = ${lo(k)} THEN v END) AS a${k}, MAX(CASE WHEN i = ${lo(k)} + 1 THEN v END) AS b${k}`,
+        )
+        .join(",\n    ")}\n  FROM ${sorted}`,
     ],
     [
       cut,
-      `SELECT ${ks.map((k) => `CASE WHEN frac${k} = 0 THEN a${k} ELSE a${k} + frac${k} * (b${k} - a${k}) END AS q${k}`).join(",\n    ")}\n  FROM ${stat} CROSS JOIN ${pos}`,
+      `SELECT ${ks
+        .map(
+          (k) =>
+            `CASE WHEN ((n - 1) * ${k}) % ${s.bins} = 0 THEN a${k} ELSE a${k} + (${frac(k)}) * (b${k} - a${k}) END AS q${k}`,
+        )
+        .join(",\n    ")}\n  FROM ${stat}`,
     ],
   ];
   return { ctes, cut };

@@ -27,6 +27,8 @@ export interface SqlDialect {
   days(from: string, to: string): string;
   /** A DATE literal. */
   dateLit(iso: string): string;
+  /** Integer division of two whole-number (BIGINT) expressions, rounding down for non-negative ones. */
+  idiv(a: string, b: string): string;
 }
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -47,6 +49,7 @@ const duckdb: SqlDialect = {
   date: (e) => `TRY_CAST(${e} AS DATE)`,
   days: (from, to) => `date_diff('day', ${from}, ${to})`,
   dateLit: (iso) => `DATE '${iso}'`,
+  idiv: (a, b) => `(${a}) // ${b}`,
 };
 
 const postgres: SqlDialect = {
@@ -62,6 +65,7 @@ const postgres: SqlDialect = {
   date: (e) => `CASE WHEN CAST(${e} AS TEXT) ~ '${PG_DATE}' THEN CAST(CAST(${e} AS TEXT) AS DATE) END`,
   days: (from, to) => `(${to} - ${from})`,
   dateLit: (iso) => `DATE '${iso}'`,
+  idiv: (a, b) => `(${a}) / ${b}`,
 };
 
 const spark: SqlDialect = {
@@ -76,6 +80,7 @@ const spark: SqlDialect = {
   date: (e) => `TRY_CAST(${e} AS DATE)`,
   days: (from, to) => `datediff(${to}, ${from})`,
   dateLit: (iso) => `DATE '${iso}'`,
+  idiv: (a, b) => `(${a}) DIV ${b}`,
 };
 
 /** The helpers of one dialect. */

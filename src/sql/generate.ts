@@ -33,6 +33,11 @@ export interface SqlOptions {
   lang?: "en" | "zh";
   /** ABC on monthly averages: the month columns, oldest first; the last `months` of them are used. */
   months?: readonly string[];
+  /**
+   * End with `ORDER BY customer_id` (off by default: row order is not part of the result, and sorting
+   * ten million ids costs as much as the grading).
+   */
+  order?: boolean;
 }
 
 interface Value {
@@ -282,7 +287,7 @@ class Query {
   render(select: string): string {
     const head = `-- tier: ${this.options.dialect} SQL, as of ${this.options.asOf}; same tiers as \`tier grade\``;
     const body = this.ctes.map(([n, sql]) => `${n} AS (\n  ${sql}\n)`).join(",\n");
-    return `${head}\nWITH ${body}\n${select}\nORDER BY customer_id\n`;
+    return `${head}\nWITH ${body}\n${select}\n${this.options.order ? "ORDER BY customer_id\n" : ""}`;
   }
 
   /** Output list: customer_id, name when mapped, the method's columns, tier, issue. */
@@ -428,19 +433,25 @@ function abcSql(q: Query, rs: Extract<RuleSet, { method: "abc" }>): string {
   const x = "amount";
   let cls: string;
   if (rs.basis.kind === "share") {
-    // before(v) = sum of the values strictly greater than v / total: ties share it.
+    // before(v) = sum of the values strictly greater than v / total: ties share it. It only grows as v
+    // falls, so A is v >= tA with tA the least v whose before(v) < a (B likewise): one ordered pass over
+    // the positive values gives both thresholds in one row, crossed back onto every customer.
+    const w = `OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
     q.ctes.push([
-      "abc_groups",
-      `SELECT ${x} AS v, SUM(${x}) AS s\n  FROM prepared WHERE issue IS NULL AND ${x} > 0\n  GROUP BY ${x}`,
+      "abc_before",
+      `SELECT v, SUM(v) ${w} AS above, LAG(v) OVER (ORDER BY v DESC) AS prev\n  FROM (SELECT ${x} AS v FROM prepared WHERE issue IS NULL AND ${x} > 0) t`,
     ]);
-    q.ctes.push(["abc_total", "SELECT SUM(s) AS total FROM abc_groups"]);
+    q.ctes.push(["abc_total", `SELECT SUM(${x}) AS total FROM prepared WHERE issue IS NULL AND ${x} > 0`]);
+    // The first row of each run of equal values has the sum of every greater value above it.
+    const first = "(prev IS NULL OR prev <> v)";
+    const share = "COALESCE(above, 0) / total";
     q.ctes.push([
-      "abc_shares",
-      "SELECT v, COALESCE(SUM(s) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / total AS share_before\n  FROM abc_groups CROSS JOIN abc_total",
+      "abc_cut",
+      `SELECT MIN(CASE WHEN ${first} AND ${share} < ${dbl(d, rs.basis.a)} THEN v END) AS t_a,\n    MIN(CASE WHEN ${first} AND ${share} < ${dbl(d, rs.basis.b)} THEN v END) AS t_b\n  FROM abc_before CROSS JOIN abc_total`,
     ]);
     q.ctes.push([
       "classed",
-      `SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.a)} THEN 'A'\n      WHEN ${x} > 0 AND share_before < ${dbl(d, rs.basis.b)} THEN 'B'\n      ELSE 'C' END END AS abc\n  FROM prepared LEFT JOIN abc_shares ON prepared.${x} = abc_shares.v`,
+      `SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE\n      WHEN ${x} > 0 AND ${x} >= t_a THEN 'A'\n      WHEN ${x} > 0 AND ${x} >= t_b THEN 'B'\n      ELSE 'C' END END AS abc\n  FROM prepared CROSS JOIN abc_cut`,
     ]);
   } else {
     cls = `CASE WHEN issue IS NULL THEN CASE WHEN ${x} >= ${dbl(d, rs.basis.a)} THEN 'A' WHEN ${x} >= ${dbl(d, rs.basis.b)} THEN 'B' ELSE 'C' END END`;
@@ -463,17 +474,23 @@ function pyramidSql(q: Query, rs: Extract<RuleSet, { method: "pyramid" }>): stri
   const d = q.d;
   q.value("amount");
   q.prepare();
-  // above(x) = #{valid values strictly greater} / n, divided as doubles as Excel and the engine do.
+  // above(x) = #{valid values strictly greater} / n, divided as doubles as Excel and the engine do. It
+  // only grows as x falls, so above(x) < c is x >= t_c with t_c the least value whose above is < c:
+  // one ordered pass over the amounts gives every t_c in one row, crossed back onto every customer.
   q.ctes.push([
     "ranked",
-    `SELECT prepared.*,\n    RANK() OVER (PARTITION BY issue IS NULL ORDER BY amount DESC) - 1 AS greater,\n    COUNT(*) OVER (PARTITION BY issue IS NULL) AS n\n  FROM prepared`,
+    `SELECT v, RANK() OVER (ORDER BY v DESC) - 1 AS greater, COUNT(*) OVER () AS n\n  FROM (SELECT amount AS v FROM prepared WHERE issue IS NULL) t`,
   ]);
-  const terms = rs.cuts.map(
-    (c) => `CASE WHEN CAST(greater AS ${d.double}) / n >= ${dbl(d, c)} THEN 1 ELSE 0 END`,
-  );
+  q.ctes.push([
+    "pyramid_cut",
+    `SELECT ${rs.cuts
+      .map((c, k) => `MIN(CASE WHEN CAST(greater AS ${d.double}) / n < ${dbl(d, c)} THEN v END) AS t${k + 1}`)
+      .join(",\n    ")}\n  FROM ranked`,
+  ]);
+  const terms = rs.cuts.map((c, k) => `CASE WHEN amount >= t${k + 1} THEN 0 ELSE 1 END`);
   q.ctes.push([
     "leveled",
-    `SELECT ranked.*, CASE WHEN issue IS NULL THEN 1 + ${terms.join(" + ")} END AS level\n  FROM ranked`,
+    `SELECT prepared.*, CASE WHEN issue IS NULL THEN 1 + ${terms.join(" + ")} END AS level\n  FROM prepared CROSS JOIN pyramid_cut`,
   ]);
   const tier = `CASE level ${rs.tiers.map((t, i) => `WHEN ${i + 1} THEN ${q.name(t.name)}`).join(" ")} END`;
   return q.render(
@@ -730,7 +747,7 @@ function gridSql(q: Query, rs: Extract<RuleSet, { method: "grid" }>): string {
 
 /**
  * One query that grades `options.table` with the rule set and returns `customer_id`, the method's
- * columns, `tier` and `issue`, ordered by customer_id: the same rows `tier grade` gives, for every
+ * columns, `tier` and `issue` (in no particular order unless `order` is set): the same rows `tier grade` gives, for every
  * method (RFM quantile / rfm-r / fixed with segments, rfm8, ABC by share or amount or monthly average,
  * pyramid, level, rule tables, lifecycle, scorecards with stage weights, nine-grid).
  *

@@ -31,24 +31,24 @@ prepared AS (
     END AS issue
   FROM valued LEFT JOIN duplicates ON valued.customer_id = duplicates.duplicate_id
 ),
-abc_groups AS (
-  SELECT amount AS v, SUM(amount) AS s
-  FROM prepared WHERE issue IS NULL AND amount > 0
-  GROUP BY amount
+abc_before AS (
+  SELECT v, SUM(v) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above, LAG(v) OVER (ORDER BY v DESC) AS prev
+  FROM (SELECT amount AS v FROM prepared WHERE issue IS NULL AND amount > 0) t
 ),
 abc_total AS (
-  SELECT SUM(s) AS total FROM abc_groups
+  SELECT SUM(amount) AS total FROM prepared WHERE issue IS NULL AND amount > 0
 ),
-abc_shares AS (
-  SELECT v, COALESCE(SUM(s) OVER (ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / total AS share_before
-  FROM abc_groups CROSS JOIN abc_total
+abc_cut AS (
+  SELECT MIN(CASE WHEN (prev IS NULL OR prev <> v) AND COALESCE(above, 0) / total < CAST('0.8' AS DOUBLE) THEN v END) AS t_a,
+    MIN(CASE WHEN (prev IS NULL OR prev <> v) AND COALESCE(above, 0) / total < CAST('0.95' AS DOUBLE) THEN v END) AS t_b
+  FROM abc_before CROSS JOIN abc_total
 ),
 classed AS (
   SELECT prepared.*, CASE WHEN issue IS NULL THEN CASE
-      WHEN amount > 0 AND share_before < CAST('0.8' AS DOUBLE) THEN 'A'
-      WHEN amount > 0 AND share_before < CAST('0.95' AS DOUBLE) THEN 'B'
+      WHEN amount > 0 AND amount >= t_a THEN 'A'
+      WHEN amount > 0 AND amount >= t_b THEN 'B'
       ELSE 'C' END END AS abc
-  FROM prepared LEFT JOIN abc_shares ON prepared.amount = abc_shares.v
+  FROM prepared CROSS JOIN abc_cut
 )
 SELECT customer_id,
   FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
@@ -56,4 +56,3 @@ SELECT customer_id,
   CASE abc WHEN 'A' THEN 'A (core)' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END AS tier,
   issue AS issue
 FROM classed
-ORDER BY customer_id

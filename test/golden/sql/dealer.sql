@@ -93,4 +93,3 @@ SELECT customer_id,
   CASE stars WHEN 5 THEN '5 stars' WHEN 4 THEN '4 stars' WHEN 3 THEN '3 stars' WHEN 2 THEN '2 stars' WHEN 1 THEN '1 star' END AS tier,
   issue AS issue
 FROM starred
-ORDER BY customer_id

@@ -26,59 +26,35 @@ prepared AS (
     END AS issue
   FROM valued LEFT JOIN duplicates ON valued.customer_id = duplicates.duplicate_id
 ),
-x_counts AS (
-  SELECT `potential` AS v, COUNT(*) AS c FROM prepared WHERE issue IS NULL GROUP BY `potential`
-),
-x_run AS (
-  SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,
-    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto
-  FROM x_counts
-),
-x_pos AS (
-  SELECT n,
-    lo1, CAST((n - 1) * 1 AS DOUBLE) / 3 - lo1 AS frac1,
-    lo2, CAST((n - 1) * 2 AS DOUBLE) / 3 - lo2 AS frac2
-  FROM (SELECT n,
-      CAST(FLOOR(CAST((n - 1) * 1 AS DOUBLE) / 3) AS BIGINT) AS lo1,
-      CAST(FLOOR(CAST((n - 1) * 2 AS DOUBLE) / 3) AS BIGINT) AS lo2
-    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM x_counts) t) t
+x_sorted AS (
+  SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n
+  FROM (SELECT `potential` AS v FROM prepared WHERE issue IS NULL) t
 ),
 x_stat AS (
-  SELECT MAX(CASE WHEN x_run.n_below <= x_pos.lo1 AND x_pos.lo1 < x_run.n_upto THEN x_run.v END) AS a1, MAX(CASE WHEN x_run.n_below <= x_pos.lo1 + 1 AND x_pos.lo1 + 1 < x_run.n_upto THEN x_run.v END) AS b1,
-    MAX(CASE WHEN x_run.n_below <= x_pos.lo2 AND x_pos.lo2 < x_run.n_upto THEN x_run.v END) AS a2, MAX(CASE WHEN x_run.n_below <= x_pos.lo2 + 1 AND x_pos.lo2 + 1 < x_run.n_upto THEN x_run.v END) AS b2
-  FROM x_run CROSS JOIN x_pos
+  SELECT MAX(n) AS n,
+    MAX(CASE WHEN i = ((n - 1) * 1) DIV 3 THEN v END) AS a1, MAX(CASE WHEN i = ((n - 1) * 1) DIV 3 + 1 THEN v END) AS b1,
+    MAX(CASE WHEN i = ((n - 1) * 2) DIV 3 THEN v END) AS a2, MAX(CASE WHEN i = ((n - 1) * 2) DIV 3 + 1 THEN v END) AS b2
+  FROM x_sorted
 ),
 x_cut AS (
-  SELECT CASE WHEN frac1 = 0 THEN a1 ELSE a1 + frac1 * (b1 - a1) END AS q1,
-    CASE WHEN frac2 = 0 THEN a2 ELSE a2 + frac2 * (b2 - a2) END AS q2
-  FROM x_stat CROSS JOIN x_pos
+  SELECT CASE WHEN ((n - 1) * 1) % 3 = 0 THEN a1 ELSE a1 + (CAST((n - 1) * 1 AS DOUBLE) / 3 - ((n - 1) * 1) DIV 3) * (b1 - a1) END AS q1,
+    CASE WHEN ((n - 1) * 2) % 3 = 0 THEN a2 ELSE a2 + (CAST((n - 1) * 2 AS DOUBLE) / 3 - ((n - 1) * 2) DIV 3) * (b2 - a2) END AS q2
+  FROM x_stat
 ),
-y_counts AS (
-  SELECT `current_value` AS v, COUNT(*) AS c FROM prepared WHERE issue IS NULL GROUP BY `current_value`
-),
-y_run AS (
-  SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,
-    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto
-  FROM y_counts
-),
-y_pos AS (
-  SELECT n,
-    lo1, CAST((n - 1) * 1 AS DOUBLE) / 3 - lo1 AS frac1,
-    lo2, CAST((n - 1) * 2 AS DOUBLE) / 3 - lo2 AS frac2
-  FROM (SELECT n,
-      CAST(FLOOR(CAST((n - 1) * 1 AS DOUBLE) / 3) AS BIGINT) AS lo1,
-      CAST(FLOOR(CAST((n - 1) * 2 AS DOUBLE) / 3) AS BIGINT) AS lo2
-    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM y_counts) t) t
+y_sorted AS (
+  SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n
+  FROM (SELECT `current_value` AS v FROM prepared WHERE issue IS NULL) t
 ),
 y_stat AS (
-  SELECT MAX(CASE WHEN y_run.n_below <= y_pos.lo1 AND y_pos.lo1 < y_run.n_upto THEN y_run.v END) AS a1, MAX(CASE WHEN y_run.n_below <= y_pos.lo1 + 1 AND y_pos.lo1 + 1 < y_run.n_upto THEN y_run.v END) AS b1,
-    MAX(CASE WHEN y_run.n_below <= y_pos.lo2 AND y_pos.lo2 < y_run.n_upto THEN y_run.v END) AS a2, MAX(CASE WHEN y_run.n_below <= y_pos.lo2 + 1 AND y_pos.lo2 + 1 < y_run.n_upto THEN y_run.v END) AS b2
-  FROM y_run CROSS JOIN y_pos
+  SELECT MAX(n) AS n,
+    MAX(CASE WHEN i = ((n - 1) * 1) DIV 3 THEN v END) AS a1, MAX(CASE WHEN i = ((n - 1) * 1) DIV 3 + 1 THEN v END) AS b1,
+    MAX(CASE WHEN i = ((n - 1) * 2) DIV 3 THEN v END) AS a2, MAX(CASE WHEN i = ((n - 1) * 2) DIV 3 + 1 THEN v END) AS b2
+  FROM y_sorted
 ),
 y_cut AS (
-  SELECT CASE WHEN frac1 = 0 THEN a1 ELSE a1 + frac1 * (b1 - a1) END AS q1,
-    CASE WHEN frac2 = 0 THEN a2 ELSE a2 + frac2 * (b2 - a2) END AS q2
-  FROM y_stat CROSS JOIN y_pos
+  SELECT CASE WHEN ((n - 1) * 1) % 3 = 0 THEN a1 ELSE a1 + (CAST((n - 1) * 1 AS DOUBLE) / 3 - ((n - 1) * 1) DIV 3) * (b1 - a1) END AS q1,
+    CASE WHEN ((n - 1) * 2) % 3 = 0 THEN a2 ELSE a2 + (CAST((n - 1) * 2 AS DOUBLE) / 3 - ((n - 1) * 2) DIV 3) * (b2 - a2) END AS q2
+  FROM y_stat
 ),
 celled AS (
   SELECT prepared.*, CASE WHEN issue IS NULL THEN
@@ -93,4 +69,3 @@ SELECT customer_id,
   CASE cell WHEN 'A1' THEN 'Key account: maintain' WHEN 'A2' THEN 'High potential: grow' WHEN 'A3' THEN 'High potential: win' WHEN 'B1' THEN 'Maintain' WHEN 'B2' THEN 'Develop' WHEN 'B3' THEN 'Develop slowly' WHEN 'C1' THEN 'Keep' WHEN 'C2' THEN 'Routine' WHEN 'C3' THEN 'Watch' END AS tier,
   issue AS issue
 FROM celled
-ORDER BY customer_id

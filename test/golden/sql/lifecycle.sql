@@ -42,4 +42,3 @@ SELECT customer_id,
   stage AS tier,
   COALESCE(issue, CASE WHEN stage IS NULL THEN 'purchases without a readable first and last date' END) AS issue
 FROM staged
-ORDER BY customer_id

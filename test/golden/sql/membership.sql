@@ -39,4 +39,3 @@ SELECT customer_id,
   CASE tier_key WHEN 'new' THEN 'New' WHEN 'regular' THEN 'Regular' WHEN 'silver' THEN 'Silver' WHEN 'gold' THEN 'Gold' WHEN 'diamond' THEN 'Diamond' END AS tier,
   COALESCE(issue, CASE WHEN tier_key IS NULL THEN 'no rule matches and the policy has no default tier' END) AS issue
 FROM ruled
-ORDER BY customer_id

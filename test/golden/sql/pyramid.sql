@@ -23,14 +23,18 @@ prepared AS (
   FROM customers
 ),
 ranked AS (
-  SELECT prepared.*,
-    RANK() OVER (PARTITION BY issue IS NULL ORDER BY amount DESC) - 1 AS greater,
-    COUNT(*) OVER (PARTITION BY issue IS NULL) AS n
-  FROM prepared
+  SELECT v, RANK() OVER (ORDER BY v DESC) - 1 AS greater, COUNT(*) OVER () AS n
+  FROM (SELECT amount AS v FROM prepared WHERE issue IS NULL) t
+),
+pyramid_cut AS (
+  SELECT MIN(CASE WHEN CAST(greater AS DOUBLE) / n < CAST('0.01' AS DOUBLE) THEN v END) AS t1,
+    MIN(CASE WHEN CAST(greater AS DOUBLE) / n < CAST('0.2' AS DOUBLE) THEN v END) AS t2,
+    MIN(CASE WHEN CAST(greater AS DOUBLE) / n < CAST('0.5' AS DOUBLE) THEN v END) AS t3
+  FROM ranked
 ),
 leveled AS (
-  SELECT ranked.*, CASE WHEN issue IS NULL THEN 1 + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.01' AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.2' AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN CAST(greater AS DOUBLE) / n >= CAST('0.5' AS DOUBLE) THEN 1 ELSE 0 END END AS level
-  FROM ranked
+  SELECT prepared.*, CASE WHEN issue IS NULL THEN 1 + CASE WHEN amount >= t1 THEN 0 ELSE 1 END + CASE WHEN amount >= t2 THEN 0 ELSE 1 END + CASE WHEN amount >= t3 THEN 0 ELSE 1 END END AS level
+  FROM prepared CROSS JOIN pyramid_cut
 )
 SELECT customer_id,
   FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
@@ -38,4 +42,3 @@ SELECT customer_id,
   CASE level WHEN 1 THEN 'Top' WHEN 2 THEN 'Second' WHEN 3 THEN 'Ordinary' WHEN 4 THEN 'Small' END AS tier,
   issue AS issue
 FROM leveled
-ORDER BY customer_id

@@ -22,110 +22,62 @@ prepared AS (
     CAST(NULL AS STRING) AS issue
   FROM customers
 ),
-r_counts AS (
-  SELECT `recency_days` AS v, COUNT(*) AS c FROM prepared WHERE issue IS NULL GROUP BY `recency_days`
-),
-r_run AS (
-  SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,
-    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto
-  FROM r_counts
-),
-r_pos AS (
-  SELECT n,
-    lo1, CASE WHEN ((n - 1) * 1) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - lo1 END AS frac1,
-    lo2, CASE WHEN ((n - 1) * 2) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - lo2 END AS frac2,
-    lo3, CASE WHEN ((n - 1) * 3) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - lo3 END AS frac3,
-    lo4, CASE WHEN ((n - 1) * 4) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - lo4 END AS frac4
-  FROM (SELECT n,
-      CAST(FLOOR(CAST((n - 1) * 1 AS DOUBLE) / 5) AS BIGINT) AS lo1,
-      CAST(FLOOR(CAST((n - 1) * 2 AS DOUBLE) / 5) AS BIGINT) AS lo2,
-      CAST(FLOOR(CAST((n - 1) * 3 AS DOUBLE) / 5) AS BIGINT) AS lo3,
-      CAST(FLOOR(CAST((n - 1) * 4 AS DOUBLE) / 5) AS BIGINT) AS lo4
-    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM r_counts) t) t
+r_sorted AS (
+  SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n
+  FROM (SELECT `recency_days` AS v FROM prepared WHERE issue IS NULL) t
 ),
 r_stat AS (
-  SELECT MAX(CASE WHEN r_run.n_below <= r_pos.lo1 AND r_pos.lo1 < r_run.n_upto THEN r_run.v END) AS a1, MAX(CASE WHEN r_run.n_below <= r_pos.lo1 + 1 AND r_pos.lo1 + 1 < r_run.n_upto THEN r_run.v END) AS b1,
-    MAX(CASE WHEN r_run.n_below <= r_pos.lo2 AND r_pos.lo2 < r_run.n_upto THEN r_run.v END) AS a2, MAX(CASE WHEN r_run.n_below <= r_pos.lo2 + 1 AND r_pos.lo2 + 1 < r_run.n_upto THEN r_run.v END) AS b2,
-    MAX(CASE WHEN r_run.n_below <= r_pos.lo3 AND r_pos.lo3 < r_run.n_upto THEN r_run.v END) AS a3, MAX(CASE WHEN r_run.n_below <= r_pos.lo3 + 1 AND r_pos.lo3 + 1 < r_run.n_upto THEN r_run.v END) AS b3,
-    MAX(CASE WHEN r_run.n_below <= r_pos.lo4 AND r_pos.lo4 < r_run.n_upto THEN r_run.v END) AS a4, MAX(CASE WHEN r_run.n_below <= r_pos.lo4 + 1 AND r_pos.lo4 + 1 < r_run.n_upto THEN r_run.v END) AS b4
-  FROM r_run CROSS JOIN r_pos
+  SELECT MAX(n) AS n,
+    MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 THEN v END) AS a1, MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 + 1 THEN v END) AS b1,
+    MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 THEN v END) AS a2, MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 + 1 THEN v END) AS b2,
+    MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 THEN v END) AS a3, MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 + 1 THEN v END) AS b3,
+    MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 THEN v END) AS a4, MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 + 1 THEN v END) AS b4
+  FROM r_sorted
 ),
 r_cut AS (
-  SELECT CASE WHEN frac1 = 0 THEN a1 ELSE a1 + frac1 * (b1 - a1) END AS q1,
-    CASE WHEN frac2 = 0 THEN a2 ELSE a2 + frac2 * (b2 - a2) END AS q2,
-    CASE WHEN frac3 = 0 THEN a3 ELSE a3 + frac3 * (b3 - a3) END AS q3,
-    CASE WHEN frac4 = 0 THEN a4 ELSE a4 + frac4 * (b4 - a4) END AS q4
-  FROM r_stat CROSS JOIN r_pos
+  SELECT CASE WHEN ((n - 1) * 1) % 5 = 0 THEN a1 ELSE a1 + (CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - ((n - 1) * 1) DIV 5) * (b1 - a1) END AS q1,
+    CASE WHEN ((n - 1) * 2) % 5 = 0 THEN a2 ELSE a2 + (CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - ((n - 1) * 2) DIV 5) * (b2 - a2) END AS q2,
+    CASE WHEN ((n - 1) * 3) % 5 = 0 THEN a3 ELSE a3 + (CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - ((n - 1) * 3) DIV 5) * (b3 - a3) END AS q3,
+    CASE WHEN ((n - 1) * 4) % 5 = 0 THEN a4 ELSE a4 + (CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - ((n - 1) * 4) DIV 5) * (b4 - a4) END AS q4
+  FROM r_stat
 ),
-f_counts AS (
-  SELECT `frequency` AS v, COUNT(*) AS c FROM prepared WHERE issue IS NULL GROUP BY `frequency`
-),
-f_run AS (
-  SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,
-    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto
-  FROM f_counts
-),
-f_pos AS (
-  SELECT n,
-    lo1, CASE WHEN ((n - 1) * 1) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - lo1 END AS frac1,
-    lo2, CASE WHEN ((n - 1) * 2) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - lo2 END AS frac2,
-    lo3, CASE WHEN ((n - 1) * 3) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - lo3 END AS frac3,
-    lo4, CASE WHEN ((n - 1) * 4) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - lo4 END AS frac4
-  FROM (SELECT n,
-      CAST(FLOOR(CAST((n - 1) * 1 AS DOUBLE) / 5) AS BIGINT) AS lo1,
-      CAST(FLOOR(CAST((n - 1) * 2 AS DOUBLE) / 5) AS BIGINT) AS lo2,
-      CAST(FLOOR(CAST((n - 1) * 3 AS DOUBLE) / 5) AS BIGINT) AS lo3,
-      CAST(FLOOR(CAST((n - 1) * 4 AS DOUBLE) / 5) AS BIGINT) AS lo4
-    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM f_counts) t) t
+f_sorted AS (
+  SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n
+  FROM (SELECT `frequency` AS v FROM prepared WHERE issue IS NULL) t
 ),
 f_stat AS (
-  SELECT MAX(CASE WHEN f_run.n_below <= f_pos.lo1 AND f_pos.lo1 < f_run.n_upto THEN f_run.v END) AS a1, MAX(CASE WHEN f_run.n_below <= f_pos.lo1 + 1 AND f_pos.lo1 + 1 < f_run.n_upto THEN f_run.v END) AS b1,
-    MAX(CASE WHEN f_run.n_below <= f_pos.lo2 AND f_pos.lo2 < f_run.n_upto THEN f_run.v END) AS a2, MAX(CASE WHEN f_run.n_below <= f_pos.lo2 + 1 AND f_pos.lo2 + 1 < f_run.n_upto THEN f_run.v END) AS b2,
-    MAX(CASE WHEN f_run.n_below <= f_pos.lo3 AND f_pos.lo3 < f_run.n_upto THEN f_run.v END) AS a3, MAX(CASE WHEN f_run.n_below <= f_pos.lo3 + 1 AND f_pos.lo3 + 1 < f_run.n_upto THEN f_run.v END) AS b3,
-    MAX(CASE WHEN f_run.n_below <= f_pos.lo4 AND f_pos.lo4 < f_run.n_upto THEN f_run.v END) AS a4, MAX(CASE WHEN f_run.n_below <= f_pos.lo4 + 1 AND f_pos.lo4 + 1 < f_run.n_upto THEN f_run.v END) AS b4
-  FROM f_run CROSS JOIN f_pos
+  SELECT MAX(n) AS n,
+    MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 THEN v END) AS a1, MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 + 1 THEN v END) AS b1,
+    MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 THEN v END) AS a2, MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 + 1 THEN v END) AS b2,
+    MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 THEN v END) AS a3, MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 + 1 THEN v END) AS b3,
+    MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 THEN v END) AS a4, MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 + 1 THEN v END) AS b4
+  FROM f_sorted
 ),
 f_cut AS (
-  SELECT CASE WHEN frac1 = 0 THEN a1 ELSE a1 + frac1 * (b1 - a1) END AS q1,
-    CASE WHEN frac2 = 0 THEN a2 ELSE a2 + frac2 * (b2 - a2) END AS q2,
-    CASE WHEN frac3 = 0 THEN a3 ELSE a3 + frac3 * (b3 - a3) END AS q3,
-    CASE WHEN frac4 = 0 THEN a4 ELSE a4 + frac4 * (b4 - a4) END AS q4
-  FROM f_stat CROSS JOIN f_pos
+  SELECT CASE WHEN ((n - 1) * 1) % 5 = 0 THEN a1 ELSE a1 + (CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - ((n - 1) * 1) DIV 5) * (b1 - a1) END AS q1,
+    CASE WHEN ((n - 1) * 2) % 5 = 0 THEN a2 ELSE a2 + (CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - ((n - 1) * 2) DIV 5) * (b2 - a2) END AS q2,
+    CASE WHEN ((n - 1) * 3) % 5 = 0 THEN a3 ELSE a3 + (CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - ((n - 1) * 3) DIV 5) * (b3 - a3) END AS q3,
+    CASE WHEN ((n - 1) * 4) % 5 = 0 THEN a4 ELSE a4 + (CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - ((n - 1) * 4) DIV 5) * (b4 - a4) END AS q4
+  FROM f_stat
 ),
-m_counts AS (
-  SELECT `amount` AS v, COUNT(*) AS c FROM prepared WHERE issue IS NULL GROUP BY `amount`
-),
-m_run AS (
-  SELECT v, SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c AS n_below,
-    SUM(c) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n_upto
-  FROM m_counts
-),
-m_pos AS (
-  SELECT n,
-    lo1, CASE WHEN ((n - 1) * 1) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - lo1 END AS frac1,
-    lo2, CASE WHEN ((n - 1) * 2) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - lo2 END AS frac2,
-    lo3, CASE WHEN ((n - 1) * 3) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - lo3 END AS frac3,
-    lo4, CASE WHEN ((n - 1) * 4) % 5 = 0 THEN 0 ELSE CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - lo4 END AS frac4
-  FROM (SELECT n,
-      CAST(FLOOR(CAST((n - 1) * 1 AS DOUBLE) / 5) AS BIGINT) AS lo1,
-      CAST(FLOOR(CAST((n - 1) * 2 AS DOUBLE) / 5) AS BIGINT) AS lo2,
-      CAST(FLOOR(CAST((n - 1) * 3 AS DOUBLE) / 5) AS BIGINT) AS lo3,
-      CAST(FLOOR(CAST((n - 1) * 4 AS DOUBLE) / 5) AS BIGINT) AS lo4
-    FROM (SELECT CAST(COALESCE(SUM(c), 0) AS BIGINT) AS n FROM m_counts) t) t
+m_sorted AS (
+  SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n
+  FROM (SELECT `amount` AS v FROM prepared WHERE issue IS NULL) t
 ),
 m_stat AS (
-  SELECT MAX(CASE WHEN m_run.n_below <= m_pos.lo1 AND m_pos.lo1 < m_run.n_upto THEN m_run.v END) AS a1, MAX(CASE WHEN m_run.n_below <= m_pos.lo1 + 1 AND m_pos.lo1 + 1 < m_run.n_upto THEN m_run.v END) AS b1,
-    MAX(CASE WHEN m_run.n_below <= m_pos.lo2 AND m_pos.lo2 < m_run.n_upto THEN m_run.v END) AS a2, MAX(CASE WHEN m_run.n_below <= m_pos.lo2 + 1 AND m_pos.lo2 + 1 < m_run.n_upto THEN m_run.v END) AS b2,
-    MAX(CASE WHEN m_run.n_below <= m_pos.lo3 AND m_pos.lo3 < m_run.n_upto THEN m_run.v END) AS a3, MAX(CASE WHEN m_run.n_below <= m_pos.lo3 + 1 AND m_pos.lo3 + 1 < m_run.n_upto THEN m_run.v END) AS b3,
-    MAX(CASE WHEN m_run.n_below <= m_pos.lo4 AND m_pos.lo4 < m_run.n_upto THEN m_run.v END) AS a4, MAX(CASE WHEN m_run.n_below <= m_pos.lo4 + 1 AND m_pos.lo4 + 1 < m_run.n_upto THEN m_run.v END) AS b4
-  FROM m_run CROSS JOIN m_pos
+  SELECT MAX(n) AS n,
+    MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 THEN v END) AS a1, MAX(CASE WHEN i = ((n - 1) * 1) DIV 5 + 1 THEN v END) AS b1,
+    MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 THEN v END) AS a2, MAX(CASE WHEN i = ((n - 1) * 2) DIV 5 + 1 THEN v END) AS b2,
+    MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 THEN v END) AS a3, MAX(CASE WHEN i = ((n - 1) * 3) DIV 5 + 1 THEN v END) AS b3,
+    MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 THEN v END) AS a4, MAX(CASE WHEN i = ((n - 1) * 4) DIV 5 + 1 THEN v END) AS b4
+  FROM m_sorted
 ),
 m_cut AS (
-  SELECT CASE WHEN frac1 = 0 THEN a1 ELSE a1 + frac1 * (b1 - a1) END AS q1,
-    CASE WHEN frac2 = 0 THEN a2 ELSE a2 + frac2 * (b2 - a2) END AS q2,
-    CASE WHEN frac3 = 0 THEN a3 ELSE a3 + frac3 * (b3 - a3) END AS q3,
-    CASE WHEN frac4 = 0 THEN a4 ELSE a4 + frac4 * (b4 - a4) END AS q4
-  FROM m_stat CROSS JOIN m_pos
+  SELECT CASE WHEN ((n - 1) * 1) % 5 = 0 THEN a1 ELSE a1 + (CAST(n - 1 AS DOUBLE) * CAST('0.2' AS DOUBLE) - ((n - 1) * 1) DIV 5) * (b1 - a1) END AS q1,
+    CASE WHEN ((n - 1) * 2) % 5 = 0 THEN a2 ELSE a2 + (CAST(n - 1 AS DOUBLE) * CAST('0.4' AS DOUBLE) - ((n - 1) * 2) DIV 5) * (b2 - a2) END AS q2,
+    CASE WHEN ((n - 1) * 3) % 5 = 0 THEN a3 ELSE a3 + (CAST(n - 1 AS DOUBLE) * CAST('0.6' AS DOUBLE) - ((n - 1) * 3) DIV 5) * (b3 - a3) END AS q3,
+    CASE WHEN ((n - 1) * 4) % 5 = 0 THEN a4 ELSE a4 + (CAST(n - 1 AS DOUBLE) * CAST('0.8' AS DOUBLE) - ((n - 1) * 4) DIV 5) * (b4 - a4) END AS q4
+  FROM m_stat
 ),
 scored AS (
   SELECT prepared.*,
@@ -161,4 +113,3 @@ SELECT customer_id,
   segment AS tier,
   issue AS issue
 FROM segmented
-ORDER BY customer_id

@@ -56,4 +56,3 @@ SELECT customer_id,
   segment AS tier,
   issue AS issue
 FROM classed
-ORDER BY customer_id
