@@ -13,6 +13,9 @@ import { useI18n, type MessageKey } from "../i18n";
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   card: {
+    // Full width: cards of one size read as one list, not as a ragged column.
+    width: "100%",
+    boxSizing: "border-box",
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
