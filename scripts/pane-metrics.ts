@@ -7,8 +7,8 @@
  *
  * Builds dist/ first when it is missing or older than the sources.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { ensureBuild } from "./ensure-build";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -30,34 +30,6 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuild(): void {
-  // webpack leaves an unchanged HTML file's date alone, so a stamp written after each build dates it.
-  const stamp = path.join(DIST, ".built");
-  const sources = Math.max(
-    newest(path.join(ROOT, "src")),
-    statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
-  );
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
-  console.log("building dist/ (npx webpack --mode production) …");
-  // The lock file hoists ajv 6 beside ajv-keywords 5 (which needs ajv 8): point Node at the ajv 8 copy.
-  const nested = path.join(ROOT, "node_modules", "schema-utils", "node_modules");
-  // Dated when the build starts: a source saved during the build makes the next run build again.
-  const started = new Date();
-  const env = existsSync(nested) ? { ...process.env, NODE_PATH: nested } : process.env;
-  execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env, stdio: "inherit" });
-  writeFileSync(stamp, started.toISOString());
-  utimesSync(stamp, started, started);
-}
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -159,6 +131,6 @@ async function timings(): Promise<void> {
   server.close();
 }
 
-ensureBuild();
+await ensureBuild();
 sizes();
 await timings();

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, ensureBuild } from "./functions-build";
+import { ROOT, ensureBuild } from "../scripts/ensure-build";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OUT = path.join(ROOT, "test-output");

@@ -139,6 +139,11 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
     const problem = within(card).getByRole("button", { name: /第 32 行，销售额/ });
     await user.click(problem);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "客户", address: "C32" }));
+
+    // After a grade the pane goes on to the visit plan and the re-evaluation, on the graded table.
+    expect(screen.getByRole("heading", { name: L("step.visits") })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: L("step.history") })).toBeTruthy();
+    expect(screen.getByRole("button", { name: L("visits.plan") })).toBeTruthy();
   });
 
   it("restores the rules saved in the document when the pane opens again", async () => {

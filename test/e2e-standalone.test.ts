@@ -5,21 +5,13 @@
  * A screenshot of each step goes to test-output/.
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuild } from "../scripts/ensure-build";
 import { parseIsoDay } from "../src/engine/dates";
 import { grade } from "../src/engine/grade";
 import { parseRuleSetText } from "../src/engine/ruleset";
@@ -34,39 +26,6 @@ const OUT = path.join(ROOT, "test-output");
 const SAMPLE = path.join(ROOT, "samples", "membership--store-members-zh.xlsx");
 const AS_OF = "2026-03-31";
 const L = (key: MessageKey, params?: MessageParams) => format("zh-CN", key, params);
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/ when it is missing or older than the sources. */
-export function ensureBuild(): void {
-  // webpack leaves an unchanged HTML file's date alone, so a stamp written after each build dates it.
-  const stamp = path.join(DIST, ".built");
-  const sources = Math.max(
-    newest(path.join(ROOT, "src")),
-    statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
-  );
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
-  // The lock file hoists ajv 6 beside ajv-keywords 5 (which needs ajv 8): point Node at the ajv 8 copy.
-  const nested = path.join(ROOT, "node_modules", "schema-utils", "node_modules");
-  // Dated when the build starts: a source saved during the build makes the next run build again.
-  const started = new Date();
-  const env = existsSync(nested) ? { ...process.env, NODE_PATH: nested } : process.env;
-  execFileSync("npx", ["webpack", "--mode", "production"], {
-    cwd: ROOT,
-    env,
-    stdio: "pipe",
-    timeout: 900_000,
-  });
-  writeFileSync(stamp, started.toISOString());
-  utimesSync(stamp, started, started);
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -109,7 +68,7 @@ let base: string;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  ensureBuild();
+  await ensureBuild();
   mkdirSync(OUT, { recursive: true });
   server = await serve(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuild } from "./functions-build";
+import { ensureBuild } from "../scripts/ensure-build";
 
 interface Param {
   name: string;

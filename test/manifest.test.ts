@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ManifestInfo } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DIST, ROOT, ensureBuild } from "./functions-build";
+import { DIST, ROOT, ensureBuild } from "../scripts/ensure-build";
 
 type Node = { $?: Record<string, string>; [child: string]: unknown };
 const MANIFEST = path.join(ROOT, "manifest.xml");

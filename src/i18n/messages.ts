@@ -4,7 +4,9 @@
  * themselves (they carry both languages); row problems and rule errors not listed here come from the
  * engine as it words them.
  */
-const enUS = {
+import { VISITS_HISTORY_MESSAGES } from "./visits-history";
+
+const enUSPane = {
   "app.title": "Customer tiers",
   "app.language": "Language",
   "app.loading": "Loading…",
@@ -191,9 +193,13 @@ const enUS = {
   "standalone.graded": "Graded table ({sheet})",
 } as const;
 
+// The Visits and History steps keep their strings in their own file; the catalogue is one.
+const enUS = { ...enUSPane, ...VISITS_HISTORY_MESSAGES["en-US"] };
+
 export type MessageKey = keyof typeof enUS;
 
 const zhCN: Record<MessageKey, string> = {
+  ...VISITS_HISTORY_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

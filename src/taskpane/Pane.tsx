@@ -1,4 +1,3 @@
-/* eslint-disable no-unused-vars -- for .tsx the react preset turns on the base rule, which reads parameter names in function types as unused variables (eslint.config.js gives .ts the typescript-eslint rule) */
 import {
   Divider,
   makeStyles,
@@ -23,7 +22,9 @@ import { EvaluateStep, type RunState } from "./EvaluateStep";
 import { Header } from "./Header";
 import { PolicyGallery, type GalleryEntry } from "./PolicyGallery";
 import { Preview } from "./Preview";
+import { HistoryStep } from "./HistoryStep";
 import { ResultCard } from "./ResultCard";
+import { VisitsStep } from "./VisitsStep";
 import { setAt, validate, type Path } from "./validate";
 
 const useStyles = makeStyles({
@@ -132,7 +133,13 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const [asOf, setAsOf] = useState(() => formatDay(today ?? todayDay()));
   const [importNote, setImportNote] = useState<ImportNote>(null);
   const [run, setRun] = useState<Run>({ state: "idle", step: "read", done: 0, total: 0 });
-  const [outcome, setOutcome] = useState<{ result: GradeResult; report: WriteGradeReport } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    result: GradeResult;
+    report: WriteGradeReport;
+    /** The table exactly as graded: the Visits and History steps find manager, area and phone in it. */
+    table: SheetTable;
+    ruleSet: RuleSet;
+  } | null>(null);
   const [focusRow, setFocusRow] = useState<number | undefined>();
   const abort = useRef<AbortController | null>(null);
 
@@ -294,12 +301,13 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       setRun({ state: "running", step: "grade", done: 0, total: fresh.rows.length });
       await tick();
       stop();
-      const result = grade(tableForGrading(fresh, map, none), ruleSet, { input, map, asOf: asOfDay, lang });
+      const gradedTable = tableForGrading(fresh, map, none);
+      const result = grade(gradedTable, ruleSet, { input, map, asOf: asOfDay, lang });
       setRun({ state: "running", step: "grade", done: fresh.rows.length, total: fresh.rows.length });
       await tick();
       stop();
       const report = await writeGrade(host, read, fresh, result, { lang, onProgress: progress });
-      setOutcome({ result, report });
+      setOutcome({ result, report, table: gradedTable, ruleSet });
       setRun({ state: "done", step: "summary", done: 1, total: 1 });
       onGraded?.(result);
     } catch (e) {
@@ -417,6 +425,40 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               </>
             )}
           </section>
+          {outcome && host && (
+            <>
+              <Divider />
+              <section className={styles.step} aria-labelledby="step-visits">
+                <Subtitle2 as="h2" id="step-visits">
+                  {t("step.visits")}
+                </Subtitle2>
+                <VisitsStep
+                  host={host}
+                  table={outcome.table}
+                  result={outcome.result}
+                  ruleSet={outcome.ruleSet}
+                  lang={lang}
+                  t={t}
+                  today={today}
+                />
+              </section>
+              <Divider />
+              <section className={styles.step} aria-labelledby="step-history">
+                <Subtitle2 as="h2" id="step-history">
+                  {t("step.history")}
+                </Subtitle2>
+                <HistoryStep
+                  host={host}
+                  table={outcome.table}
+                  result={outcome.result}
+                  ruleSet={outcome.ruleSet}
+                  lang={lang}
+                  t={t}
+                  method={selected === "custom" ? undefined : selected}
+                />
+              </section>
+            </>
+          )}
         </>
       )}
       {!host && mode === "office" && (

@@ -1,4 +1,3 @@
-/* eslint-disable no-unused-vars -- for .tsx the react preset turns on the base rule, which reads parameter names in function types as unused variables (eslint.config.js gives .ts the typescript-eslint rule) */
 import {
   Caption1,
   Card,
