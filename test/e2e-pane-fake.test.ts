@@ -141,7 +141,8 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "客户", address: "C32" }));
 
     // After a grade the pane goes on to the visit plan and the re-evaluation, on the graded table.
-    expect(screen.getByRole("heading", { name: L("step.visits") })).toBeTruthy();
+    // (loaded on demand, so they arrive a moment after the result)
+    expect(await screen.findByRole("heading", { name: L("step.visits") }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("heading", { name: L("step.history") })).toBeTruthy();
     expect(screen.getByRole("button", { name: L("visits.plan") })).toBeTruthy();
   });

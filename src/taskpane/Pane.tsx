@@ -3,10 +3,11 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, parseIsoDay, todayDay } from "../engine/dates";
 import { grade, type GradeResult, type InputKind, type Problem } from "../engine/grade";
 import { guessInputKind, resolveMapping, type Role } from "../engine/headers";
@@ -22,10 +23,16 @@ import { EvaluateStep, type RunState } from "./EvaluateStep";
 import { Header } from "./Header";
 import { PolicyGallery, type GalleryEntry } from "./PolicyGallery";
 import { Preview } from "./Preview";
-import { HistoryStep } from "./HistoryStep";
 import { ResultCard } from "./ResultCard";
-import { VisitsStep } from "./VisitsStep";
 import { setAt, validate, type Path } from "./validate";
+
+// The Visits and History steps only show after a grade: load them then, to keep the first load light.
+const VisitsStep = lazy(() =>
+  import(/* webpackChunkName: "visits-history" */ "./VisitsStep").then((m) => ({ default: m.VisitsStep })),
+);
+const HistoryStep = lazy(() =>
+  import(/* webpackChunkName: "visits-history" */ "./HistoryStep").then((m) => ({ default: m.HistoryStep })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -426,7 +433,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
             )}
           </section>
           {outcome && host && (
-            <>
+            <Suspense fallback={<Spinner size="tiny" label={t("app.loading")} />}>
               <Divider />
               <section className={styles.step} aria-labelledby="step-visits">
                 <Subtitle2 as="h2" id="step-visits">
@@ -457,7 +464,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                   method={selected === "custom" ? undefined : selected}
                 />
               </section>
-            </>
+            </Suspense>
           )}
         </>
       )}
