@@ -17,8 +17,9 @@ import type { RuleSet } from "../src/engine/ruleset";
 import { toSql, type SqlOptions } from "../src/sql/generate";
 import { csvCells, dataFile, differences, engineRows, sqlRows, type Row } from "./sql-helpers";
 
-// 200,000 by default to keep `npm test` short; TIER_SQL_ROWS=1000000 runs the full million-customer proof.
-const SYNTHETIC_ROWS = Number(process.env.TIER_SQL_ROWS ?? 200_000);
+// One million synthetic customers, as the issue asks (about 3 minutes on this 2-core machine);
+// TIER_SQL_ROWS=200000 runs a quicker check while developing.
+const SYNTHETIC_ROWS = Number(process.env.TIER_SQL_ROWS ?? 1_000_000);
 const AS_OF = "2025-12-31";
 
 let db: DuckDBInstance;
