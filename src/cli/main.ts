@@ -14,12 +14,12 @@ import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type GradeResult, type InputKind, type Lang } from "../engine/grade";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
-import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
 import { tableFromRows } from "../engine/table";
 import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
+import { parseMap, ruleSetOf } from "./options";
 import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
@@ -102,19 +102,12 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1)
     throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
-  if (!values.preset === !values.rules)
-    throw new UsageError("give either --preset NAME or --rules FILE.json");
   if (values.input && values.input !== "orders" && values.input !== "customers")
     throw new UsageError(`--input must be orders or customers (got "${values.input}")`);
   if (values.lang && values.lang !== "en" && values.lang !== "zh")
     throw new UsageError(`--lang must be en or zh (got "${values.lang}")`);
-  const map: Record<string, string> = {};
-  for (const m of values.map ?? []) {
-    const eq = m.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--map takes ROLE=HEADER (got "${m}")`);
-    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
-  }
-  const ruleSet: RuleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  const map = parseMap(values.map);
+  const ruleSet = await ruleSetOf(values);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
   const book = await readWorkbookFile(positionals[0], values.sheet);
@@ -152,21 +145,6 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
     );
   else throw new UsageError(`--out must end in .csv, .json or .xlsx (got "${out}")`);
   return 0;
-}
-
-async function readRules(path: string): Promise<RuleSet> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new UsageError(`cannot open the rule file "${path}"`);
-  }
-  try {
-    return parseRuleSetText(text);
-  } catch (e) {
-    if (e instanceof TierError) throw new UsageError(`${path}: ${e.message}`);
-    throw e;
-  }
 }
 
 function report(result: GradeResult, sheetName: string, io: Io): void {

@@ -10,14 +10,13 @@ import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type InputKind, type Lang } from "../engine/grade";
-import { preset } from "../engine/presets";
-import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
 import { tableFromRows } from "../engine/table";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import { readWorkbookFile } from "../workbook/files-node";
 import type { Io } from "./main";
+import { parseMap, ruleSetOf } from "./options";
 import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
@@ -58,7 +57,6 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
     },
   });
   if (positionals.length !== 1) throw new TierError(`plan takes one file (got ${positionals.length})`);
-  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
   if (!values.month) throw new TierError("plan needs the month: --month YYYY-MM, e.g. --month 2025-10");
   const m = /^(\d{4})-(\d{1,2})$/.exec(values.month.trim());
   if (!m || +m[2] < 1 || +m[2] > 12)
@@ -82,7 +80,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   if (out && !/\.(csv|json)$/i.test(out))
     throw new TierError(`--out must end in .csv or .json (got "${out}")`);
 
-  const ruleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  const ruleSet = await ruleSetOf(values);
   const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
@@ -182,16 +180,6 @@ function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): v
     );
 }
 
-function parseMap(list: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const m of list) {
-    const eq = m.indexOf("=");
-    if (eq <= 0) throw new TierError(`--map takes ROLE=HEADER (got "${m}")`);
-    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
-  }
-  return map;
-}
-
 function parseVisits(list: readonly string[], order: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of list) {
@@ -205,21 +193,6 @@ function parseVisits(list: readonly string[], order: readonly string[]): Record<
     out[tier] = n;
   }
   return out;
-}
-
-async function readRules(path: string): Promise<RuleSet> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new TierError(`cannot open the rule file "${path}"`);
-  }
-  try {
-    return parseRuleSetText(text);
-  } catch (e) {
-    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
-    throw e;
-  }
 }
 
 /**

@@ -5,14 +5,12 @@
  *            [--input orders|customers] [--map ROLE=COLUMN]... [--months COL,COL,...]
  *            [--as-of YYYY-MM-DD] [--lang en|zh]
  */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, todayDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { preset } from "../engine/presets";
-import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
 import { DIALECTS, type Dialect } from "../sql/dialect";
 import { toSql } from "../sql/generate";
+import { parseMap, ruleSetOf } from "./options";
 
 export const SQL_USAGE = `  tier sql (--preset NAME | --rules FILE.json) --dialect duckdb|postgres|spark --table NAME
            [--input orders|customers] [--map ROLE=COLUMN]... [--months COL,COL,...] [--as-of YYYY-MM-DD] [--lang en|zh]`;
@@ -36,7 +34,6 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
   });
   if (positionals.length)
     throw new TierError(`sql reads no file (got "${positionals[0]}"): name the table with --table`);
-  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
   if (!values.dialect || !DIALECTS.includes(values.dialect as Dialect))
     throw new TierError(
       `--dialect must be one of ${DIALECTS.join(", ")}${values.dialect ? ` (got "${values.dialect}")` : ""}`,
@@ -48,13 +45,8 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
     throw new TierError(`--input must be orders or customers (got "${input}")`);
   if (values.lang && values.lang !== "en" && values.lang !== "zh")
     throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
-  const map: Record<string, string> = {};
-  for (const m of values.map ?? []) {
-    const eq = m.indexOf("=");
-    if (eq <= 0) throw new TierError(`--map takes ROLE=COLUMN (got "${m}")`);
-    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
-  }
-  const ruleSet: RuleSet = values.preset ? preset(values.preset) : await readRules(values.rules!);
+  const map = parseMap(values.map, "COLUMN");
+  const ruleSet = await ruleSetOf(values);
   io.out(
     toSql(ruleSet, {
       dialect: values.dialect as Dialect,
@@ -67,19 +59,4 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
     }),
   );
   return 0;
-}
-
-async function readRules(path: string): Promise<RuleSet> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new TierError(`cannot open the rule file "${path}"`);
-  }
-  try {
-    return parseRuleSetText(text);
-  } catch (e) {
-    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
-    throw e;
-  }
 }

@@ -1,0 +1,41 @@
+/**
+ * Option handling the `tier` commands share: the policy (`--preset` or `--rules`) and `--map` pairs.
+ * Every mistake is a TierError, which the command line prints as one line and exits 2.
+ */
+import { readFile } from "node:fs/promises";
+import { TierError } from "../engine/errors";
+import { preset } from "../engine/presets";
+import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+
+/** Reads and validates a rule file; its problems are named with the file. */
+export async function readRules(path: string): Promise<RuleSet> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new TierError(`cannot open the rule file "${path}"`);
+  }
+  try {
+    return parseRuleSetText(text);
+  } catch (e) {
+    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The policy of `--preset NAME` or `--rules FILE.json` (exactly one of them). */
+export async function ruleSetOf(values: { preset?: string; rules?: string }): Promise<RuleSet> {
+  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
+  return values.preset ? preset(values.preset) : readRules(values.rules!);
+}
+
+/** `--map ROLE=HEADER` pairs as a role → header record (`what` names the right side in messages). */
+export function parseMap(list: readonly string[] | undefined, what = "HEADER"): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const m of list ?? []) {
+    const eq = m.indexOf("=");
+    if (eq <= 0) throw new TierError(`--map takes ROLE=${what} (got "${m}")`);
+    map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
+  }
+  return map;
+}
