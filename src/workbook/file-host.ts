@@ -26,7 +26,7 @@ import { TierError } from "../engine/errors";
 import type { GradeResult, Lang } from "../engine/grade";
 import { findHeaderRow } from "../engine/headers";
 import { columnLetter, type SheetTable } from "../engine/table";
-import { parseCsv } from "./files";
+import { parseCsv, plainValue } from "./files";
 import {
   CellInTheWayError,
   type CellOut,
@@ -57,19 +57,6 @@ interface Span {
   first: number;
   count: number;
   rows: number;
-}
-
-/** A raw exceljs cell value as a plain cell, as files.ts parseXlsx reads it. */
-function plainValue(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === "string") return { error: o.error };
-  if (Array.isArray(o.richText))
-    return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
-  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
-  if ("hyperlink" in o || "text" in o) return plainValue(o.text);
-  return null;
 }
 
 function isEmpty(v: unknown): boolean {

@@ -76,8 +76,13 @@ export function parseCsv(bytes: Uint8Array, name = "Sheet1"): WorkbookData {
   return { sheets: [{ name, rows: padRows(rows, "") }], date1904: false, format: "csv" };
 }
 
-/** An exceljs cell value as a plain cell: formulas give their cached result, rich text its text. */
-function plainValue(v: unknown): unknown {
+/**
+ * An exceljs cell value as a plain cell: formulas give their cached result, rich text and hyperlinks
+ * their text, errors `{ error }`. Shared by every reader and the file host.
+ *
+ * @example plainValue({ formula: "A1*2", result: 4 }) // 4
+ */
+export function plainValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== "object" || v instanceof Date) return v;
   const o = v as Record<string, unknown>;

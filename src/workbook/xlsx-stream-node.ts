@@ -7,19 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { TierError } from "../engine/errors";
-import type { SheetData, WorkbookData } from "./files";
-
-function plainValue(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === "string") return { error: o.error };
-  if (Array.isArray(o.richText))
-    return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
-  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
-  if ("hyperlink" in o || "text" in o) return plainValue(o.text);
-  return null;
-}
+import { plainValue, type SheetData, type WorkbookData } from "./files";
 
 export interface StreamOptions {
   /** Read only the first sheet (the CLI's default), or the sheet with this name. */
