@@ -24,13 +24,14 @@ import {
   type Migration,
   type Snapshot,
 } from "../engine/history";
-import { benefitTexts, notificationList, smsCsv, type Contact } from "../engine/notify";
+import { benefitTexts, notificationList, smsCsv } from "../engine/notify";
 import { preset, PRESET_NAMES } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
 import { tableFromRows, type SheetTable } from "../engine/table";
 import { readNumber, readText } from "../engine/values";
 import { toCsv } from "../workbook/csv-out";
 import { readWorkbookFile } from "../workbook/files-node";
+import { contactsOf } from "../workbook/history-read";
 import type { Io } from "./main";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
@@ -370,20 +371,4 @@ export async function demoHistory(
     `  ${list.length} notifications → ${path.relative(process.cwd(), path.join(outDir, "notifications.csv"))}, sms.csv\n`,
   );
   return 0;
-}
-
-/** Name, phone and e-mail per customer id from the columns the grading mapped. */
-export function contactsOf(table: SheetTable, result: GradeResult): Map<string, Contact> {
-  const c = (role: string) => (result.mapping[role] ? table.headers.indexOf(result.mapping[role]) : -1);
-  const [nc, pc, ec] = ["name", "phone", "email"].map(c);
-  const out = new Map<string, Contact>();
-  result.columns.customer_id.forEach((id, i) => {
-    const row = table.rows[result.sourceRow[i] - table.headerRow - 2] ?? [];
-    out.set(String(id), {
-      name: nc < 0 ? undefined : readText(row[nc]) || undefined,
-      phone: pc < 0 ? undefined : row[pc],
-      email: ec < 0 ? undefined : readText(row[ec]) || undefined,
-    });
-  });
-  return out;
 }

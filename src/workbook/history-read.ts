@@ -95,8 +95,8 @@ export async function readHistory(host: WorkbookHost, lang: Lang): Promise<Histo
 }
 
 /**
- * Name, phone and e-mail per customer id from the columns the grading mapped (a browser-safe copy of
- * the command line's `contactsOf`). `table` must be the table `result` was graded from.
+ * Name, phone and e-mail per customer id from the columns the grading mapped, for the pane and the
+ * command line. `table` must be the table `result` was graded from.
  *
  * @example contactsOf(table, result).get("M001") // { name: "王芳", phone: 13800138000, email: undefined }
  */
