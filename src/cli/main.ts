@@ -14,12 +14,10 @@ import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type GradeResult, type InputKind, type Lang } from "../engine/grade";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
-import { tableFromRows } from "../engine/table";
-import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
-import { parseMap, ruleSetOf } from "./options";
+import { parseMap, readTable, ruleSetOf } from "./options";
 import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
@@ -110,13 +108,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const ruleSet = await ruleSetOf(values);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
-  const book = await readWorkbookFile(positionals[0], values.sheet);
-  const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
-  if (!sheet)
-    throw new UsageError(
-      `there is no sheet "${values.sheet}" in ${positionals[0]} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
-    );
-  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const table = await readTable(positionals[0], values.sheet);
   const result = grade(table, ruleSet, {
     input: values.input as InputKind | undefined,
     map,
@@ -137,7 +129,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
       await gradedWorkbook(
         await readFile(positionals[0]),
         positionals[0],
-        sheet.name,
+        table.sheetName,
         table,
         result,
         (values.lang as Lang | undefined) ?? "en",

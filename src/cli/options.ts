@@ -6,6 +6,8 @@ import { readFile } from "node:fs/promises";
 import { TierError } from "../engine/errors";
 import { preset } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+import { tableFromRows, type SheetTable } from "../engine/table";
+import { readWorkbookFile } from "../workbook/files-node";
 
 /** Reads and validates a rule file; its problems are named with the file. */
 export async function readRules(path: string): Promise<RuleSet> {
@@ -38,4 +40,15 @@ export function parseMap(list: readonly string[] | undefined, what = "HEADER"): 
     map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
   }
   return map;
+}
+
+/** The sheet `--sheet NAME` names (the first one otherwise) of a .csv or .xlsx file, as a table to grade. */
+export async function readTable(file: string, sheetName?: string): Promise<SheetTable> {
+  const book = await readWorkbookFile(file, sheetName);
+  const sheet = sheetName ? book.sheets.find((s) => s.name === sheetName) : book.sheets[0];
+  if (!sheet)
+    throw new TierError(
+      `there is no sheet "${sheetName}" in ${file} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
+    );
+  return tableFromRows(sheet.rows, book.date1904, sheet.name);
 }

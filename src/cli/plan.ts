@@ -10,13 +10,11 @@ import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type InputKind, type Lang } from "../engine/grade";
-import { tableFromRows } from "../engine/table";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
-import { readWorkbookFile } from "../workbook/files-node";
 import type { Io } from "./main";
-import { parseMap, ruleSetOf } from "./options";
+import { parseMap, readTable, ruleSetOf } from "./options";
 import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
@@ -84,13 +82,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
-  const book = await readWorkbookFile(positionals[0], values.sheet);
-  const sheet = values.sheet ? book.sheets.find((s) => s.name === values.sheet) : book.sheets[0];
-  if (!sheet)
-    throw new TierError(
-      `there is no sheet "${values.sheet}" in ${positionals[0]} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
-    );
-  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const table = await readTable(positionals[0], values.sheet);
   const result = grade(table, ruleSet, {
     input: values.input as InputKind | undefined,
     map: parseMap(values.map ?? []),
