@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isBlank, readNumber, readText } from "../src/engine/values";
+import fc from "fast-check";
+import { isBlank, plainNumber, readNumber, readText } from "../src/engine/values";
 
 describe("readNumber", () => {
   it('readNumber reads "¥300" as 300 and "abc" as not a number', () => {
@@ -84,5 +85,49 @@ describe("isBlank and readText", () => {
     expect(readText(new Date(Date.UTC(2025, 2, 1)))).toBe("2025-03-01");
     expect(readText({ error: "#N/A" })).toBe("#N/A");
     expect(readText(null)).toBe("");
+  });
+});
+
+describe("plainNumber", () => {
+  const PLAIN = /^-?\d+(?:\.\d+)?$/;
+
+  it("gives the same double as Number() for every plain decimal, up to 15 digits and beyond", () => {
+    const decimal = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,20}$/),
+        fc.option(fc.stringMatching(/^\d{1,20}$/), { nil: undefined }),
+      )
+      .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`);
+    fc.assert(
+      fc.property(decimal, (s) => Object.is(plainNumber(s), Number(s))),
+      { numRuns: 20_000 },
+    );
+    // Numbers printed by JavaScript (the shortest round-trip form) read back exactly.
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const s = String(Math.round(x * 100) / 100);
+        return !PLAIN.test(s) || Object.is(plainNumber(s), Number(s));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("is NaN exactly for the text that is not a plain decimal", () => {
+    for (const s of ["", "-", ".5", "5.", "1.2.3", "1,234", " 12", "12 ", "+5", "1e3", "１２", "--1", "-.5"])
+      expect(plainNumber(s)).toBeNaN();
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."0123456789.-+e ,") }),
+        (s) => Number.isNaN(plainNumber(s)) === !PLAIN.test(s),
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("keeps the sign of zero and the value of leading zeros", () => {
+    expect(Object.is(plainNumber("-0"), -0)).toBe(true);
+    expect(plainNumber("007.50")).toBe(7.5);
+    expect(plainNumber("139.12")).toBe(139.12);
   });
 });
