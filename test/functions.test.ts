@@ -393,3 +393,40 @@ describe("TIER.LIFECYCLE", () => {
     expect(na(bad[1][0])).toBe('first_dates: not a date: "2025-02-30" (no such day)');
   });
 });
+
+describe("conversion buffers kept between calls", () => {
+  it("leaves each call's spilled result intact when the next call converts other data into the same buffers", () => {
+    const codes = (r: number[], f: number[], m: number[]) => {
+      const res = rfm(Float64Array.from(r), Float64Array.from(f), Float64Array.from(m));
+      return r.map((_, i) => `${res.r[i]}${res.f[i]}${res.m[i]}`);
+    };
+    const first = F.tierRfm(col(1, 30, 60, 90), col(9, 5, 3, 1), col(900, 500, 300, 100), null, null);
+    const kept = first.map((r) => [...r]);
+    const abc = F.tierAbc(col(80, 15, 5, 0.5));
+    const second = F.tierRfm(col(90, 60, 30, 1), col(1, 3, 9, 5), col(100, 300, 500, 900), null, null);
+    expect(first).toEqual(kept);
+    expect(first.map((r) => r[3])).toEqual(codes([1, 30, 60, 90], [9, 5, 3, 1], [900, 500, 300, 100]));
+    expect(second.map((r) => r[3])).toEqual(codes([90, 60, 30, 1], [1, 3, 9, 5], [100, 300, 500, 900]));
+    expect(second.map((r) => r[3])).not.toEqual(first.map((r) => r[3]));
+    // 80 is 79.6 % of 100.5, and 15 crosses 80 %: A; 5 crosses 95 %: B.
+    expect(abc.map((r) => r[0])).toEqual(["A", "A", "B", "C"]);
+  });
+
+  it("grades a range larger than the kept buffers (300,000 rows) the same as the engine", () => {
+    const n = 300_000;
+    const amount = Array.from({ length: n }, (_, i) => [(i * 7919) % 1000]);
+    const got = F.tierRfm(
+      Array.from({ length: n }, (_, i) => [i % 365]),
+      Array.from({ length: n }, (_, i) => [1 + (i % 12)]),
+      amount,
+      null,
+      null,
+    );
+    const rec = Float64Array.from({ length: n }, (_, i) => i % 365);
+    const fre = Float64Array.from({ length: n }, (_, i) => 1 + (i % 12));
+    const amt = Float64Array.from(amount, (r) => r[0]);
+    const want = rfm(rec, fre, amt);
+    for (const i of [0, 1, 12_345, 262_144, n - 1])
+      expect(got[i]).toEqual([want.r[i], want.f[i], want.m[i], `${want.r[i]}${want.f[i]}${want.m[i]}`]);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { readDate, todayDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { errorValue, readNumber, readText } from "../engine/values";
+import { errorValue, plainNumber, readNumber, readText } from "../engine/values";
 
 /** A range as Excel passes it: rows of cells; "" for a blank cell. */
 export type Matrix = readonly (readonly unknown[])[];
@@ -28,12 +28,51 @@ export function notAvailable(reason: string): CustomFunctions.Error {
  * parameter) becomes `#VALUE!` with its message; anything else is a bug and propagates.
  */
 export function excel<T>(body: () => T): T {
+  const outer = !inCall;
+  if (outer) {
+    inCall = true;
+    taken = 0;
+  }
   try {
     return body();
   } catch (e) {
     if (e instanceof TierError) throw invalidValue(e.message);
     throw e;
+  } finally {
+    if (outer) inCall = false;
   }
+}
+
+/**
+ * Input columns are converted into buffers kept from one call to the next. A fresh Float64Array per
+ * column per call means fresh memory from the system each time (Chromium's allocator maps a large
+ * buffer anew and returns it when it is collected), and where mapping memory is slow that cost more
+ * than the conversion itself (bench/functions-bench.ts). Reuse is safe because a function runs to
+ * the end before the next one starts and nothing it returns refers to these buffers: `spill` copies
+ * the values into the rows Excel receives. Columns over KEEP_ROWS rows get buffers of their own, so
+ * at most KEEP_ROWS × 8 bytes (2 MiB) per column of the widest call stay allocated.
+ */
+const KEEP_ROWS = 1 << 18;
+const buffers: Float64Array[] = [];
+let taken = 0;
+let inCall = false;
+
+let codes: Uint16Array | undefined;
+
+/** A column of n small codes (0..65535) to write every cell of, kept like the number columns; one per call. */
+export function codeBuffer(n: number): Uint16Array {
+  if (!inCall || n > KEEP_ROWS) return new Uint16Array(n);
+  if (codes === undefined || codes.length < n) codes = new Uint16Array(n);
+  return codes.length === n ? codes : codes.subarray(0, n);
+}
+
+/** A column of n numbers to write every cell of: a kept buffer inside a call, a new one otherwise. */
+function columnBuffer(n: number): Float64Array {
+  if (!inCall || n > KEEP_ROWS) return new Float64Array(n);
+  let b = buffers[taken];
+  if (b === undefined || b.length < n) b = buffers[taken] = new Float64Array(n);
+  taken++;
+  return b.length === n ? b : b.subarray(0, n);
 }
 
 /** An error value inside a range: `"#N/A"`, `{ error }` (exceljs) or a CustomFunctions.Error-like `{ code }`. */
@@ -142,23 +181,27 @@ export function sameRows(counts: readonly [string, number][]): number {
 export function readNumbers(m: Matrix, name: string, issues: RowIssues, blankIsAnIssue = true): Float64Array {
   issues.column();
   const n = m.length;
-  const out = new Float64Array(n);
+  const out = columnBuffer(n);
+  // The loop handles a finite number inline (Excel sends numbers as numbers) and leaves the rest to
+  // readCell, so that it stays small enough for the JIT to keep tight.
   for (let i = 0; i < n; i++) {
     const v = m[i][0];
-    // Same as readNumber(v) but without a call for the common case.
-    if (typeof v === "number" && v - v === 0) {
-      out[i] = v;
-      continue;
-    }
-    const x = readValue(v);
-    if (typeof x === "number") out[i] = x;
-    else {
-      out[i] = NaN;
-      if (x !== "blank" || blankIsAnIssue) issues.add(i, name, x);
-      else issues.blank(i);
-    }
+    out[i] = typeof v === "number" && v - v === 0 ? v : readCell(v, i, name, issues, blankIsAnIssue);
   }
   return out;
+}
+
+/** One cell of readNumbers that is not a finite number: a number as text, or NaN and its reason. */
+function readCell(v: unknown, i: number, name: string, issues: RowIssues, blankIsAnIssue: boolean): number {
+  if (typeof v === "string") {
+    const plain = plainNumber(v);
+    if (plain === plain) return plain;
+  }
+  const x = readValue(v);
+  if (typeof x === "number") return x;
+  if (x !== "blank" || blankIsAnIssue) issues.add(i, name, x);
+  else issues.blank(i);
+  return NaN;
 }
 
 function readValue(v: unknown): number | string {
@@ -180,7 +223,7 @@ export function readDays(
 ): Float64Array {
   issues.column();
   const n = m.length;
-  const out = new Float64Array(n);
+  const out = columnBuffer(n);
   for (let i = 0; i < n; i++) {
     const v = m[i][0];
     const e = cellError(v);
@@ -269,6 +312,24 @@ export function textList(m: unknown, name: string): string[] {
     if (t === "") throw new TierError(`${name}: name ${k + 1} is blank`);
     out.push(t);
   }
+  return out;
+}
+
+/**
+ * The spilled result when every row is one of a few shared rows: `table[codes[i]]` for row i. Without
+ * a callback per row: twelve functions share `spill`, so its per-row call site sees a dozen
+ * callbacks, which the JIT cannot inline, and the call would cost more than the lookup.
+ */
+export function spillCodes(
+  n: number,
+  width: number,
+  issues: RowIssues,
+  codes: ArrayLike<number>,
+  table: readonly unknown[][],
+): unknown[][] {
+  if (issues.any()) return spill(n, width, issues, (i) => table[codes[i]]);
+  const out: unknown[][] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = table[codes[i]];
   return out;
 }
 

@@ -17,6 +17,7 @@ import { readNumber, readText } from "../engine/values";
 import {
   RowIssues,
   asOfDay,
+  codeBuffer,
   columnRows,
   excel,
   flat,
@@ -29,6 +30,7 @@ import {
   readNumbers,
   sameRows,
   spill,
+  spillCodes,
   textList,
   type Matrix,
 } from "./convert";
@@ -45,12 +47,24 @@ const ABC = ["", "A", "B", "C"] as const;
 const shared = (...cells: unknown[]): unknown[] => Object.freeze(cells) as unknown[];
 const ABC_ROWS = [shared(""), shared("A"), shared("B"), shared("C")];
 
-/** The row [R, F, M, "RFM code"] per r*100 + f*10 + m, at most 9 × 9 × 9 of them, built on first use. */
-const RFM_ROWS: unknown[][] = new Array(1000);
-function rfmRow(r: number, f: number, m: number): unknown[] {
-  const k = r * 100 + f * 10 + m;
-  // Same as [r, f, m, rfmCode(r, f, m)], built once per code.
-  return (RFM_ROWS[k] ??= shared(r, f, m, String(k)));
+/**
+ * The rows [R, F, M, "RFM code"] indexed by r*100 + f*10 + m (the code read as a number), for scores
+ * 1..9 (729 rows), built on first use. Other indexes are never read: a row without scores has an issue.
+ */
+let rfmRows: readonly unknown[][] | undefined;
+function rfmTable(): readonly unknown[][] {
+  if (rfmRows === undefined) {
+    const t = new Array<unknown[]>(1000).fill(ABC_ROWS[0]);
+    for (let r = 1; r <= 9; r++)
+      for (let f = 1; f <= 9; f++)
+        for (let m = 1; m <= 9; m++) {
+          const k = r * 100 + f * 10 + m;
+          // Same as [r, f, m, rfmCode(r, f, m)].
+          t[k] = shared(r, f, m, String(k));
+        }
+    rfmRows = t;
+  }
+  return rfmRows;
 }
 
 /** The RFM method argument: a word, or a 3-row range of fixed thresholds (an R/F/M label column allowed). */
@@ -109,9 +123,10 @@ export function tierRfm(
     const rec = readNumbers(recency_days, "recency_days", issues);
     const fre = readNumbers(frequency, "frequency", issues);
     const amt = readNumbers(amount, "amount", issues);
-    const res = rfm(rec, fre, amt, options);
-    const { r, f, m } = res;
-    return spill(n, 4, issues, (i) => rfmRow(r[i], f[i], m[i]));
+    const { r, f, m } = rfm(rec, fre, amt, options);
+    const code = codeBuffer(n);
+    for (let i = 0; i < n; i++) code[i] = r[i] * 100 + f[i] * 10 + m[i];
+    return spillCodes(n, 4, issues, code, rfmTable());
   });
 }
 
@@ -257,7 +272,7 @@ export function tierAbc(values: unknown[][], a?: unknown, b?: unknown): unknown[
     const issues = new RowIssues(n);
     const v = readNumbers(values, "values", issues);
     const cls = abcByShare(v, shares);
-    return spill(n, 1, issues, (i) => ABC_ROWS[cls[i]]);
+    return spillCodes(n, 1, issues, cls, ABC_ROWS);
   });
 }
 
