@@ -62,6 +62,9 @@ function stubCustomFunctions(): void {
   };
 }
 
+/** Calls of every path before timing. */
+const WARM_UP = 50;
+
 const median = (t: number[]) => t.slice().sort((x, y) => x - y)[t.length >> 1];
 
 /** Medians of `rounds` calls of each run, alternating so that load on a shared machine hits all alike. */
@@ -91,7 +94,7 @@ function medians(probes: Probes, rounds: number, runs: (() => ArrayLike<unknown>
   }));
 }
 
-export function functionsBench(probes: Probes, rows = 100_000, rounds = 31): Figures {
+export function functionsBench(probes: Probes, rows = 100_000, rounds = 61): Figures {
   stubCustomFunctions();
   const rnd = random(42);
   const recency = new Float64Array(rows);
@@ -120,14 +123,16 @@ export function functionsBench(probes: Probes, rows = 100_000, rounds = 31): Fig
     if (spilled[i][0] !== code.r[i] || spilled[i][2] !== code.m[i])
       throw new Error(`TIER.RFM and the engine differ at row ${i + 1}`);
 
-  // Warm up every path so the JIT has compiled them before timing.
+  // Warm up every path until the JIT and the heap have settled: in Chromium the first 30 to 40 calls
+  // of either path run up to twice as slow as later ones (tiering up, the young generation growing),
+  // which is the state of a workbook's first recalculations, not of the functions' cost.
   const row = Object.freeze(["A"]);
   const result = () => {
     const out: unknown[][] = new Array(rows);
     for (let i = 0; i < rows; i++) out[i] = row as unknown[];
     return out;
   };
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < WARM_UP; k++) {
     rfm(recency, frequency, amount);
     tierRfm(rec2d, fre2d, amt2d);
     abcByShare(amount);
