@@ -11,6 +11,7 @@ import { rfm, type RfmResult } from "../src/engine/rfm";
 import { rfm8 } from "../src/engine/rfm8";
 import { abcByShare } from "../src/engine/abc";
 import { pyramid } from "../src/engine/pyramid";
+import { seededRandom } from "../src/engine/random";
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -23,20 +24,8 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** mulberry32: a small seeded PRNG so every run grades the same customers. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function synthetic(n: number) {
-  const rand = mulberry32(20250301);
+  const rand = seededRandom(20250301);
   const recency = new Float64Array(n);
   const frequency = new Float64Array(n);
   const amount = new Float64Array(n);

@@ -5,6 +5,7 @@
 import { abcByShare } from "../src/engine/abc";
 import { rfm } from "../src/engine/rfm";
 import { tierAbc, tierRfm } from "../src/functions/functions";
+import { seededRandom } from "../src/engine/random";
 
 /** What the host measures with: a clock, and optionally CPU time, page faults and a full GC. */
 export interface Probes {
@@ -34,18 +35,6 @@ export interface Figures {
   cases: Case[];
   /** Allocating and filling a 100,000-row result alone (references to one shared row). */
   result: Timing;
-}
-
-/** A seeded generator (mulberry32) so every run times the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Installs the two pieces of `CustomFunctions` the layer touches when the host has none. */
@@ -96,7 +85,7 @@ function medians(probes: Probes, rounds: number, runs: (() => ArrayLike<unknown>
 
 export function functionsBench(probes: Probes, rows = 100_000, rounds = 61): Figures {
   stubCustomFunctions();
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const recency = new Float64Array(rows);
   const frequency = new Float64Array(rows);
   const amount = new Float64Array(rows);

@@ -10,24 +10,13 @@ import { abcByShare } from "../src/engine/abc";
 import { preset } from "../src/engine/presets";
 import { rfm } from "../src/engine/rfm";
 import { toSql } from "../src/sql/generate";
+import { seededRandom } from "../src/engine/random";
 
 const DB_ROWS = Number(process.argv[2] ?? 10_000_000);
 const ENGINE_ROWS = 1_000_000;
 const AS_OF = "2025-12-31";
 
 const ms = (t: number): string => `${(performance.now() - t).toFixed(0).padStart(7)} ms`;
-
-/** mulberry32: a seeded source, so every run grades the same customers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function duckdb(): Promise<void> {
   const db = await DuckDBInstance.create(":memory:");
@@ -67,7 +56,7 @@ async function duckdb(): Promise<void> {
 }
 
 function engine(): void {
-  const next = random(42);
+  const next = seededRandom(42);
   const n = ENGINE_ROWS;
   const recency = new Float64Array(n);
   const frequency = new Float64Array(n);

@@ -13,22 +13,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { seededRandom } from "../src/engine/random";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "samples");
 const FIXED = new Date(Date.UTC(2026, 0, 1));
-
-/** mulberry32: a small seeded generator, enough for sample data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -115,7 +104,7 @@ async function writeBook(file: string, sheets: SheetSpec[]): Promise<number> {
 
 /** Store members (门店客户分级): spend, visits, first and last purchase; for membership and lifecycle. */
 function storeMembers(): SheetSpec {
-  const rand = prng(20251);
+  const rand = seededRandom(20251);
   const asOf = day("2025-12-31");
   const stores = ["万达店", "解放路店", "高新店", "滨江店"];
   const rows: unknown[][] = [];
@@ -164,7 +153,7 @@ function storeMembers(): SheetSpec {
 
 /** A tobacco wholesaler's retailers (卷烟零售户): six months of sales, area, route order, account manager. */
 function tobaccoRetailers(): SheetSpec {
-  const rand = prng(20252);
+  const rand = seededRandom(20252);
   const areas = ["城东片区", "城西片区", "城南片区", "开发区片区"];
   const managers = ["张伟", "李娜", "王强", "刘洋"];
   const kinds = ["便利店", "烟酒店", "超市", "食杂店", "副食店"];
@@ -203,7 +192,7 @@ function tobaccoRetailers(): SheetSpec {
 
 /** Hospital doctors for the nine-grid (潜力 × 处方量). */
 function hospitalDoctors(): SheetSpec {
-  const rand = prng(20253);
+  const rand = seededRandom(20253);
   const hospitals = ["市第一人民医院", "市中医院", "省人民医院", "区妇幼保健院", "医科大学附属医院"];
   const depts = ["心内科", "内分泌科", "神经内科", "呼吸科", "老年科"];
   const titles = ["主任医师", "副主任医师", "主治医师", "住院医师"];
@@ -244,7 +233,7 @@ function hospitalDoctors(): SheetSpec {
 
 /** Shopping-centre tenants rated on the 18 criteria of 招商部客户管理机制. */
 function mallTenants(): SheetSpec {
-  const rand = prng(20254);
+  const rand = seededRandom(20254);
   const criteria = [
     "符合商场定位",
     "符合商场档次",
@@ -302,7 +291,7 @@ function mallTenants(): SheetSpec {
 
 /** An online shop's orders, English headers, one row per order. */
 function onlineOrders(): SheetSpec {
-  const rand = prng(20255);
+  const rand = seededRandom(20255);
   const first = [
     "Olivia",
     "Liam",

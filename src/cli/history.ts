@@ -33,6 +33,7 @@ import { toCsv } from "../workbook/csv-out";
 import { readWorkbookFile } from "../workbook/files-node";
 import { contactsOf } from "../workbook/history-read";
 import type { Io } from "./main";
+import { seededRandom } from "../engine/random";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
                [--lang en|zh] [--out changes.csv]`;
@@ -226,18 +227,6 @@ async function readText2(file: string): Promise<string> {
 // The demo: two quarters of the store sample, the change log and the notifications.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** A seeded random source (mulberry32): the demo is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A small seeded store-members table (会员号, 姓名, 手机, 邮箱, 首次消费日期, 消费次数, 累计消费) for when samples/ has none. */
 export function seededMembers(n: number, random: () => number): unknown[][] {
