@@ -161,8 +161,12 @@ export function columnRows(m: unknown, name: string): number {
   return m.length;
 }
 
-/** Throws unless every column has the same number of rows as the first. */
-export function sameRows(counts: readonly [string, number][]): number {
+/**
+ * Checks the column arguments of a call, named as the user sees them (`{ recency_days, frequency }`):
+ * each must be one column, all of the same number of rows, which it returns.
+ */
+export function sameRows(columns: Readonly<Record<string, unknown>>): number {
+  const counts = Object.entries(columns).map(([name, m]) => [name, columnRows(m, name)] as const);
   const [first, n] = counts[0];
   for (const [name, k] of counts) {
     if (k !== n)

@@ -67,6 +67,16 @@ function rfmTable(): readonly unknown[][] {
   return rfmRows;
 }
 
+/** The three columns of TIER.RFM and TIER.RFM8, checked and read as numbers. */
+function rfmColumns(recency_days: unknown[][], frequency: unknown[][], amount: unknown[][]) {
+  const n = sameRows({ recency_days, frequency, amount });
+  const issues = new RowIssues(n);
+  const rec = readNumbers(recency_days, "recency_days", issues);
+  const fre = readNumbers(frequency, "frequency", issues);
+  const amt = readNumbers(amount, "amount", issues);
+  return { n, issues, rec, fre, amt };
+}
+
 /** The RFM method argument: a word, or a 3-row range of fixed thresholds (an R/F/M label column allowed). */
 function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
   const bins = maybeNumber(binsArg, "bins");
@@ -113,17 +123,8 @@ export function tierRfm(
   method?: unknown[][],
 ): unknown[][] {
   return excel(() => {
-    const n = sameRows([
-      ["recency_days", columnRows(recency_days, "recency_days")],
-      ["frequency", columnRows(frequency, "frequency")],
-      ["amount", columnRows(amount, "amount")],
-    ]);
-    const options = rfmMethod(method, bins);
-    const issues = new RowIssues(n);
-    const rec = readNumbers(recency_days, "recency_days", issues);
-    const fre = readNumbers(frequency, "frequency", issues);
-    const amt = readNumbers(amount, "amount", issues);
-    const { r, f, m } = rfm(rec, fre, amt, options);
+    const { n, issues, rec, fre, amt } = rfmColumns(recency_days, frequency, amount);
+    const { r, f, m } = rfm(rec, fre, amt, rfmMethod(method, bins));
     const code = codeBuffer(n);
     for (let i = 0; i < n; i++) code[i] = r[i] * 100 + f[i] * 10 + m[i];
     return spillCodes(n, 4, issues, code, rfmTable());
@@ -202,11 +203,7 @@ export function tierSegment(
   lang?: unknown,
 ): unknown[][] {
   return excel(() => {
-    const n = sameRows([
-      ["r", columnRows(r, "r")],
-      ["f", columnRows(f, "f")],
-      ["m", columnRows(m, "m")],
-    ]);
+    const n = sameRows({ r, f, m });
     const zh = langOf(lang) === "zh";
     const rules = omitted(table) ? DEFAULT_SEGMENTS : segmentTable(table);
     const issues = new RowIssues(n);
@@ -240,19 +237,11 @@ export function tierRfm8(
   lang?: unknown,
 ): unknown[][] {
   return excel(() => {
-    const n = sameRows([
-      ["recency_days", columnRows(recency_days, "recency_days")],
-      ["frequency", columnRows(frequency, "frequency")],
-      ["amount", columnRows(amount, "amount")],
-    ]);
     const zh = langOf(lang) === "zh";
-    const issues = new RowIssues(n);
-    const rec = readNumbers(recency_days, "recency_days", issues);
-    const fre = readNumbers(frequency, "frequency", issues);
-    const amt = readNumbers(amount, "amount", issues);
+    const { n, issues, rec, fre, amt } = rfmColumns(recency_days, frequency, amount);
     const { cls } = rfm8(rec, fre, amt);
     const names = RFM8_CLASSES.map((c) => [zh ? c.zh : c.en]);
-    return spill(n, 1, issues, (i) => names[cls[i]]);
+    return spillCodes(n, 1, issues, cls, names);
   });
 }
 
@@ -331,8 +320,9 @@ export function tierPyramid(
     const issues = new RowIssues(n);
     const v = readNumbers(values, "values", issues);
     const level = pyramid(v, c);
-    const rows = label.map((s) => [s]);
-    return spill(n, 1, issues, (i) => rows[level[i] - 1]);
+    // Levels count from 1; a row without one (level 0) has an issue and is never looked up.
+    const rows = [[""], ...label.map((s) => [s])];
+    return spillCodes(n, 1, issues, level, rows);
   });
 }
 
@@ -360,7 +350,7 @@ export function tierLevel(values: unknown[][], thresholds: unknown[][], names: u
     for (let i = 0; i < n; i++)
       if (k[i] < 0 && v[i] === v[i]) issues.set(i, `${v[i]} is below the lowest threshold (${t[0]})`);
     const rows = label.map((s) => [s]);
-    return spill(n, 1, issues, (i) => rows[k[i]]);
+    return spillCodes(n, 1, issues, k, rows);
   });
 }
 
@@ -473,17 +463,14 @@ export function tierGrid(
   y_cuts?: unknown[][],
 ): unknown[][] {
   return excel(() => {
-    const n = sameRows([
-      ["x", columnRows(x, "x")],
-      ["y", columnRows(y, "y")],
-    ]);
+    const n = sameRows({ x, y });
     const cuts = { x: gridCut(x_cuts, "x_cuts"), y: gridCut(y_cuts, "y_cuts") };
     const issues = new RowIssues(n);
     const xs = readNumbers(x, "x", issues);
     const ys = readNumbers(y, "y", issues);
     const cell = gridCells(xs, ys, cuts);
     const rows = GRID_CELLS.map((c) => [c]);
-    return spill(n, 1, issues, (i) => rows[cell[i]]);
+    return spillCodes(n, 1, issues, cell, rows);
   });
 }
 
@@ -534,11 +521,7 @@ export function tierLifecycle(
   lang?: unknown,
 ): unknown[][] {
   return excel(() => {
-    const n = sameRows([
-      ["first_dates", columnRows(first_dates, "first_dates")],
-      ["last_dates", columnRows(last_dates, "last_dates")],
-      ["frequency", columnRows(frequency, "frequency")],
-    ]);
+    const n = sameRows({ first_dates, last_dates, frequency });
     const asOf = asOfDay(as_of);
     const w = lifecycleWindows(windows);
     const zh = langOf(lang) === "zh";
@@ -557,6 +540,6 @@ export function tierLifecycle(
       else issues.set(i, "purchases without a readable first and last date");
     }
     const rows = LIFECYCLE_STAGES.map((s) => [zh ? s.name.zh : s.name.en]);
-    return spill(n, 1, issues, (i) => rows[stage[i]]);
+    return spillCodes(n, 1, issues, stage, rows);
   });
 }
