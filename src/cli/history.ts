@@ -5,7 +5,7 @@
  *                [--lang en|zh] [--out changes.csv]
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -26,13 +26,13 @@ import {
 } from "../engine/history";
 import { benefitTexts, notificationList, smsCsv } from "../engine/notify";
 import { preset, PRESET_NAMES } from "../engine/presets";
-import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
+import type { RuleSet } from "../engine/ruleset";
 import { tableFromRows, type SheetTable } from "../engine/table";
 import { readNumber, readText } from "../engine/values";
 import { toCsv } from "../workbook/csv-out";
-import { readWorkbookFile } from "../workbook/files-node";
 import { contactsOf } from "../workbook/history-read";
 import type { Io } from "./main";
+import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
@@ -43,10 +43,8 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
     args: [...args],
     allowPositionals: true,
     options: {
-      preset: { type: "string" },
-      rules: { type: "string" },
+      ...POLICY_OPTIONS,
       order: { type: "string" },
-      lang: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -56,8 +54,7 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
     );
   if ([values.preset, values.rules, values.order].filter(Boolean).length > 1)
     throw new TierError("give at most one of --preset, --rules and --order");
-  const lang = (values.lang ?? "en") as Lang;
-  if (lang !== "en" && lang !== "zh") throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
+  const lang = langOption(values.lang);
   if (values.out && !/\.csv$/i.test(values.out))
     throw new TierError(`--out must end in .csv (got "${values.out}")`);
 
@@ -135,15 +132,7 @@ const TIER_HEADERS = ["tier", "等级", "分级"].map(normaliseHeader);
  * Customers without a tier (an issue) are left out.
  */
 export async function readEvaluation(file: string, io?: Io): Promise<Snapshot[]> {
-  let book;
-  try {
-    book = await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof TierError) throw e;
-    throw new TierError(`cannot open "${file}"`);
-  }
-  const sheet = book.sheets[0];
-  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const table = await readTable(file);
   const norm = table.headers.map(normaliseHeader);
   const find = (names: readonly string[]) => norm.findIndex((h) => names.includes(h));
   const idc = find(ID_HEADERS);
@@ -193,7 +182,7 @@ async function resolveOrder(
   const fits = (rs: RuleSet) =>
     (["en", "zh"] as const).map((l) => tierOrder(rs, l)).find((o) => tiers.every((t) => o.includes(t)));
   if (values.preset || values.rules) {
-    const rs = values.preset ? preset(values.preset) : parseRuleSetText(await readText2(values.rules!));
+    const rs = await ruleSetOf(values);
     const order = fits(rs);
     if (!order)
       throw new TierError(
@@ -213,14 +202,6 @@ async function resolveOrder(
   throw new TierError(
     `cannot tell which of the tiers ${tiers.join(", ")} is better: give --preset NAME, --rules FILE.json or --order T1,T2,… best first`,
   );
-}
-
-async function readText2(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new TierError(`cannot open the rule file "${file}"`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -303,11 +284,9 @@ export async function demoHistory(
         .sort()[0]
     : undefined;
   const lang: Lang = !sample || /zh/.test(sample) ? "zh" : "en";
-  let table: SheetTable;
-  if (sample) {
-    const book = await readWorkbookFile(path.join(dir, sample));
-    table = tableFromRows(book.sheets[0].rows, book.date1904, book.sheets[0].name);
-  } else table = tableFromRows(seededMembers(160, random), false, "会员");
+  const table = sample
+    ? await readTable(path.join(dir, sample))
+    : tableFromRows(seededMembers(160, random), false, "会员");
   const rules = preset("membership");
   const q3 = parseIsoDay("2025-09-30");
   const q4 = parseIsoDay("2025-12-31");

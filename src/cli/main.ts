@@ -12,12 +12,20 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { grade, type GradeResult, type InputKind, type Lang } from "../engine/grade";
+import { grade, type GradeResult } from "../engine/grade";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
-import { parseMap, readTable, ruleSetOf } from "./options";
+import {
+  inputOption,
+  langOption,
+  parseMap,
+  POLICY_OPTIONS,
+  readTable,
+  ruleSetOf,
+  TABLE_OPTIONS,
+} from "./options";
 import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
@@ -87,33 +95,22 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: {
-      preset: { type: "string" },
-      rules: { type: "string" },
-      input: { type: "string" },
-      sheet: { type: "string" },
-      map: { type: "string", multiple: true },
-      "as-of": { type: "string" },
-      lang: { type: "string" },
-      out: { type: "string" },
-    },
+    options: { ...POLICY_OPTIONS, ...TABLE_OPTIONS, sheet: { type: "string" }, out: { type: "string" } },
   });
   if (positionals.length !== 1)
     throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
-  if (values.input && values.input !== "orders" && values.input !== "customers")
-    throw new UsageError(`--input must be orders or customers (got "${values.input}")`);
-  if (values.lang && values.lang !== "en" && values.lang !== "zh")
-    throw new UsageError(`--lang must be en or zh (got "${values.lang}")`);
+  const input = inputOption(values.input);
+  const lang = langOption(values.lang);
   const map = parseMap(values.map);
   const ruleSet = await ruleSetOf(values);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
   const table = await readTable(positionals[0], values.sheet);
   const result = grade(table, ruleSet, {
-    input: values.input as InputKind | undefined,
+    input,
     map,
     asOf,
-    lang: (values.lang as Lang | undefined) ?? "en",
+    lang,
   });
   report(result, table.sheetName, io);
 
@@ -132,7 +129,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
         table.sheetName,
         table,
         result,
-        (values.lang as Lang | undefined) ?? "en",
+        lang,
       ),
     );
   else throw new UsageError(`--out must end in .csv, .json or .xlsx (got "${out}")`);

@@ -9,12 +9,20 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { grade, type InputKind, type Lang } from "../engine/grade";
+import { grade } from "../engine/grade";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import type { Io } from "./main";
-import { parseMap, readTable, ruleSetOf } from "./options";
+import {
+  inputOption,
+  langOption,
+  parseMap,
+  POLICY_OPTIONS,
+  readTable,
+  ruleSetOf,
+  TABLE_OPTIONS,
+} from "./options";
 import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
@@ -39,18 +47,14 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
     args: [...args],
     allowPositionals: true,
     options: {
-      preset: { type: "string" },
-      rules: { type: "string" },
+      ...POLICY_OPTIONS,
+      ...TABLE_OPTIONS,
       month: { type: "string" },
       days: { type: "string" },
       holidays: { type: "string" },
       capacity: { type: "string" },
       visits: { type: "string", multiple: true },
-      input: { type: "string" },
       sheet: { type: "string" },
-      map: { type: "string", multiple: true },
-      "as-of": { type: "string" },
-      lang: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -62,10 +66,8 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const week = values.days ?? "mon-fri";
   if (week !== "mon-fri" && week !== "mon-sat")
     throw new TierError(`--days must be mon-fri or mon-sat (got "${values.days}")`);
-  if (values.input && values.input !== "orders" && values.input !== "customers")
-    throw new TierError(`--input must be orders or customers (got "${values.input}")`);
-  const lang = (values.lang ?? "en") as Lang;
-  if (lang !== "en" && lang !== "zh") throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
+  const input = inputOption(values.input);
+  const lang = langOption(values.lang);
   let capacity: number | undefined;
   if (values.capacity !== undefined) {
     capacity = Number(values.capacity);
@@ -84,7 +86,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
 
   const table = await readTable(positionals[0], values.sheet);
   const result = grade(table, ruleSet, {
-    input: values.input as InputKind | undefined,
+    input,
     map: parseMap(values.map ?? []),
     asOf: values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]),
     lang,

@@ -10,7 +10,7 @@ import { formatDay, todayDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { DIALECTS, type Dialect } from "../sql/dialect";
 import { toSql } from "../sql/generate";
-import { parseMap, ruleSetOf } from "./options";
+import { inputOption, langOption, parseMap, POLICY_OPTIONS, ruleSetOf, TABLE_OPTIONS } from "./options";
 
 export const SQL_USAGE = `  tier sql (--preset NAME | --rules FILE.json) --dialect duckdb|postgres|spark --table NAME
            [--input orders|customers] [--map ROLE=COLUMN]... [--months COL,COL,...] [--as-of YYYY-MM-DD] [--lang en|zh]`;
@@ -21,15 +21,11 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
     args: [...args],
     allowPositionals: true,
     options: {
-      preset: { type: "string" },
-      rules: { type: "string" },
+      ...POLICY_OPTIONS,
+      ...TABLE_OPTIONS,
       dialect: { type: "string" },
       table: { type: "string" },
-      input: { type: "string" },
-      map: { type: "string", multiple: true },
       months: { type: "string" },
-      "as-of": { type: "string" },
-      lang: { type: "string" },
     },
   });
   if (positionals.length)
@@ -40,11 +36,8 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
     );
   if (!values.table)
     throw new TierError("--table NAME is required: the table (or view) holding the orders or customers");
-  const input = values.input ?? "orders";
-  if (input !== "orders" && input !== "customers")
-    throw new TierError(`--input must be orders or customers (got "${input}")`);
-  if (values.lang && values.lang !== "en" && values.lang !== "zh")
-    throw new TierError(`--lang must be en or zh (got "${values.lang}")`);
+  const input = inputOption(values.input) ?? "orders";
+  const lang = langOption(values.lang);
   const map = parseMap(values.map, "COLUMN");
   const ruleSet = await ruleSetOf(values);
   io.out(
@@ -54,7 +47,7 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
       input,
       map,
       asOf: values["as-of"] ?? formatDay(todayDay()),
-      lang: (values.lang as "en" | "zh" | undefined) ?? "en",
+      lang,
       months: values.months?.split(",").map((s) => s.trim()),
     }),
   );
