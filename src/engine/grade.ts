@@ -315,11 +315,12 @@ function fromCustomers(
   const num = new Map<string, Float64Array>();
   const numReason = new Map<string, (string | null)[]>();
   const label = new Map<string, string>();
-  const readNum = (key: string, col: number) => {
+  /** Reads column `col` into `key` with `read` (a number, or why the cell is not one). */
+  const readColumn = (key: string, col: number, read: (cell: unknown) => number | string) => {
     const v = new Float64Array(n);
     const why: (string | null)[] = new Array(n).fill(null);
     for (let i = 0; i < n; i++) {
-      const x = readNumber(table.rows[i][col]);
+      const x = read(table.rows[i][col]);
       if (typeof x === "number") v[i] = x;
       else {
         v[i] = NaN;
@@ -330,21 +331,9 @@ function fromCustomers(
     numReason.set(key, why);
     label.set(key, h[col]);
   };
-  const readDay = (key: string, col: number) => {
-    const v = new Float64Array(n);
-    const why: (string | null)[] = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) {
-      const d = readDate(table.rows[i][col], { date1904: table.date1904, asOfDay: asOf });
-      if (typeof d === "number") v[i] = d;
-      else {
-        v[i] = NaN;
-        why[i] = d;
-      }
-    }
-    num.set(key, v);
-    numReason.set(key, why);
-    label.set(key, h[col]);
-  };
+  const readNum = (key: string, col: number) => readColumn(key, col, readNumber);
+  const readDay = (key: string, col: number) =>
+    readColumn(key, col, (cell) => readDate(cell, { date1904: table.date1904, asOfDay: asOf }));
   for (const role of [
     "amount",
     "frequency",
