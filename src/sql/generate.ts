@@ -354,20 +354,23 @@ function rfmSql(q: Query, rs: Extract<RuleSet, { method: "rfm" }>): string {
   q.ctes.push(["segmented", `SELECT scored.*, ${segment} AS segment\n  FROM scored`]);
   const t = d.text;
   return q.render(
-    q.output(
-      [
-        ["recency_days", q.r2("recency_days")],
-        ["frequency", q.r2("frequency")],
-        ["amount", q.r2("amount")],
-        ["r", "r"],
-        ["f", "f"],
-        ["m", "m"],
-        ["rfm", `CAST(r AS ${t}) || CAST(f AS ${t}) || CAST(m AS ${t})`],
-        ["segment", "segment"],
-      ],
-      "segment",
-    ) + "\nFROM segmented",
+    q.output(rfmColumns(q, `CAST(r AS ${t}) || CAST(f AS ${t}) || CAST(m AS ${t})`), "segment") +
+      "\nFROM segmented",
   );
+}
+
+/** The output columns of the RFM methods, the same in both: the inputs, r, f, m, the code `rfm` and the segment. */
+function rfmColumns(q: Query, rfm: string): [string, string][] {
+  return [
+    ["recency_days", q.r2("recency_days")],
+    ["frequency", q.r2("frequency")],
+    ["amount", q.r2("amount")],
+    ["r", "r"],
+    ["f", "f"],
+    ["m", "m"],
+    ["rfm", rfm],
+    ["segment", "segment"],
+  ];
 }
 
 function rfm8Sql(q: Query): string {
@@ -390,21 +393,7 @@ function rfm8Sql(q: Query): string {
     return `WHEN r = '${r}' AND f = '${f}' AND m = '${m}' THEN ${q.name(c)}`;
   });
   q.ctes.push(["classed", `SELECT scored.*, CASE ${cls.join("\n    ")} END AS segment\n  FROM scored`]);
-  return q.render(
-    q.output(
-      [
-        ["recency_days", q.r2("recency_days")],
-        ["frequency", q.r2("frequency")],
-        ["amount", q.r2("amount")],
-        ["r", "r"],
-        ["f", "f"],
-        ["m", "m"],
-        ["rfm", "r || f || m"],
-        ["segment", "segment"],
-      ],
-      "segment",
-    ) + "\nFROM classed",
-  );
+  return q.render(q.output(rfmColumns(q, "r || f || m"), "segment") + "\nFROM classed");
 }
 
 function abcSql(q: Query, rs: Extract<RuleSet, { method: "abc" }>): string {
