@@ -26,7 +26,7 @@ import { TierError } from "../engine/errors";
 import type { GradeResult, Lang } from "../engine/grade";
 import { findHeaderRow } from "../engine/headers";
 import { columnLetter, type SheetTable } from "../engine/table";
-import { parseCsv, plainValue } from "./files";
+import { parseCsv, plainValue, worksheetRows } from "./files";
 import {
   CellInTheWayError,
   type CellOut,
@@ -236,16 +236,8 @@ export class FileHost implements WorkbookHost {
    */
   async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
     const ws = this.sheet(sheetName);
-    const rows: unknown[][] = [];
     const total = ws.rowCount;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      while (rows.length < rowNumber) rows.push([]);
-      const out = rows[rowNumber - 1];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const slave = cell.isMerged && cell.master !== cell;
-        while (out.length < col) out.push(null);
-        out[col - 1] = slave ? null : plainValue(cell.value);
-      });
+    const rows = worksheetRows(ws, (rowNumber) => {
       if (onProgress && rowNumber % 10000 === 0) onProgress("read", rowNumber, total);
     });
     let width = 0;

@@ -117,19 +117,29 @@ export async function parseXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workbo
   workbook.eachSheet((ws) => {
     // A very hidden sheet is the add-in's own settings (or a macro's), never customer data.
     if (ws.state === "veryHidden") return;
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      while (rows.length < rowNumber) rows.push([]);
-      const out = rows[rowNumber - 1];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const slave = cell.isMerged && cell.master !== cell;
-        while (out.length < col) out.push(null);
-        out[col - 1] = slave ? null : plainValue(cell.value);
-      });
-    });
-    sheets.push({ name: ws.name, rows: padRows(rows, null) });
+    sheets.push({ name: ws.name, rows: padRows(worksheetRows(ws), null) });
   });
   return { sheets, date1904: workbook.properties.date1904 === true, format: "xlsx" };
+}
+
+/**
+ * A worksheet's cells as plain values, row by row (row r of the sheet is rows[r - 1]; rows end at
+ * their last cell). A merged range keeps its value in the top-left cell only. `onRow` is told each
+ * row number read, for progress.
+ */
+export function worksheetRows(ws: ExcelJS.Worksheet, onRow?: (rowNumber: number) => void): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    while (rows.length < rowNumber) rows.push([]);
+    const out = rows[rowNumber - 1];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const slave = cell.isMerged && cell.master !== cell;
+      while (out.length < col) out.push(null);
+      out[col - 1] = slave ? null : plainValue(cell.value);
+    });
+    onRow?.(rowNumber);
+  });
+  return rows;
 }
 
 /**
