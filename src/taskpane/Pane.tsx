@@ -48,6 +48,19 @@ const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
+/** One numbered step of the pane: a section labelled by its heading. */
+function Step({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.step} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
 export type PaneMode = "office" | "standalone";
 
 export interface PaneProps {
@@ -358,10 +371,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       {top}
       {host && (
         <>
-          <section className={styles.step} aria-labelledby="step-data">
-            <Subtitle2 as="h2" id="step-data">
-              {t("step.data")}
-            </Subtitle2>
+          <Step id="step-data" title={t("step.data")}>
             <DataStep
               sheets={sheets}
               sheet={sheet}
@@ -381,12 +391,9 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               rowCount={table?.rows.length ?? 0}
               headerRow={table?.headerRow ?? 0}
             />
-          </section>
+          </Step>
           <Divider />
-          <section className={styles.step} aria-labelledby="step-policy">
-            <Subtitle2 as="h2" id="step-policy">
-              {t("step.policy")}
-            </Subtitle2>
+          <Step id="step-policy" title={t("step.policy")}>
             <PolicyGallery entries={entries} selected={selected} onSelect={choose} />
             <PolicyEditor
               form={form}
@@ -400,12 +407,9 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               onImport={(f) => void onImport(f)}
               importNote={importNote}
             />
-          </section>
+          </Step>
           <Divider />
-          <section className={styles.step} aria-labelledby="step-evaluate">
-            <Subtitle2 as="h2" id="step-evaluate">
-              {t("step.evaluate")}
-            </Subtitle2>
+          <Step id="step-evaluate" title={t("step.evaluate")}>
             <EvaluateStep
               state={run.state}
               canRun={canRun}
@@ -431,14 +435,11 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                 />
               </>
             )}
-          </section>
+          </Step>
           {outcome && host && (
             <Suspense fallback={<Spinner size="tiny" label={t("app.loading")} />}>
               <Divider />
-              <section className={styles.step} aria-labelledby="step-visits">
-                <Subtitle2 as="h2" id="step-visits">
-                  {t("step.visits")}
-                </Subtitle2>
+              <Step id="step-visits" title={t("step.visits")}>
                 <VisitsStep
                   host={host}
                   table={outcome.table}
@@ -448,12 +449,9 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                   t={t}
                   today={today}
                 />
-              </section>
+              </Step>
               <Divider />
-              <section className={styles.step} aria-labelledby="step-history">
-                <Subtitle2 as="h2" id="step-history">
-                  {t("step.history")}
-                </Subtitle2>
+              <Step id="step-history" title={t("step.history")}>
                 <HistoryStep
                   host={host}
                   table={outcome.table}
@@ -463,7 +461,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                   t={t}
                   method={selected === "custom" ? undefined : selected}
                 />
-              </section>
+              </Step>
             </Suspense>
           )}
         </>
