@@ -245,6 +245,15 @@ export function tierRfm8(
   });
 }
 
+/** The sales column of TIER.ABC and TIER.PARETO, read and classed A/B/C by the shares a and b. */
+function abcColumn(values: unknown[][], a: unknown, b: unknown) {
+  const n = columnRows(values, "values");
+  const shares = { a: optionalNumber(a, "a", 0.8), b: optionalNumber(b, "b", 0.95) };
+  const issues = new RowIssues(n);
+  const v = readNumbers(values, "values", issues);
+  return { n, issues, v, cls: abcByShare(v, shares) };
+}
+
 /**
  * ABC class by share of sales (Pareto): A while the sales of the customers above are under a of the
  * total (the customer crossing 80 % is in A), B under b, else C.
@@ -256,11 +265,7 @@ export function tierRfm8(
  */
 export function tierAbc(values: unknown[][], a?: unknown, b?: unknown): unknown[][] {
   return excel(() => {
-    const n = columnRows(values, "values");
-    const shares = { a: optionalNumber(a, "a", 0.8), b: optionalNumber(b, "b", 0.95) };
-    const issues = new RowIssues(n);
-    const v = readNumbers(values, "values", issues);
-    const cls = abcByShare(v, shares);
+    const { n, issues, cls } = abcColumn(values, a, b);
     return spillCodes(n, 1, issues, cls, ABC_ROWS);
   });
 }
@@ -276,11 +281,7 @@ export function tierAbc(values: unknown[][], a?: unknown, b?: unknown): unknown[
  */
 export function tierPareto(values: unknown[][], a?: unknown, b?: unknown): unknown[][] {
   return excel(() => {
-    const n = columnRows(values, "values");
-    const shares = { a: optionalNumber(a, "a", 0.8), b: optionalNumber(b, "b", 0.95) };
-    const issues = new RowIssues(n);
-    const v = readNumbers(values, "values", issues);
-    const cls = abcByShare(v, shares);
+    const { n, issues, v, cls } = abcColumn(values, a, b);
     const { share, cumulative } = paretoShares(v);
     return spill(n, 3, issues, (i) => [share[i], cumulative[i], ABC[cls[i]]]);
   });
