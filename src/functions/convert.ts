@@ -32,6 +32,7 @@ export function excel<T>(body: () => T): T {
   if (outer) {
     inCall = true;
     taken = 0;
+    codesTaken = false;
   }
   try {
     return body();
@@ -58,10 +59,12 @@ let taken = 0;
 let inCall = false;
 
 let codes: Uint16Array | undefined;
+let codesTaken = false;
 
-/** A column of n small codes (0..65535) to write every cell of, kept like the number columns; one per call. */
+/** A column of n small codes (0..65535) to write every cell of, kept like the number columns (one per call is kept). */
 export function codeBuffer(n: number): Uint16Array {
-  if (!inCall || n > KEEP_ROWS) return new Uint16Array(n);
+  if (!inCall || n > KEEP_ROWS || codesTaken) return new Uint16Array(n);
+  codesTaken = true;
   if (codes === undefined || codes.length < n) codes = new Uint16Array(n);
   return codes.length === n ? codes : codes.subarray(0, n);
 }
