@@ -7,7 +7,7 @@
  */
 import { readDate, todayDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { errorValue, plainNumber, readNumber, readText } from "../engine/values";
+import { errorValue, readNumber, readText } from "../engine/values";
 
 /** A range as Excel passes it: rows of cells; "" for a blank cell. */
 export type Matrix = readonly (readonly unknown[])[];
@@ -200,10 +200,6 @@ export function readNumbers(m: Matrix, name: string, issues: RowIssues, blankIsA
 
 /** One cell of readNumbers that is not a finite number: a number as text, or NaN and its reason. */
 function readCell(v: unknown, i: number, name: string, issues: RowIssues, blankIsAnIssue: boolean): number {
-  if (typeof v === "string") {
-    const plain = plainNumber(v);
-    if (plain === plain) return plain;
-  }
   const x = readValue(v);
   if (typeof x === "number") return x;
   if (x !== "blank" || blankIsAnIssue) issues.add(i, name, x);
