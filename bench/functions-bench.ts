@@ -19,7 +19,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
-import { functionsBench, type Figures, type Timing } from "./functions-cases";
+import { functionsBench, median, type Figures, type Timing } from "./functions-cases";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** Served from memory by page.route; localhost is a secure context, which cross-origin isolation needs. */
@@ -37,8 +37,6 @@ function timing(t: Timing): string {
   return `${ms(t.wall)}${cpu}${faults}`;
 }
 
-const middle = (xs: number[]) => xs.slice().sort((x, y) => x - y)[xs.length >> 1];
-
 /** One line per case; with several runs (fresh pages), the median run and the range of what the layer adds. */
 function report(where: string, runs: Figures[]): void {
   const f = runs[0];
@@ -50,7 +48,7 @@ function report(where: string, runs: Figures[]): void {
     const adds = runs.map(
       (r) => ((r.cases[k].layer.wall - r.cases[k].engine.wall) / r.cases[k].engine.wall) * 100,
     );
-    const mid = runs[adds.indexOf(middle(adds))].cases[k];
+    const mid = runs[adds.indexOf(median(adds))].cases[k];
     const cpu =
       mid.engine.cpu !== undefined && mid.layer.cpu !== undefined
         ? `, cpu ${pct(mid.engine.cpu, mid.layer.cpu)}`
@@ -60,7 +58,7 @@ function report(where: string, runs: Figures[]): void {
       `  ${c.name.padEnd(9)} engine ${timing(mid.engine)} | function ${timing(mid.layer)} | layer adds ${pct(mid.engine.wall, mid.layer.wall)}${cpu}${range}`,
     );
   });
-  const result = middle(runs.map((r) => r.result.wall));
+  const result = median(runs.map((r) => r.result.wall));
   const alone = runs.find((r) => r.result.wall === result)!.result;
   console.log(`  a 100,000-row result array alone (what Excel requires back): ${timing(alone)}`);
 }
@@ -102,14 +100,14 @@ async function inChromium(repeats: number): Promise<{ version: string; figures: 
     args: ["--headless", "--no-sandbox", "--disable-gpu", ...(withGc ? ["--js-flags=--expose-gc"] : [])],
   });
   try {
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+    const isolated = {
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    };
     const figures: Figures[] = [];
     for (let k = 0; k < repeats; k++) {
       const page = await browser.newPage();
-      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
-      const isolated = {
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Cross-Origin-Embedder-Policy": "require-corp",
-      };
       await page.route(`${ORIGIN}/**`, (route) => {
         const url = route.request().url();
         if (url.endsWith("/bench.js"))

@@ -54,7 +54,8 @@ function stubCustomFunctions(): void {
 /** Calls of every path before timing. */
 const WARM_UP = 50;
 
-const median = (t: number[]) => t.slice().sort((x, y) => x - y)[t.length >> 1];
+/** The middle value (the upper one of an even count). */
+export const median = (t: number[]) => t.slice().sort((x, y) => x - y)[t.length >> 1];
 
 /** Medians of `rounds` calls of each run, alternating so that load on a shared machine hits all alike. */
 function medians(probes: Probes, rounds: number, runs: (() => ArrayLike<unknown>)[]): Timing[] {
