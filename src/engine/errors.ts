@@ -1,26 +1,60 @@
+import type { Reason, ReasonParams } from "./reasons";
+
 /**
  * The one error policy of the engine.
  *
  * - A bad *parameter* (weights that do not add up, bins outside 2..9, a rule file that does not
- *   validate) throws a {@link TierError} whose message a spreadsheet user can act on.
+ *   validate) throws a {@link TierError} carrying a reason code and its numbers; the edge that catches
+ *   it words it in the user's language (`reasonText` in `src/i18n/reasons.ts`).
  * - A bad *cell value* never throws: it is reported per row as a {@link RowIssue} and that row gets
  *   no tier, while every other row is graded.
  */
-export class TierError extends Error {
+export class TierError extends Error implements Reason {
   override name = "TierError";
-  constructor(message: string) {
-    super(message);
+  readonly code: string;
+  readonly params: ReasonParams;
+  /** The rule-set field the mistake is in (`profiles.opening`), when there is one. */
+  readonly path?: string;
+  constructor(code: string, params: ReasonParams = {}, path?: string) {
+    super(code);
+    this.code = code;
+    this.params = params;
+    if (path !== undefined) this.path = path;
+    // The message is worded by the catalogue the edge installed (English in logs and tests), so the
+    // engine itself never builds a sentence.
+    Object.defineProperty(this, "message", {
+      get: () => describe(this),
+      enumerable: false,
+      configurable: true,
+    });
   }
 }
 
-/** Why one row got no tier: `row` is the 0-based data row, `column` the header the user sees. */
-export interface RowIssue {
-  row: number;
-  column: string;
-  reason: string;
+type Describer = (reason: Reason) => string;
+let describer: Describer | undefined;
+
+function describe(r: Reason): string {
+  if (describer) return describer(r);
+  const params = r.params && Object.keys(r.params).length ? ` ${JSON.stringify(r.params)}` : "";
+  return `${r.code}${params}`;
 }
 
-/** Throws a TierError with `message` unless `condition` holds. */
-export function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new TierError(message);
+/**
+ * Installs the function that words a reason for `Error.message` (stack traces, logs, tests). The
+ * i18n catalogue installs its English wording when it is imported; user-facing edges word reasons in
+ * the user's language themselves and never show `message`.
+ */
+export function setReasonDescriber(fn: Describer): void {
+  describer = fn;
+}
+
+/** Why one row got no tier: `row` is the 0-based data row, `column` the header the user sees. */
+export interface RowIssue extends Reason {
+  row: number;
+  column: string;
+}
+
+/** Throws a TierError with `code` and `params` unless `condition` holds. */
+export function check(condition: unknown, code: string, params?: ReasonParams): asserts condition {
+  if (!condition) throw new TierError(code, params);
 }
