@@ -1,0 +1,32 @@
+import type { Method, RuleSet } from "../../engine/ruleset";
+import type { Query } from "../query";
+import { abcSql } from "./abc";
+import { gridSql } from "./grid";
+import { levelSql } from "./level";
+import { lifecycleSql } from "./lifecycle";
+import { pyramidSql } from "./pyramid";
+import { rfmSql } from "./rfm";
+import { rfm8Sql } from "./rfm8";
+import { rulesSql } from "./rules";
+import { scorecardSql } from "./scorecard";
+
+/** The SQL of one method: reads its values through `q`, adds its CTEs and returns the whole query. */
+export type SqlMethod<M extends Method> = (q: Query, rs: Extract<RuleSet, { method: M }>) => string;
+
+/**
+ * Every grading method's SQL, by method name. A method added to the rule set schema without an entry
+ * here is a type error, so `toSql` never meets a method it cannot write.
+ *
+ * @example SQL_METHODS.abc(q, preset("abc") as Extract<RuleSet, { method: "abc" }>) // "-- tier: duckdb SQL … FROM classed\n"
+ */
+export const SQL_METHODS: { readonly [M in Method]: SqlMethod<M> } = {
+  rfm: rfmSql,
+  rfm8: rfm8Sql,
+  abc: abcSql,
+  pyramid: pyramidSql,
+  level: levelSql,
+  rules: rulesSql,
+  lifecycle: lifecycleSql,
+  scorecard: scorecardSql,
+  grid: gridSql,
+};
