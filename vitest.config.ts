@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ["test/setup.ts"],
   },
 });

@@ -20,7 +20,9 @@ export default async (env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      // The functions word their errors with the reasons catalogue, installed by its own module: the
+      // functions layer itself imports only the engine.
+      functions: ["./src/i18n/reasons.ts", "./src/functions/functions.ts"],
       taskpane: "./src/taskpane/index.tsx",
       standalone: "./src/standalone/index.tsx",
     },

@@ -17,6 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { parseIsoDay } from "../src/engine/dates";
+import { presentResult } from "../src/i18n/result";
 import { grade } from "../src/engine/grade";
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
   const host = await timed("read: load", () => FileHost.fromBytes(bytes, "customers.xlsx"));
   const read = await timed("read: readSheet", () => host.readSheet("Customers"));
   const table = tableFromRows(read.rows, read.date1904, read.sheetName);
-  const result = await timed("grade (rfm)", () => grade(table, preset("rfm"), { asOf: AS_OF, lang: "en" }));
+  const result = await timed("grade (rfm)", () =>
+    presentResult(grade(table, preset("rfm"), { asOf: AS_OF }), "en"),
+  );
   console.log(`  graded ${result.graded} of ${result.columns.customer_id.length}`);
   await timed("write: writeGrade", () => writeGrade(host, read, table, result, { lang: "en" }));
   const out = await timed("write: toXlsx (+ chart)", () => host.toXlsx());
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     console.log(`  rows read: ${sheet.rows.length}`);
     const t = tableFromRows(sheet.rows, book.date1904, sheet.name);
     const res = await timed("grade (rfm, orders aggregated)", () =>
-      grade(t, preset("rfm"), { asOf: AS_OF, lang: "en", input: "orders" }),
+      presentResult(grade(t, preset("rfm"), { asOf: AS_OF, input: "orders" }), "en"),
     );
     console.log(`  ${res.columns.customer_id.length} customers, ${res.graded} graded`);
     await timed("write: CSV", () => writeFileSync(path.join(dir, "out.csv"), toCsv(res.keys, res.columns)));

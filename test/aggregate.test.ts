@@ -115,11 +115,11 @@ describe("aggregateOrders options and bad rows", () => {
     expect(Array.from(agg.amount)).toEqual([10, 5]);
     expect(Array.from(agg.firstRow)).toEqual([0, 4]);
     expect(agg.issues).toEqual([
-      { row: 1, column: "客户编号", reason: "blank" },
-      { row: 2, column: "日期", reason: 'not a date: "2025-02-30" (no such day)' },
-      { row: 3, column: "金额", reason: 'not a number: "abc"' },
-      { row: 3, column: "日期", reason: "date 2026-01-05 is after the as-of date 2025-12-31" },
-      { row: 5, column: "客户编号", reason: "error value #N/A" },
+      { row: 1, column: "客户编号", code: "cell.blank" },
+      { row: 2, column: "日期", code: "cell.noSuchDay", params: { value: "2025-02-30" } },
+      { row: 3, column: "金额", code: "cell.notNumber", params: { value: "abc" } },
+      { row: 3, column: "日期", code: "cell.afterAsOf", params: { date: "2026-01-05", asOf: "2025-12-31" } },
+      { row: 5, column: "客户编号", code: "cell.error", params: { value: "#N/A" } },
     ]);
   });
 

@@ -148,17 +148,43 @@ describe("tier grade with bad input", () => {
     const t = rows(out);
     const by = (id: string) => t.filter((r) => r.customer_id === id);
     expect(by("C002")[0].tier).toBe("新客户");
-    expect(by("C003")[0].issue).toBe('累计消费金额（元）: not a number: "abc"');
-    expect(by("C004")[0].issue).toBe("累计消费金额（元）: blank");
-    expect(by("C006")[0].issue).toBe("累计消费金额（元）: error value #N/A");
+    expect(by("C003")[0].issue).toBe("累计消费金额（元）：不是数字：“abc”");
+    expect(by("C004")[0].issue).toBe("累计消费金额（元）：空白");
+    expect(by("C006")[0].issue).toBe("累计消费金额（元）：错误值 #N/A");
     expect(by("C001").map((r) => r.issue)).toEqual([
-      '客户编号: duplicate customer id "C001" (rows 2, 8): fix or merge them, they are not merged silently',
-      '客户编号: duplicate customer id "C001" (rows 2, 8): fix or merge them, they are not merged silently',
+      "客户编号：客户编号“C001”重复（第 2、8 行）：请修正或合并，系统不会自动合并",
+      "客户编号：客户编号“C001”重复（第 2、8 行）：请修正或合并，系统不会自动合并",
     ]);
     expect(by("C001").every((r) => r.tier === "")).toBe(true);
     expect(by("C005")[0].tier).toBe("钻石");
-    expect(by("C008")[0].issue).toBe("首次消费日期: date 2026-03-01 is after the as-of date 2025-12-31");
-    expect(err).toContain("row 4, 累计消费金额（元）");
+    expect(by("C008")[0].issue).toBe("首次消费日期：日期 2026-03-01 晚于评估基准日 2025-12-31");
+    expect(err).toContain("第 4 行：累计消费金额（元）：不是数字");
+  });
+
+  it("with --lang zh tells everything in Chinese: only ids, headers, numbers, dates and option names are Latin", async () => {
+    const file = tmp("store.csv", sheet);
+    const { code, out, err } = await run(
+      "grade",
+      file,
+      "--preset",
+      "membership",
+      "--as-of",
+      "2025-12-31",
+      "--lang",
+      "zh",
+    );
+    expect(code).toBe(0);
+    const t = rows(out);
+    const read = [err, ...t.map((r) => `${r.tier} ${r.issue}`)].join("\n");
+    const latin = read
+      .replace(/C\d{3}/g, "") // customer ids
+      .replace(/=HYPERLINK\("http:\/\/x"\)/g, "") // a customer's name, as typed
+      .replace(/#N\/A/g, "") // an Excel error value, as Excel shows it
+      .replace(/“[^”]*”/g, "") // a cell as the user typed it
+      .replace(/--[a-z]+/g, "") // option names the user types
+      .replace(/\bstore\b/g, "") // the file's (sheet's) name
+      .match(/[A-Za-z]{2,}/g);
+    expect(latin).toBeNull();
   });
 
   it("writes a customer named =HYPERLINK(...) as text, never as a formula", async () => {

@@ -1,3 +1,5 @@
+import { reason, type Reason } from "../src/engine/reasons";
+import { BLANK } from "../src/engine/values";
 import { describe, expect, it } from "vitest";
 import { TierError } from "../src/engine/errors";
 import {
@@ -12,7 +14,7 @@ import {
 // 2025-03-01 is 20148 days after 1970-01-01: 55 years with 14 leap days (1972..2024) + Jan 31 + Feb 28.
 const MARCH_1_2025 = 55 * 365 + 14 + 31 + 28;
 
-const show = (v: number | string) => (typeof v === "number" ? formatDay(v) : v);
+const show = (v: number | Reason) => (typeof v === "number" ? formatDay(v) : v);
 
 describe("Excel serial dates", () => {
   it("excelSerialToDay pins serials of both date systems to known days", () => {
@@ -75,36 +77,42 @@ describe("readDate", () => {
     expect(show(readDate("13/01/2025"))).toBe("2025-01-13");
     expect(show(readDate("01/13/2025"))).toBe("2025-01-13");
     expect(show(readDate("05/05/2025"))).toBe("2025-05-05");
-    expect(readDate("03/01/2025")).toBe('ambiguous date "03/01/2025": write it as 2025-03-01 or 2025-01-03');
+    expect(readDate("03/01/2025")).toEqual(
+      reason("cell.ambiguousDate", { value: "03/01/2025", a: "2025-03-01", b: "2025-01-03" }),
+    );
   });
 
   it("readDate rejects days that do not exist, serials out of range and words", () => {
-    expect(readDate("2025-02-30")).toBe('not a date: "2025-02-30" (no such day)');
-    expect(readDate("2023-02-29")).toBe('not a date: "2023-02-29" (no such day)');
+    expect(readDate("2025-02-30")).toEqual(reason("cell.noSuchDay", { value: "2025-02-30" }));
+    expect(readDate("2023-02-29")).toEqual(reason("cell.noSuchDay", { value: "2023-02-29" }));
     expect(show(readDate("2024-02-29"))).toBe("2024-02-29");
-    expect(readDate("2025-13-01")).toBe('not a date: "2025-13-01" (no such day)');
-    expect(readDate(123456789)).toBe("not a date: 123456789");
-    expect(readDate(0)).toBe("not a date: 0");
-    expect(readDate(-5)).toBe("not a date: -5");
-    expect(readDate(60)).toBe("not a date: 60 (Excel's 1900-02-29 never existed)");
-    expect(readDate("abc")).toBe('not a date: "abc"');
-    expect(readDate("2025-03")).toBe('not a date: "2025-03"');
-    expect(readDate(true)).toBe("not a date: TRUE");
+    expect(readDate("2025-13-01")).toEqual(reason("cell.noSuchDay", { value: "2025-13-01" }));
+    expect(readDate(123456789)).toEqual(reason("cell.notDate", { value: "123456789" }));
+    expect(readDate(0)).toEqual(reason("cell.notDate", { value: "0" }));
+    expect(readDate(-5)).toEqual(reason("cell.notDate", { value: "-5" }));
+    expect(readDate(60)).toEqual(reason("cell.leap1900", { value: "60" }));
+    expect(readDate("abc")).toEqual(reason("cell.notDate", { value: "abc" }));
+    expect(readDate("2025-03")).toEqual(reason("cell.notDate", { value: "2025-03" }));
+    expect(readDate(true)).toEqual(reason("cell.notDate", { value: "TRUE" }));
   });
 
   it("readDate reports blanks and error values", () => {
-    expect(readDate("")).toBe("blank");
-    expect(readDate(null)).toBe("blank");
-    expect(readDate(undefined)).toBe("blank");
-    expect(readDate("#N/A")).toBe("error value #N/A");
-    expect(readDate({ error: "#REF!" })).toBe("error value #REF!");
+    expect(readDate("")).toEqual(BLANK);
+    expect(readDate(null)).toEqual(BLANK);
+    expect(readDate(undefined)).toEqual(BLANK);
+    expect(readDate("#N/A")).toEqual(reason("cell.error", { value: "#N/A" }));
+    expect(readDate({ error: "#REF!" })).toEqual(reason("cell.error", { value: "#REF!" }));
   });
 
   it("readDate refuses a date after the as-of date and accepts the as-of date itself", () => {
     const asOfDay = parseIsoDay("2025-12-31");
-    expect(readDate("2026-01-05", { asOfDay })).toBe("date 2026-01-05 is after the as-of date 2025-12-31");
+    expect(readDate("2026-01-05", { asOfDay })).toEqual(
+      reason("cell.afterAsOf", { date: "2026-01-05", asOf: "2025-12-31" }),
+    );
     expect(show(readDate("2025-12-31", { asOfDay }))).toBe("2025-12-31");
-    expect(readDate(46027, { asOfDay })).toBe("date 2026-01-05 is after the as-of date 2025-12-31");
+    expect(readDate(46027, { asOfDay })).toEqual(
+      reason("cell.afterAsOf", { date: "2026-01-05", asOf: "2025-12-31" }),
+    );
   });
 });
 

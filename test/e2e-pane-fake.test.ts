@@ -4,13 +4,14 @@
  * through the pane by roles and labels, checking the calls that reach "Excel" and what they left in the
  * workbook (tier column, summary sheet, Pareto chart, rules in the document settings).
  */
+import { gradeIn } from "./present";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createElement } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dayFromCivil, formatDay } from "../src/engine/dates";
-import { grade } from "../src/engine/grade";
+
 import { parseRuleSetText } from "../src/engine/ruleset";
 import { tableFromRows } from "../src/engine/table";
 import { format, I18nProvider, type Locale } from "../src/i18n";
@@ -117,7 +118,7 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
         .args[1] as string,
     );
     expect(rules.method === "abc" && rules.basis).toEqual({ kind: "share", a: 0.8, b: 0.9 });
-    const expected = grade(tableFromRows(sheetRows, false, "客户"), rules, { asOf: AS_OF, lang: "zh" });
+    const expected = gradeIn(tableFromRows(sheetRows, false, "客户"), rules, { asOf: AS_OF, lang: "zh" });
     expect(write.columns[write.tierColumn]).toEqual(expected.columns.tier);
     expect(Object.keys(write.tierColours)).toEqual(["A类", "B类", "C类"]);
     const summary = calls.find((c) => c.method === "writeSheet")!.args[0] as {

@@ -4,6 +4,7 @@
  * runs) gives for the exported rules. Every request that leaves localhost is blocked and fails the test.
  * A screenshot of each step goes to test-output/.
  */
+import { gradeIn } from "./present";
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -13,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "../scripts/ensure-build";
 import { parseIsoDay } from "../src/engine/dates";
-import { grade } from "../src/engine/grade";
+
 import { parseRuleSetText } from "../src/engine/ruleset";
 import { tableFromRows } from "../src/engine/table";
 import { format, type MessageKey, type MessageParams } from "../src/i18n";
@@ -172,7 +173,7 @@ describe("the standalone page", () => {
     const source = await FileHost.fromBytes(readFileSync(SAMPLE), "sample.xlsx");
     const read = await source.readSheet("会员");
     const table = tableFromRows(read.rows, read.date1904, "会员");
-    const expected = grade(table, rules, { asOf: parseIsoDay(AS_OF), lang: "zh" });
+    const expected = gradeIn(table, rules, { asOf: parseIsoDay(AS_OF), lang: "zh" });
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(gradedPath) as unknown as ExcelJS.Buffer);

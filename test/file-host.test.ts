@@ -1,3 +1,4 @@
+import { gradeIn } from "./present";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { parseIsoDay } from "../src/engine/dates";
-import { grade } from "../src/engine/grade";
+
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { parseXlsx } from "../src/workbook/files";
@@ -54,7 +55,7 @@ async function gradeBytes(bytes: Uint8Array, presetName = "membership", lang: "z
   const { sheets } = await host.listSheets();
   const read = await host.readSheet(sheets[0]);
   const table = tableFromRows(read.rows, read.date1904, read.sheetName);
-  const result = grade(table, preset(presetName), { asOf: AS_OF, lang });
+  const result = gradeIn(table, preset(presetName), { asOf: AS_OF, lang });
   const report = await writeGrade(host, read, table, result, { lang });
   return { host, read, table, result, report, out: await host.toXlsx() };
 }
@@ -180,7 +181,7 @@ describe("FileHost", () => {
     const host = await FileHost.fromBytes(bytes, "m.xlsx");
     const read = await host.readSheet("会员");
     const table = tableFromRows(read.rows, false, "会员");
-    const result = grade(table, preset("membership"), { asOf: AS_OF, lang: "zh" });
+    const result = gradeIn(table, preset("membership"), { asOf: AS_OF, lang: "zh" });
     const err = await writeGrade(host, read, table, result, { lang: "zh" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CellInTheWayError);
     expect((err as CellInTheWayError).address).toBe("I20");

@@ -125,7 +125,7 @@ describe("parseXlsx", () => {
     expect(formatDay(readDate(rows[2][2]) as number)).toBe("2025-03-01");
     expect(rows[2][3]).toBe(1080);
     expect(rows[2][4]).toEqual({ error: "#N/A" });
-    expect(readNumber(rows[2][4])).toBe("error value #N/A");
+    expect(readNumber(rows[2][4])).toEqual({ code: "cell.error", params: { value: "#N/A" } });
     expect(rows[3]).toEqual(["C002", "1,234", "2025/3/1", null, "链接"]);
     expect(findHeaderRow(rows)).toBe(1);
   });

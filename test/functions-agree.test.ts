@@ -1,12 +1,13 @@
 // The custom functions and the command line's driver (grade) must give the same answer on the same
 // data (spec: "The engine, the custom functions, the task pane, the command line … must give the same
 // answer"). Each test feeds one data set to both and compares row by row.
+import { gradeIn } from "./present";
 import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dayToExcelSerial, parseIsoDay } from "../src/engine/dates";
-import { grade } from "../src/engine/grade";
+
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 
@@ -42,7 +43,7 @@ describe("TIER functions agree with `tier grade` on rfm_data_customer (first 2,0
   const rows = all.slice(1, 2001);
   const at = (h: string) => header.indexOf(h);
   const asOf = parseIsoDay("2007-01-01");
-  const cli = grade(tableFromRows([header, ...rows], false, "S"), preset("rfm"), { asOf });
+  const cli = gradeIn(tableFromRows([header, ...rows], false, "S"), preset("rfm"), { asOf });
   const rec = excelColumn(rows, at("recency_days"));
   const fre = excelColumn(rows, at("number_of_orders"));
   const amt = excelColumn(rows, at("revenue"));
@@ -65,12 +66,12 @@ describe("TIER functions agree with `tier grade` on rfm_data_customer (first 2,0
     expect(F.tierSegment(pick(0), pick(1), pick(2), null, null).map((r) => r[0])).toEqual(
       cli.columns.segment,
     );
-    const zh = grade(tableFromRows([header, ...rows], false, "S"), preset("rfm"), { asOf, lang: "zh" });
+    const zh = gradeIn(tableFromRows([header, ...rows], false, "S"), preset("rfm"), { asOf, lang: "zh" });
     expect(F.tierSegment(pick(0), pick(1), pick(2), null, "zh").map((r) => r[0])).toEqual(zh.columns.segment);
   });
 
   it("TIER.RFM8 gives the command line's eight classes", () => {
-    const cli8 = grade(tableFromRows([header, ...rows], false, "S"), preset("rfm8"), { asOf, lang: "zh" });
+    const cli8 = gradeIn(tableFromRows([header, ...rows], false, "S"), preset("rfm8"), { asOf, lang: "zh" });
     expect(F.tierRfm8(rec, fre, amt, "zh").map((r) => r[0])).toEqual(cli8.columns.tier);
   });
 
@@ -83,8 +84,8 @@ describe("TIER functions agree with `tier grade` on rfm_data_customer (first 2,0
 
 describe("TIER functions agree with `tier grade` on UCI Online Retail (18,532 invoices of 4,338 customers)", () => {
   const all = csv("online-retail-invoices.csv");
-  const cli = grade(tableFromRows(all, false, "S"), preset("abc"), { asOf: parseIsoDay("2011-12-10") });
-  const cliPyramid = grade(tableFromRows(all, false, "S"), preset("pyramid"), {
+  const cli = gradeIn(tableFromRows(all, false, "S"), preset("abc"), { asOf: parseIsoDay("2011-12-10") });
+  const cliPyramid = gradeIn(tableFromRows(all, false, "S"), preset("pyramid"), {
     asOf: parseIsoDay("2011-12-10"),
   });
   // Customer totals as a user would build them with a pivot table or SUMIF.

@@ -1,7 +1,7 @@
+import { gradeIn } from "./present";
 import { describe, expect, it } from "vitest";
 import { parseIsoDay } from "../src/engine/dates";
 import { TierError } from "../src/engine/errors";
-import { grade } from "../src/engine/grade";
 import { preset } from "../src/engine/presets";
 import { parseRuleSet } from "../src/engine/ruleset";
 import { TENANT_RULES } from "../src/engine/scorecard";
@@ -9,7 +9,7 @@ import { tableFromRows } from "../src/engine/table";
 
 const asOf = parseIsoDay("2025-12-31");
 const table = (rows: unknown[][]) => tableFromRows(rows, false, "Sheet1");
-const col = (r: ReturnType<typeof grade>, key: string) => r.columns[key];
+const col = (r: ReturnType<typeof gradeIn>, key: string) => r.columns[key];
 
 describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
   const names = TENANT_RULES.criteria.map((c) => c.name.zh);
@@ -17,7 +17,7 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
   const all = (label: string) => names.map(() => label);
 
   it("gives a tenant rated 良好 on every criterion 4.0, 4 stars and class A under any stage", () => {
-    const r = grade(
+    const r = gradeIn(
       table([header, ["T1", "成熟", ...all("良好")], ["T2", "新场", ...all("良好")]]),
       preset("scorecard"),
       {
@@ -33,7 +33,7 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
   it("weights each criterion by the tenant's stage: 优秀 everywhere but 坪效 不合格 scores 4.88 new and 4.88 mature", () => {
     // 坪效 (sales per m²) weighs 3 in every stage: (100 × 5 − 3 × 5 + 3 × 1) / 100 = 4.88 → 5 stars (≥ 4.5).
     const ratings = names.map((n) => (n === "坪效" ? "不合格" : "优秀"));
-    const r = grade(
+    const r = gradeIn(
       table([header, ["T1", "新场", ...ratings], ["T2", "成熟", ...ratings]]),
       preset("scorecard"),
       { asOf },
@@ -45,7 +45,7 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
   it("scores the same ratings differently by stage when the weights differ: 租金收益水平 weighs 3 new, 7 mature", () => {
     // 合格 (3) everywhere but 租金收益水平 (rent yield) 优秀 (5): new (300 + 3 × 2) / 100 = 3.06, mature (300 + 7 × 2) / 100 = 3.14.
     const ratings = names.map((n) => (n === "租金收益水平" ? "优秀" : "合格"));
-    const r = grade(
+    const r = gradeIn(
       table([header, ["T1", "新场", ...ratings], ["T2", "成熟", ...ratings]]),
       preset("scorecard"),
       { asOf },
@@ -58,7 +58,7 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
   it("leaves a tenant with an unknown stage or a blank rating without stars, and says why", () => {
     const blank = all("良好");
     blank[4] = "";
-    const r = grade(
+    const r = gradeIn(
       table([header, ["T1", "开业", ...all("良好")], ["T2", "成熟", ...blank]]),
       preset("scorecard"),
       {
@@ -72,7 +72,7 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
 
   it("names the criteria it cannot find as columns", () => {
     expect(() =>
-      grade(
+      gradeIn(
         table([
           ["租户", "阶段", "品牌"],
           ["T1", "成熟", 5],
@@ -89,7 +89,7 @@ describe("grade(table, dealer) — the 100-point equipment dealer card", () => {
     preset("dealer").method === "scorecard" ? (preset("dealer") as typeof TENANT_RULES).criteria : [];
   it("turns ratings of 4 on all 20 criteria into 80 points and 4 stars, 3 into 60 points and 2 stars", () => {
     const header = ["客户", ...names.map((c) => c.name.zh)];
-    const r = grade(
+    const r = gradeIn(
       table([header, ["D1", ...names.map(() => 4)], ["D2", ...names.map(() => 3)]]),
       preset("dealer"),
       {
@@ -106,7 +106,7 @@ describe("grade(table, grid9) — potential × current value", () => {
     // Terciles of 1..9: PERCENTILE.INC at 1/3 = 3.67, at 2/3 = 6.33; high > 6.33, middle > 3.67.
     const rows: unknown[][] = [["医生编号", "处方潜力", "当前处方量"]];
     for (let i = 1; i <= 9; i++) rows.push([`D${i}`, i, 10 - i]);
-    const r = grade(table(rows), preset("grid9"), { asOf });
+    const r = gradeIn(table(rows), preset("grid9"), { asOf });
     expect(col(r, "cell")).toEqual(["C1", "C1", "C1", "B2", "B2", "B2", "A3", "A3", "A3"]);
     expect(col(r, "tier")[0]).toBe("Keep");
     expect(col(r, "visits")[8]).toBe(4);
@@ -125,7 +125,7 @@ describe("grade(table, lifecycle)", () => {
       ["R", 2, "2023-01-01", "2025-12-01"], // regular
       ["O", 1, "2023-01-01", "2025-12-01"], // one-time
     ];
-    const r = grade(table(rows), preset("lifecycle"), { asOf, lang: "zh" });
+    const r = gradeIn(table(rows), preset("lifecycle"), { asOf, lang: "zh" });
     expect(col(r, "tier")).toEqual(["潜在", "流失", "沉睡", "新客户", "忠诚", "常规", "一次性"]);
   });
 });
@@ -152,7 +152,7 @@ describe("grade(table, rule file) — a level policy from a user's JSON", () => 
         },
       ],
     });
-    const r = grade(
+    const r = gradeIn(
       table([
         ["客户编号", "金额"],
         ["A", 500],
@@ -164,14 +164,14 @@ describe("grade(table, rule file) — a level policy from a user's JSON", () => 
     );
     expect(col(r, "tier")).toEqual(["普通", "贵宾", null]);
     expect(col(r, "benefits")).toEqual(["积分", "积分、专属客服", null]);
-    expect(col(r, "issue")[2]).toBe("金额: -5 is below the lowest tier (0)");
+    expect(col(r, "issue")[2]).toBe("金额：-5 低于最低等级的门槛（0）");
   });
 });
 
 describe("grade(table, …) inputs", () => {
   it("says which role is missing and how to map it", () => {
     expect(() =>
-      grade(
+      gradeIn(
         table([
           ["客户编号", "备注"],
           ["A", "x"],
@@ -181,7 +181,7 @@ describe("grade(table, …) inputs", () => {
       ),
     ).toThrow(TierError);
     expect(() =>
-      grade(
+      gradeIn(
         table([
           ["客户编号", "备注"],
           ["A", "x"],
@@ -189,16 +189,18 @@ describe("grade(table, …) inputs", () => {
         preset("abc"),
         { asOf },
       ),
-    ).toThrow(/needs a column for amount .*use --map amount=HEADER/);
+    ).toThrow(/needs a column for amount .*choose it in the column list/);
   });
 
   it("skips a title row above the headers and reports sheet rows as the user sees them", () => {
-    const r = grade(
+    const r = gradeIn(
       table([["2025年第四季度客户分级表"], ["客户编号", "销售额"], ["A", 100], ["B", "abc"], ["C", 10]]),
       preset("abc"),
       { asOf },
     );
-    expect(r.problems).toEqual([{ row: 4, column: "销售额", reason: 'not a number: "abc"' }]);
+    expect(r.problems).toEqual([
+      { row: 4, column: "销售额", code: "cell.notNumber", params: { value: "abc" } },
+    ]);
     // before(10) = 100 / 110 = 0.91: past 80 %, under 95 % → B.
     expect(col(r, "abc")).toEqual(["A", null, "B"]);
   });
@@ -211,7 +213,7 @@ describe("grade(table, …) inputs", () => {
     ];
     const t = table(rows);
     const before = JSON.stringify(t);
-    grade(t, preset("pyramid"), { asOf });
+    gradeIn(t, preset("pyramid"), { asOf });
     expect(JSON.stringify(t)).toBe(before);
   });
 });

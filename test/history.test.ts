@@ -1,3 +1,4 @@
+import { tiersOf, type TierInfo } from "../src/engine/methods";
 import { describe, expect, it } from "vitest";
 import { preset } from "../src/engine/presets";
 import { compareSnapshots, latestTwo, tierOrder, CHANGE_LABELS, type Snapshot } from "../src/engine/history";
@@ -13,11 +14,14 @@ import {
 import fc from "fast-check";
 
 const snap = (customerId: string, tier: string) => ({ customerId, tier });
+/** Tiers named by their keys, best first, as a custom `--order` gives them. */
+const order = (...keys: string[]): TierInfo[] =>
+  keys.map((key) => ({ key, name: { zh: key, en: key }, colour: "#000000" }));
 
 describe("compareSnapshots", () => {
   const previous = Object.freeze([snap("C1", "B"), snap("C2", "B"), snap("C3", "B"), snap("C4", "A")]);
   const current = Object.freeze([snap("C1", "A"), snap("C2", "C"), snap("C3", "B"), snap("C5", "C")]);
-  const m = compareSnapshots(previous, current, ["A", "B", "C"]);
+  const m = compareSnapshots(previous, current, order("A", "B", "C"));
 
   it("compareSnapshots names each change by tier order: up, down, same, new and gone", () => {
     expect(m.changes).toEqual([
@@ -48,14 +52,16 @@ describe("compareSnapshots", () => {
       "不变",
       "移出",
     ]);
-    expect(compareSnapshots([], [snap("C1", "A")], ["A"], "zh").from).toEqual(["A", "（无）"]);
+    expect(compareSnapshots([], [snap("C1", "A")], order("A"), "zh").from).toEqual(["A", "（无）"]);
   });
 
   it("compareSnapshots refuses a tier the policy does not have and a customer listed twice", () => {
-    expect(() => compareSnapshots([snap("C1", "金卡")], [], ["A", "B"])).toThrow(
-      /"金卡", which is not one of A, B/,
+    expect(() => compareSnapshots([snap("C1", "金卡")], [], order("A", "B"))).toThrow(
+      /tier 金卡, which is not one of A, B/,
     );
-    expect(() => compareSnapshots([], [snap("C1", "A"), snap("C1", "B")], ["A", "B"])).toThrow(/"C1" twice/);
+    expect(() => compareSnapshots([], [snap("C1", "A"), snap("C1", "B")], order("A", "B"))).toThrow(
+      /C1 twice/,
+    );
   });
 
   it("the matrix adds up to the customers of both evaluations, its rows to the previous tiers and its columns to the current ones", () => {
@@ -67,7 +73,7 @@ describe("compareSnapshots", () => {
       fc.property(evaluation, evaluation, (a, b) => {
         const prev = Object.entries(a).map(([id, t]) => snap(id, t));
         const cur = Object.entries(b).map(([id, t]) => snap(id, t));
-        const r = compareSnapshots(prev, cur, tiers);
+        const r = compareSnapshots(prev, cur, order(...tiers));
         const union = new Set([...Object.keys(a), ...Object.keys(b)]);
         const total = r.matrix.flat().reduce((s, x) => s + x, 0);
         expect(total).toBe(union.size);
@@ -157,7 +163,7 @@ describe("notifications", () => {
     const m = compareSnapshots(
       [snap("C1", "银卡"), snap("C2", "金卡"), snap("C3", "普通"), snap("C4", "普通")],
       [snap("C1", "金卡"), snap("C2", "银卡"), snap("C3", "普通"), snap("C5", "新客户")],
-      tierOrder(preset("membership"), "zh"),
+      tiersOf(preset("membership")),
       "zh",
     );
     const contacts = new Map([

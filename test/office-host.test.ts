@@ -1,7 +1,8 @@
+import { gradeIn } from "./present";
 import { afterEach, describe, expect, it } from "vitest";
 import { dayFromCivil, dayToExcelSerial, excelSerialToDay } from "../src/engine/dates";
 import { TierError } from "../src/engine/errors";
-import { grade } from "../src/engine/grade";
+
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import {
@@ -73,7 +74,7 @@ function setUp(options: ConstructorParameters<typeof FakeExcel>[0] = {}) {
 async function run(host: OfficeHost, sheetName: string, method = "rfm") {
   const read = await host.readSheet(sheetName);
   const table = tableFromRows(read.rows, read.date1904, read.sheetName);
-  const result = grade(table, preset(method), { asOf: AS_OF, lang: "en" });
+  const result = gradeIn(table, preset(method), { asOf: AS_OF, lang: "en" });
   const report = await writeGrade(host, read, table, result, { lang: "en" });
   return { read, table, result, report };
 }
@@ -183,7 +184,7 @@ describe("OfficeHost", () => {
     const readLargest = excel.maxResponseBytes;
 
     const table = tableFromRows(read.rows, read.date1904, read.sheetName);
-    const result = grade(table, preset("rfm"), { asOf: AS_OF, lang: "en" });
+    const result = gradeIn(table, preset("rfm"), { asOf: AS_OF, lang: "en" });
     expect(result.graded).toBe(100_000);
     excel.resetStats();
     const owned = await host.writeColumns({
@@ -369,7 +370,7 @@ describe("OfficeHost", () => {
     const read = await host.readSheet("Customers");
     expect(read.date1904).toBe(true);
     const table = tableFromRows(read.rows, read.date1904, read.sheetName);
-    const result = grade(table, preset("rfm"), { asOf: AS_OF, lang: "en" });
+    const result = gradeIn(table, preset("rfm"), { asOf: AS_OF, lang: "en" });
     // The first customer's last purchase, read back from its 1904 serial, is the day the sheet holds.
     expect(result.columns.recency_days[0]).toBe(AS_OF - excelSerialToDay(read.rows[1][2] as number, true));
     const day = dayFromCivil(2025, 3, 1);

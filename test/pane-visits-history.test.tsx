@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
+import { gradeIn } from "./present";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { dayFromCivil, dayToExcelSerial, parseIsoDay } from "../src/engine/dates";
-import { grade, type GradeResult, type Lang } from "../src/engine/grade";
+import type { Lang, PresentedResult } from "../src/engine/grade";
 import { preset } from "../src/engine/presets";
 import { tableFromRows, type SheetTable } from "../src/engine/table";
 import { VISITS_HISTORY_MESSAGES } from "../src/i18n/visits-history";
@@ -139,8 +140,8 @@ function retailers(header: string[], amounts: [string, number][]): SheetTable {
   return tableFromRows(rows, false, "Retailers");
 }
 
-function graded(table: SheetTable, asOf: string, lang: Lang): GradeResult {
-  return grade(table, preset("abc"), { asOf: parseIsoDay(asOf), lang });
+function graded(table: SheetTable, asOf: string, lang: Lang): PresentedResult {
+  return gradeIn(table, preset("abc"), { asOf: parseIsoDay(asOf), lang });
 }
 
 const wrap = (ui: ReactElement) => <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>;
@@ -289,7 +290,7 @@ describe("HistoryStep", () => {
     const now = retailers(EN_HEADER, NEXT);
     const q4 = graded(now, "2025-12-31", "en");
     expect(q4.columns.tier).toEqual(["A", "A", "B", "A", "B", "B", "C", "C", "C", "C"]);
-    const step = (table: SheetTable, result: GradeResult) =>
+    const step = (table: SheetTable, result: PresentedResult) =>
       wrap(<HistoryStep host={host} table={table} result={result} ruleSet={preset("abc")} lang="en" />);
 
     const view = render(step(before, q3));
@@ -478,7 +479,9 @@ describe("the history sheet read back", () => {
         score: 500,
       },
     ]);
-    expect(read.problems).toEqual([{ row: 5, reason: 'as_of: not a date: "soon"' }]);
+    expect(read.problems).toEqual([
+      { row: 5, column: "as_of", code: "cell.notDate", params: { value: "soon" } },
+    ]);
   });
 });
 

@@ -184,11 +184,11 @@ describe("tier history", () => {
   });
 
   it("tier history exits 2 when it cannot tell which tier is better", async () => {
-    const a = file("a.csv", "customer_id,tier\nC1,gold\n");
+    const a = file("a.csv", "customer_id,tier\nC1,platinum\n");
     const r = await run("history", a, a);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/give --preset NAME, --rules FILE.json or --order/);
-    expect((await run("history", a, a, "--order", "gold,silver")).code).toBe(0);
+    expect((await run("history", a, a, "--order", "platinum,gold")).code).toBe(0);
   });
 
   it("demoHistory grades two quarters of the store members and writes history, changes, notifications and the SMS list", async () => {
@@ -290,7 +290,7 @@ describe("writing plans and history into a workbook", () => {
     const m = compareSnapshots(
       [{ customerId: "C1", tier: "B" }],
       [{ customerId: "C1", tier: "A" }],
-      ["A", "B"],
+      ["A", "B"].map((key) => ({ key, name: { zh: key, en: key }, colour: "#000000" })),
       "zh",
     );
     await writeChanges(host, m, "zh");

@@ -1,3 +1,4 @@
+import { gradeIn } from "./present";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,7 +6,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/engine/dates";
-import { grade } from "../src/engine/grade";
+
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { parseXlsx, readWorkbookBytes } from "../src/workbook/files";
@@ -98,7 +99,7 @@ async function gradeSample(file: string) {
   const sheet = book.sheets[0];
   const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
   const lang = /zh/.test(file) ? ("zh" as const) : ("en" as const);
-  const result = grade(table, preset(file.split("--")[0]), { asOf: parseIsoDay("2025-12-31"), lang });
+  const result = gradeIn(table, preset(file.split("--")[0]), { asOf: parseIsoDay("2025-12-31"), lang });
   return { bytes, sheet, table, result, lang };
 }
 
@@ -161,6 +162,6 @@ describe("samples", () => {
     // The very hidden settings sheet is the add-in's, not data: parseXlsx leaves it out.
     expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总"]);
     expect(book.sheets[0].rows[0]).toEqual(expect.arrayContaining(["分级·九宫格", "分级·等级"]));
-    expect(err.join("")).toContain("2 row problem(s)");
+    expect(err.join("")).toContain("2 处数据问题");
   });
 });

@@ -128,8 +128,13 @@ describe("weightedScore and stars", () => {
     expect(s[2]).toBeNaN();
     expect(s[3]).toBeNaN();
     expect(stageProblems(TENANT_SCORECARD.profiles, ["调整", " 成熟 ", "xx", ""])).toEqual([
-      { row: 2, column: "stage", reason: 'stage "xx" is not one of 新场, 调整, 成熟' },
-      { row: 3, column: "stage", reason: "stage is blank; use one of 新场, 调整, 成熟" },
+      {
+        row: 2,
+        column: "stage",
+        code: "scorecard.stageUnknown",
+        params: { value: "xx", stages: ["新场", "调整", "成熟"] },
+      },
+      { row: 3, column: "stage", code: "scorecard.stageBlank", params: { stages: ["新场", "调整", "成熟"] } },
     ]);
   });
 

@@ -3,12 +3,13 @@
  * rfm sample orders and customers, on the UCI Online Retail invoices, and on a synthetic table of a
  * million customers (with blanks, text in number columns, dates after the as-of date, heavy ties).
  */
+import { gradeIn } from "./present";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grade } from "../src/engine/grade";
+
 import { tableFromRows } from "../src/engine/table";
 import { toCsv } from "../src/workbook/csv-out";
 import { parseIsoDay } from "../src/engine/dates";
@@ -190,7 +191,7 @@ async function compareInDb(
   ruleSet: RuleSet,
   options: Omit<SqlOptions, "dialect">,
 ): Promise<string[]> {
-  const result = grade(tableFromRows(cells, false, "Sheet1"), ruleSet, {
+  const result = gradeIn(tableFromRows(cells, false, "Sheet1"), ruleSet, {
     input: options.input,
     map: options.map,
     asOf: parseIsoDay(options.asOf),

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { grade, type GradeOptions } from "../src/engine/grade";
+import type { GradeOptions, Lang } from "../src/engine/grade";
+import { gradeIn } from "./present";
 import type { RuleSet } from "../src/engine/ruleset";
 import { tableFromRows } from "../src/engine/table";
 
@@ -25,9 +26,10 @@ export function csvCells(file: string): string[][] {
 export function engineRows(
   cells: readonly (readonly unknown[])[],
   ruleSet: RuleSet,
-  options: GradeOptions,
+  options: GradeOptions & { lang?: Lang },
 ): { keys: string[]; rows: Map<string, Row[]> } {
-  const result = grade(tableFromRows(cells, false, "Sheet1"), ruleSet, options);
+  // The SQL writes tier names in one language, so the engine's result is labelled in it.
+  const result = gradeIn(tableFromRows(cells, false, "Sheet1"), ruleSet, options);
   const rows = new Map<string, Row[]>();
   const ids = result.columns.customer_id;
   for (let i = 0; i < ids.length; i++) {

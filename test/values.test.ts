@@ -1,11 +1,12 @@
+import { reason, type Reason } from "../src/engine/reasons";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isBlank, plainNumber, readNumber, readText } from "../src/engine/values";
+import { BLANK, isBlank, plainNumber, readNumber, readText } from "../src/engine/values";
 
 describe("readNumber", () => {
   it('readNumber reads "¥300" as 300 and "abc" as not a number', () => {
     expect(readNumber("¥300")).toBe(300);
-    expect(readNumber("abc")).toBe('not a number: "abc"');
+    expect(readNumber("abc")).toEqual(reason("cell.notNumber", { value: "abc" }));
   });
 
   it("readNumber reads the text numbers people type, currencies, units, percent and full-width digits", () => {
@@ -36,21 +37,21 @@ describe("readNumber", () => {
   });
 
   it("readNumber gives a reason for blanks, booleans, words, bad grouping, NaN and Infinity", () => {
-    const cases: [unknown, string][] = [
-      ["", "blank"],
-      ["   ", "blank"],
-      [null, "blank"],
-      [undefined, "blank"],
-      [true, "not a number: TRUE"],
-      [false, "not a number: FALSE"],
-      ["abc", 'not a number: "abc"'],
-      ["1,2", 'not a number: "1,2"'],
-      ["12abc", 'not a number: "12abc"'],
-      ["0x10", 'not a number: "0x10"'],
-      [NaN, "not a number"],
-      [Infinity, "not a number"],
+    const cases: [unknown, Reason][] = [
+      ["", BLANK],
+      ["   ", BLANK],
+      [null, BLANK],
+      [undefined, BLANK],
+      [true, reason("cell.notNumber", { value: "TRUE" })],
+      [false, reason("cell.notNumber", { value: "FALSE" })],
+      ["abc", reason("cell.notNumber", { value: "abc" })],
+      ["1,2", reason("cell.notNumber", { value: "1,2" })],
+      ["12abc", reason("cell.notNumber", { value: "12abc" })],
+      ["0x10", reason("cell.notNumber", { value: "0x10" })],
+      [NaN, reason("cell.notFinite")],
+      [Infinity, reason("cell.notFinite")],
     ];
-    for (const [input, expected] of cases) expect(readNumber(input), String(input)).toBe(expected);
+    for (const [input, expected] of cases) expect(readNumber(input), String(input)).toEqual(expected);
   });
 
   it("readNumber names every Excel error value, as text or as an exceljs error object", () => {
@@ -66,8 +67,8 @@ describe("readNumber", () => {
       "#CALC!",
       "#GETTING_DATA",
     ]) {
-      expect(readNumber(e)).toBe(`error value ${e}`);
-      expect(readNumber({ error: e })).toBe(`error value ${e}`);
+      expect(readNumber(e)).toEqual(reason("cell.error", { value: e }));
+      expect(readNumber({ error: e })).toEqual(reason("cell.error", { value: e }));
     }
   });
 });

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { parseIsoDay } from "../engine/dates";
+import { presentResult } from "../i18n/result";
 import { grade, type InputKind } from "../engine/grade";
 import { preset } from "../engine/presets";
 import { tableFromRows } from "../engine/table";
@@ -91,11 +92,10 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
     const book = await readWorkbookFile(file);
     const sheet = book.sheets[0];
     const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
-    const result = grade(table, preset(job.preset), {
-      asOf: parseIsoDay(job.asOf),
-      input: job.input,
-      lang: job.lang ?? "en",
-    });
+    const result = presentResult(
+      grade(table, preset(job.preset), { asOf: parseIsoDay(job.asOf), input: job.input }),
+      job.lang ?? "en",
+    );
     const base = `${path.basename(job.file).replace(/\.(csv|xlsx)$/, "")}.${job.preset}`;
     await writeFile(path.join(outDir, `${base}.csv`), "\uFEFF" + toCsv(result.keys, result.columns));
     // The workbook too: its own sheets untouched, plus tier columns or a results sheet, summary and chart.

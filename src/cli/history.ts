@@ -12,6 +12,8 @@ import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay, readDate } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type GradeResult, type Lang } from "../engine/grade";
+import { tierKeyOf, tiersOf, type TierInfo } from "../engine/methods";
+import { presentResult } from "../i18n/result";
 import { normaliseHeader } from "../engine/headers";
 import {
   CHANGE_KINDS,
@@ -20,7 +22,6 @@ import {
   SNAPSHOT_HEADER,
   snapshotOf,
   snapshotRow,
-  tierOrder,
   type Migration,
   type Snapshot,
 } from "../engine/history";
@@ -173,35 +174,34 @@ async function resolveOrder(
   tiers: readonly string[],
   values: { preset?: string; rules?: string; order?: string },
   io: Io,
-): Promise<string[]> {
+): Promise<TierInfo[]> {
   if (values.order)
+    // A custom order names tiers as the files write them: each is its own key and name.
     return values.order
       .split(",")
       .map((t) => t.trim())
-      .filter(Boolean);
-  const fits = (rs: RuleSet) =>
-    (["en", "zh"] as const).map((l) => tierOrder(rs, l)).find((o) => tiers.every((t) => o.includes(t)));
+      .filter(Boolean)
+      .map((t) => ({ key: t, name: { zh: t, en: t }, colour: "#7F7F7F" }));
+  const fits = (rs: RuleSet) => {
+    const list = tiersOf(rs);
+    return tiers.every((t) => tierKeyOf(list, t) !== undefined) ? list : undefined;
+  };
   if (values.preset || values.rules) {
     const rs = await ruleSetOf(values);
     const order = fits(rs);
-    if (!order)
-      throw new TierError(
-        `the files have tiers (${tiers.join(", ")}) that the policy "${rs.name.en}" does not have: give --order T1,T2,… best first`,
-      );
+    if (!order) throw new TierError("history.tiersNotInPolicy", { tiers: [...tiers], policy: rs.name.en });
     return order;
   }
   for (const name of PRESET_NAMES) {
     const order = fits(preset(name));
     if (order) {
       io.err(
-        `tier order of the ${name} preset, best first: ${order.join(", ")} (use --preset or --order to say)\n`,
+        `tier order of the ${name} preset, best first: ${order.map((t) => t.key).join(", ")} (use --preset or --order to say)\n`,
       );
       return order;
     }
   }
-  throw new TierError(
-    `cannot tell which of the tiers ${tiers.join(", ")} is better: give --preset NAME, --rules FILE.json or --order T1,T2,… best first`,
-  );
+  throw new TierError("history.cannotOrder", { tiers: [...tiers] });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -290,17 +290,19 @@ export async function demoHistory(
   const rules = preset("membership");
   const q3 = parseIsoDay("2025-09-30");
   const q4 = parseIsoDay("2025-12-31");
-  const now = grade(table, rules, { asOf: q4, lang });
-  const before = grade(
-    now.input === "orders" ? cutAt(table, now, q3) : previousQuarter(table, now, random),
-    rules,
-    { asOf: q3, lang, input: now.input },
+  const now = presentResult(grade(table, rules, { asOf: q4 }), lang);
+  const before = presentResult(
+    grade(now.input === "orders" ? cutAt(table, now, q3) : previousQuarter(table, now, random), rules, {
+      asOf: q3,
+      input: now.input,
+    }),
+    lang,
   );
   const history = [...snapshotOf(before, "2025Q3", "membership"), ...snapshotOf(now, "2025Q4", "membership")];
   const migration = compareSnapshots(
     history.filter((s) => s.period === "2025Q3"),
     history.filter((s) => s.period === "2025Q4"),
-    tierOrder(rules, lang),
+    tiersOf(rules),
     lang,
   );
   const list = notificationList(migration.changes, contactsOf(table, now), {

@@ -12,13 +12,18 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { grade, type GradeResult } from "../engine/grade";
+import { grade, type Lang, type PresentedResult } from "../engine/grade";
+import type { ReasonParams } from "../engine/reasons";
+import { format, MESSAGES, type MessageKey } from "../i18n/messages";
+import { reasonText } from "../i18n/reasons";
+import { presentResult } from "../i18n/result";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
 import {
   inputOption,
+  langOfArgs,
   langOption,
   parseMap,
   POLICY_OPTIONS,
@@ -39,9 +44,6 @@ ${PLAN_USAGE}
 ${HISTORY_USAGE}
 ${SQL_USAGE}
   tier demo [--out DIR]`;
-
-/** A mistake of the user's: one line on stderr, exit 2. */
-class UsageError extends TierError {}
 
 export interface Io {
   out: (s: string) => void;
@@ -77,15 +79,28 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         io.out(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; use grade, presets, plan, history, sql or demo`);
+        throw new TierError("cli.unknownCommand", {
+          command,
+          commands: ["grade", "presets", "plan", "history", "sql", "demo"],
+        });
     }
   } catch (e) {
+    const lang = langOfArgs(argv);
     const err = e as Error & { code?: string };
-    if (e instanceof TierError || err.code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`tier: ${err.message}\n`);
+    if (e instanceof TierError) {
+      io.err(`tier: ${reasonText(e, lang)}\n`);
+      // The pane points to its column list; here the way to name a column is --map.
+      if (e.code === "column.missing")
+        io.err(
+          `tier: ${reasonText({ code: "cli.hintMap", params: { role: String(e.params.role) } }, lang)}\n`,
+        );
       return 2;
     }
-    io.err(`tier: unexpected error: ${err.message}\n`);
+    if (err.code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`tier: ${reasonText({ code: "cli.badArgs", params: { detail: err.message } }, lang)}\n`);
+      return 2;
+    }
+    io.err(`tier: ${reasonText({ code: "cli.unexpected", params: { detail: err.message } }, lang)}\n`);
     if (process.env.TIER_DEBUG) io.err(`${err.stack}\n`);
     return 1;
   }
@@ -98,7 +113,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
     options: { ...POLICY_OPTIONS, ...TABLE_OPTIONS, sheet: { type: "string" }, out: { type: "string" } },
   });
   if (positionals.length !== 1)
-    throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
+    throw new TierError("cli.oneFile", { command: "grade", got: positionals.length, usage: USAGE });
   const input = inputOption(values.input);
   const lang = langOption(values.lang);
   const map = parseMap(values.map);
@@ -106,12 +121,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
   const table = await readTable(positionals[0], values.sheet);
-  const result = grade(table, ruleSet, {
-    input,
-    map,
-    asOf,
-    lang,
-  });
+  const result = presentResult(grade(table, ruleSet, { input, map, asOf }), lang);
   report(result, table.sheetName, io);
 
   const out = values.out;
@@ -132,39 +142,51 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
         lang,
       ),
     );
-  else throw new UsageError(`--out must end in .csv, .json or .xlsx (got "${out}")`);
+  else throw new TierError("cli.badOut", { allowed: [".csv", ".json", ".xlsx"], got: out });
   return 0;
 }
 
-function report(result: GradeResult, sheetName: string, io: Io): void {
-  const mapping = Object.entries(result.mapping)
-    .map(([role, header]) => `${role}=${header}`)
-    .join(", ");
+function report(result: PresentedResult, sheetName: string, io: Io): void {
+  const lang = result.lang;
+  const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
+  // Roles by the names the pane shows in Chinese; in English by the ids that --map takes.
+  const role = (r: string) =>
+    lang === "zh" && `role.${r}` in MESSAGES["zh-CN"] ? format("zh-CN", `role.${r}` as MessageKey) : r;
+  const mapping = Object.entries(result.mapping).map(([r, header]) => `${role(r)}=${header}`);
   io.err(
-    `sheet "${sheetName}": ${result.input}${result.inputGuessed ? " (guessed: use --input to say)" : ""}\n`,
+    say("cli.sheetInput", {
+      sheet: sheetName,
+      input: { code: `cli.input.${result.input}` },
+      guessed: result.inputGuessed ? 1 : 0,
+    }) + "\n",
   );
-  io.err(`columns: ${mapping}\n`);
-  io.err(`as of ${formatDay(result.asOf)}; policy: ${result.ruleSet.name.en}\n`);
+  io.err(say("cli.columns", { mapping }) + "\n");
+  io.err(say("cli.asOfPolicy", { date: formatDay(result.asOf), policy: result.ruleSet.name[lang] }) + "\n");
   const rows = result.columns.customer_id.length;
-  io.err(`${result.graded} of ${rows} customers graded`);
-  if (result.ungraded) io.err(`, ${result.ungraded} without a tier (see the issue column)`);
-  io.err("\n");
+  io.err(say("cli.counts", { total: rows, graded: result.graded, ungraded: result.ungraded }) + "\n");
   if (result.problems.length) {
     const shown = result.problems
       .slice(0, 5)
-      .map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ""}: ${p.reason}`);
-    const more = result.problems.length > 5 ? `\n  … and ${result.problems.length - 5} more` : "";
-    io.err(`${result.problems.length} row problem(s):\n${shown.join("\n")}${more}\n`);
+      .map((p, i) => "  " + say("cli.problemRow", { row: p.row, text: result.problemTexts[i] }));
+    if (result.problems.length > 5) shown.push("  " + say("cli.more", { n: result.problems.length - 5 }));
+    io.err(say("cli.problems", { n: result.problems.length }) + "\n" + shown.join("\n") + "\n");
   }
+  const hasSales = "amount" in result.columns;
   for (const s of result.summary) {
-    io.err(
-      `  ${padDisplay(s.tier, 24)} ${String(s.customers).padStart(7)}  ${(s.customerShare * 100).toFixed(1).padStart(5)} %` +
-        `${"amount" in result.columns ? `  of sales ${(s.amountShare * 100).toFixed(1).padStart(5)} %` : ""}\n`,
-    );
+    const share = percentText(s.customerShare, lang).padStart(6);
+    const sales = hasSales
+      ? "  " + say("cli.ofSales", { share: percentText(s.amountShare, lang).padStart(6) })
+      : "";
+    io.err(`  ${padDisplay(s.tier, 24)} ${String(s.customers).padStart(7)}  ${share}${sales}\n`);
   }
 }
 
-function toJson(result: GradeResult): string {
+/** A share as a percentage with one decimal: "27.4 %" in English, "27.4%" in Chinese. */
+function percentText(x: number, lang: Lang): string {
+  return `${(x * 100).toFixed(1)}${lang === "zh" ? "%" : " %"}`;
+}
+
+function toJson(result: PresentedResult): string {
   const rows = result.columns.customer_id.map((_, i) =>
     Object.fromEntries(result.keys.map((k) => [k, result.columns[k][i]])),
   );
@@ -177,7 +199,7 @@ function toJson(result: GradeResult): string {
         asOf: formatDay(result.asOf),
         mapping: result.mapping,
         summary: result.summary,
-        problems: result.problems,
+        problems: result.problems.map((p, i) => ({ ...p, text: result.problemTexts[i] })),
         rows,
       },
       null,

@@ -24,17 +24,30 @@ export const TABLE_OPTIONS = {
   "as-of": { type: "string" },
 } as const;
 
+/**
+ * The language of a command line before its options are parsed (`--lang zh` or `--lang=zh`), so
+ * that even a mistake in the options is told in it.
+ */
+export function langOfArgs(argv: readonly string[]): "en" | "zh" {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang" && argv[i + 1] === "zh") return "zh";
+    if (argv[i] === "--lang=zh") return "zh";
+  }
+  return "en";
+}
+
 /** `--lang`: en (the default) or zh. */
 export function langOption(lang: string | undefined): "en" | "zh" {
   const l = lang ?? "en";
-  if (l !== "en" && l !== "zh") throw new TierError(`--lang must be en or zh (got "${lang}")`);
+  if (l !== "en" && l !== "zh")
+    throw new TierError("cli.badOption", { option: "--lang", allowed: ["en", "zh"], got: l });
   return l;
 }
 
 /** `--input`: orders or customers, undefined when not given (the table decides). */
 export function inputOption(input: string | undefined): "orders" | "customers" | undefined {
   if (input !== undefined && input !== "orders" && input !== "customers")
-    throw new TierError(`--input must be orders or customers (got "${input}")`);
+    throw new TierError("cli.badOption", { option: "--input", allowed: ["orders", "customers"], got: input });
   return input;
 }
 
@@ -44,19 +57,19 @@ export async function readRules(path: string): Promise<RuleSet> {
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new TierError(`cannot open the rule file "${path}"`);
+    throw new TierError("cli.cannotOpenRules", { file: path });
   }
   try {
     return parseRuleSetText(text);
   } catch (e) {
-    if (e instanceof TierError) throw new TierError(`${path}: ${e.message}`);
+    if (e instanceof TierError) throw new TierError("cli.inRuleFile", { file: path, reason: e });
     throw e;
   }
 }
 
 /** The policy of `--preset NAME` or `--rules FILE.json` (exactly one of them). */
 export async function ruleSetOf(values: { preset?: string; rules?: string }): Promise<RuleSet> {
-  if (!values.preset === !values.rules) throw new TierError("give either --preset NAME or --rules FILE.json");
+  if (!values.preset === !values.rules) throw new TierError("cli.needPolicy");
   return values.preset ? preset(values.preset) : readRules(values.rules!);
 }
 

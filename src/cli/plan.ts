@@ -9,6 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
+import { presentResult } from "../i18n/result";
 import { grade } from "../engine/grade";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
@@ -85,12 +86,14 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
   const table = await readTable(positionals[0], values.sheet);
-  const result = grade(table, ruleSet, {
-    input,
-    map: parseMap(values.map ?? []),
-    asOf: values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]),
+  const result = presentResult(
+    grade(table, ruleSet, {
+      input,
+      map: parseMap(values.map ?? []),
+      asOf: values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]),
+    }),
     lang,
-  });
+  );
   const order = result.summary.map((s) => s.tier);
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);

@@ -4,7 +4,8 @@
  */
 import { readDate } from "./dates";
 import { TierError, type RowIssue } from "./errors";
-import { errorValue, readNumber, readText } from "./values";
+import { reason, type Reason } from "./reasons";
+import { BLANK, errorValue, readNumber, readText } from "./values";
 
 /** Raw order cells, one entry per order row (0-based data rows). */
 export interface OrderColumns {
@@ -126,13 +127,13 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
   const dateOptions = { date1904: options.date1904 === true, asOfDay: options.asOfDay };
   // Order exports repeat the same date text row after row; remember the last one read.
   let lastDateCell: unknown = undefined;
-  let lastDateValue: number | string = "blank";
+  let lastDateValue: number | Reason = BLANK;
 
   for (let r = 0; r < n; r++) {
     const id = customerId(ids[r]);
     const amountValue = readNumber(amounts[r]);
     const dateCell = dates[r];
-    let dayValue: number | string;
+    let dayValue: number | Reason;
     if (typeof dateCell === "string" && dateCell === lastDateCell) dayValue = lastDateValue;
     else {
       dayValue = readDate(dateCell, dateOptions);
@@ -143,18 +144,22 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
     if (seenOrders !== undefined) orderKey = customerId(orderIds![r]);
     if (
       id === undefined ||
-      typeof amountValue === "string" ||
-      typeof dayValue === "string" ||
+      typeof amountValue !== "number" ||
+      typeof dayValue !== "number" ||
       (seenOrders !== undefined && orderKey === undefined)
     ) {
       if (id === undefined) {
         const e = errorValue(ids[r]);
-        issues.push({ row: r, column: names.id, reason: e === undefined ? "blank" : `error value ${e}` });
+        issues.push({
+          row: r,
+          column: names.id,
+          ...(e === undefined ? BLANK : reason("cell.error", { value: e })),
+        });
       }
-      if (typeof amountValue === "string") issues.push({ row: r, column: names.amount, reason: amountValue });
-      if (typeof dayValue === "string") issues.push({ row: r, column: names.date, reason: dayValue });
+      if (typeof amountValue !== "number") issues.push({ row: r, column: names.amount, ...amountValue });
+      if (typeof dayValue !== "number") issues.push({ row: r, column: names.date, ...dayValue });
       if (seenOrders !== undefined && orderKey === undefined)
-        issues.push({ row: r, column: orderIdName, reason: "blank" });
+        issues.push({ row: r, column: orderIdName, ...BLANK });
       continue;
     }
     if (amountValue < 0 && returns === "drop") continue;

@@ -3,7 +3,8 @@
  * zones anywhere — a date is the calendar day written in the cell, times of day are dropped.
  */
 import { TierError } from "./errors";
-import { errorValue } from "./values";
+import { reason, type Reason } from "./reasons";
+import { BLANK, errorValue } from "./values";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's largest date, 9999-12-31, as a 1900-system serial. */
@@ -159,29 +160,29 @@ const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
  * - `dd/mm/yyyy` or `mm/dd/yyyy` is read only when unambiguous (one part above 12, or both equal);
  *   otherwise `ambiguous date "03/01/2025": write it as 2025-03-01 or 2025-01-03`.
  *
- * Reasons: `"blank"`, `error value #N/A`, `not a date: "abc"`, `not a date: 123456789`,
- * `not a date: "2025-02-30" (no such day)`, `date 2026-01-05 is after the as-of date 2025-12-31`.
+ * Reasons (codes): `cell.blank`, `cell.error`, `cell.notDate` ("abc", 123456789), `cell.noSuchDay`
+ * ("2025-02-30"), `cell.leap1900`, `cell.ambiguousDate`, `cell.afterAsOf` (2026-01-05 after 2025-12-31).
  *
  * @example readDate("2025年3月1日") // 20148
  * @example readDate(45717) // 20148
  * @example readDate("2026-01-05", { asOfDay: parseIsoDay("2025-12-31") }) // "date 2026-01-05 is after the as-of date 2025-12-31"
  */
-export function readDate(v: unknown, options: ReadDateOptions = {}): number | string {
+export function readDate(v: unknown, options: ReadDateOptions = {}): number | Reason {
   const day = readDay(v, options.date1904 === true);
   if (typeof day === "number" && options.asOfDay !== undefined && day > options.asOfDay) {
-    return `date ${formatDay(day)} is after the as-of date ${formatDay(options.asOfDay)}`;
+    return reason("cell.afterAsOf", { date: formatDay(day), asOf: formatDay(options.asOfDay) });
   }
   return day;
 }
 
-function readSerial(serial: number, date1904: boolean, shown: string): number | string {
-  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return `not a date: ${shown}`;
-  if (!date1904 && Math.floor(serial) === 60)
-    return `not a date: ${shown} (Excel's 1900-02-29 never existed)`;
+function readSerial(serial: number, date1904: boolean, shown: string): number | Reason {
+  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL)
+    return reason("cell.notDate", { value: shown });
+  if (!date1904 && Math.floor(serial) === 60) return reason("cell.leap1900", { value: shown });
   return excelSerialToDay(serial, date1904);
 }
 
-function readDay(v: unknown, date1904: boolean): number | string {
+function readDay(v: unknown, date1904: boolean): number | Reason {
   if (typeof v === "string") return readDateText(v, date1904);
   if (typeof v === "number") return readSerial(v, date1904, String(v));
   if (v instanceof Date) {
@@ -190,29 +191,29 @@ function readDay(v: unknown, date1904: boolean): number | string {
     // NaN fails both comparisons' negation below; years outside Excel's 1900..9999 are not dates either.
     return day >= MIN_DAY && day <= MAX_DAY
       ? day
-      : `not a date: ${Number.isNaN(t) ? "invalid Date" : v.toISOString()}`;
+      : reason("cell.notDate", { value: Number.isNaN(t) ? "Invalid Date" : v.toISOString() });
   }
-  if (v === null || v === undefined) return "blank";
-  if (typeof v === "boolean") return `not a date: ${v ? "TRUE" : "FALSE"}`;
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === "boolean") return reason("cell.notDate", { value: v ? "TRUE" : "FALSE" });
   const e = errorValue(v);
-  if (e !== undefined) return `error value ${e}`;
-  return `not a date: ${JSON.stringify(String(v))}`;
+  if (e !== undefined) return reason("cell.error", { value: e });
+  return reason("cell.notDate", { value: String(v) });
 }
 
-function readDateText(raw: string, date1904: boolean): number | string {
+function readDateText(raw: string, date1904: boolean): number | Reason {
   const fast = ISO_FAST.exec(raw);
   if (fast !== null) return checked(+fast[1], +fast[2], +fast[3], raw);
   const trimmed = raw.trim();
-  if (trimmed === "") return "blank";
+  if (trimmed === "") return BLANK;
   const e = errorValue(trimmed);
-  if (e !== undefined) return `error value ${e}`;
+  if (e !== undefined) return reason("cell.error", { value: e });
   const s = trimmed.normalize("NFKC");
   let m: RegExpExecArray | null;
   if (DIGITS.test(s)) {
     if (s.length === 8 && (s.startsWith("19") || s.startsWith("20"))) {
       return checked(+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8), trimmed);
     }
-    return readSerial(+s, date1904, JSON.stringify(trimmed));
+    return readSerial(+s, date1904, trimmed);
   }
   if ((m = YMD.exec(s)) !== null) return checked(+m[1], +m[3], +m[4], trimmed);
   if ((m = CJK.exec(s)) !== null) return checked(+m[1], +m[2], +m[3], trimmed);
@@ -223,7 +224,11 @@ function readDateText(raw: string, date1904: boolean): number | string {
     if (a > 12 || a === b) return checked(y, b, a, trimmed);
     if (b > 12) return checked(y, a, b, trimmed);
     const p = (n: number) => String(n).padStart(2, "0");
-    return `ambiguous date ${JSON.stringify(trimmed)}: write it as ${y}-${p(a)}-${p(b)} or ${y}-${p(b)}-${p(a)}`;
+    return reason("cell.ambiguousDate", {
+      value: trimmed,
+      a: `${y}-${p(a)}-${p(b)}`,
+      b: `${y}-${p(b)}-${p(a)}`,
+    });
   }
   if ((m = D_MON_Y.exec(s)) !== null) {
     const month = MONTHS[m[2].toLowerCase()];
@@ -233,9 +238,9 @@ function readDateText(raw: string, date1904: boolean): number | string {
     const month = MONTHS[m[1].toLowerCase()];
     if (month !== undefined) return checked(+m[3], month, +m[2], trimmed);
   }
-  return `not a date: ${JSON.stringify(trimmed)}`;
+  return reason("cell.notDate", { value: trimmed });
 }
 
-function checked(year: number, month: number, day: number, shown: string): number | string {
-  return validDay(year, month, day) ?? `not a date: ${JSON.stringify(shown.trim())} (no such day)`;
+function checked(year: number, month: number, day: number, shown: string): number | Reason {
+  return validDay(year, month, day) ?? reason("cell.noSuchDay", { value: shown.trim() });
 }

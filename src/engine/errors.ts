@@ -1,4 +1,4 @@
-import type { Reason, ReasonParams } from "./reasons";
+import type { Lang, Reason, ReasonParams } from "./reasons";
 
 /**
  * The one error policy of the engine.
@@ -22,27 +22,42 @@ export class TierError extends Error implements Reason {
     if (path !== undefined) this.path = path;
     // The message is worded by the catalogue the edge installed (English in logs and tests), so the
     // engine itself never builds a sentence.
+    let override: string | undefined;
     Object.defineProperty(this, "message", {
-      get: () => describe(this),
+      get: () => override ?? describe(this),
+      // A caller may still prefix a message for a log line; the code and params stay as they were.
+      set: (m: string) => {
+        override = m;
+      },
       enumerable: false,
       configurable: true,
     });
   }
 }
 
-type Describer = (reason: Reason) => string;
+type Describer = (reason: Reason, lang: Lang) => string;
 let describer: Describer | undefined;
 
 function describe(r: Reason): string {
-  if (describer) return describer(r);
+  return describeReason(r, "en");
+}
+
+/**
+ * A reason as a sentence in `lang`, worded by the catalogue that the bundle's entry installed
+ * (`src/i18n/reasons.ts`). For layers that may not import the catalogue themselves (the custom
+ * functions); without a catalogue it shows the code and its params, never a guess.
+ *
+ * @example describeReason({ code: "cell.blank" }, "zh") // "空白"
+ */
+export function describeReason(r: Reason, lang: Lang): string {
+  if (describer) return describer(r, lang);
   const params = r.params && Object.keys(r.params).length ? ` ${JSON.stringify(r.params)}` : "";
   return `${r.code}${params}`;
 }
 
 /**
- * Installs the function that words a reason for `Error.message` (stack traces, logs, tests). The
- * i18n catalogue installs its English wording when it is imported; user-facing edges word reasons in
- * the user's language themselves and never show `message`.
+ * Installs the catalogue's wording, used for `Error.message` (stack traces, logs, tests: English)
+ * and by {@link describeReason}. Importing `src/i18n/reasons.ts` installs it.
  */
 export function setReasonDescriber(fn: Describer): void {
   describer = fn;

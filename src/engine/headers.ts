@@ -238,7 +238,7 @@ export function guessMonthColumns(headers: readonly unknown[]): number[] {
 
 function isTextLabel(v: unknown): boolean {
   if (typeof v !== "string" || isBlank(v)) return false;
-  return typeof readNumber(v) === "string" && typeof readDate(v) === "string";
+  return typeof readNumber(v) !== "number" && typeof readDate(v) !== "number";
 }
 
 function looksLikeData(row: readonly unknown[] | undefined): boolean {

@@ -4,10 +4,8 @@
 import { formatDay } from "./dates";
 import { TierError } from "./errors";
 import type { GradeResult, Lang } from "./grade";
-import { LIFECYCLE_STAGES } from "./lifecycle";
-import { RFM8_CLASSES } from "./rfm8";
+import { tierKeyOf, tiersOf, type TierInfo } from "./methods";
 import type { RuleSet } from "./ruleset";
-import { OTHERS } from "./segments";
 
 /** One customer's tier in one evaluation, as a row of the history sheet. */
 export interface Snapshot {
@@ -70,21 +68,22 @@ export interface Migration {
 export function compareSnapshots(
   previous: readonly Pick<Snapshot, "customerId" | "tier">[],
   current: readonly Pick<Snapshot, "customerId" | "tier">[],
-  tierOrder: readonly string[],
+  tiers: readonly TierInfo[],
   lang: Lang = "en",
 ): Migration {
-  const rank = new Map(tierOrder.map((t, r) => [t, r]));
-  const before = index(previous, "previous", rank, tierOrder);
-  const now = index(current, "current", rank, tierOrder);
-  const none = NONE[lang];
-  const labels = [...tierOrder, none];
+  // Tiers are compared by key, so a snapshot saved in Chinese compares with one saved in English.
+  const rank = new Map(tiers.map((t, r) => [t.key, r]));
+  const before = index(previous, "previous", tiers);
+  const now = index(current, "current", tiers);
+  const names = tiers.map((t) => t.name[lang]);
+  const labels = [...names, NONE[lang]];
   const matrix = labels.map(() => new Array<number>(labels.length).fill(0));
   const counts: Record<ChangeKind, number> = { new: 0, up: 0, down: 0, same: 0, gone: 0 };
   const changes: Change[] = [];
-  const none_ = tierOrder.length;
-  for (const [id, tier] of now) {
+  const none_ = tiers.length;
+  for (const [id, key] of now) {
     const old = before.get(id);
-    const r = rank.get(tier)!;
+    const r = rank.get(key)!;
     let change: ChangeKind;
     if (old === undefined) change = "new";
     else {
@@ -92,50 +91,47 @@ export function compareSnapshots(
       change = r < o ? "up" : r > o ? "down" : "same";
     }
     changes.push(
-      old === undefined ? { customerId: id, new: tier, change } : { customerId: id, old, new: tier, change },
+      old === undefined
+        ? { customerId: id, new: names[r], change }
+        : { customerId: id, old: names[rank.get(old)!], new: names[r], change },
     );
     matrix[old === undefined ? none_ : rank.get(old)!][r]++;
     counts[change]++;
   }
   for (const [id, old] of before) {
     if (now.has(id)) continue;
-    changes.push({ customerId: id, old, change: "gone" });
+    changes.push({ customerId: id, old: names[rank.get(old)!], change: "gone" });
     matrix[rank.get(old)!][none_]++;
     counts.gone++;
   }
   return { changes, from: labels, to: labels, matrix, counts };
 }
 
+/** Customer → tier key of one snapshot; a tier written as a key or a name in either language. */
 function index(
   rows: readonly Pick<Snapshot, "customerId" | "tier">[],
-  which: string,
-  rank: Map<string, number>,
-  order: readonly string[],
+  which: "previous" | "current",
+  tiers: readonly TierInfo[],
 ): Map<string, string> {
   const out = new Map<string, string>();
   const twice = new Set<string>();
   const unknown = new Set<string>();
   for (const r of rows) {
     if (out.has(r.customerId)) twice.add(r.customerId);
-    if (!rank.has(r.tier)) unknown.add(r.tier);
-    out.set(r.customerId, r.tier);
+    const key = tierKeyOf(tiers, r.tier);
+    if (key === undefined) unknown.add(r.tier);
+    else out.set(r.customerId, key);
   }
   if (twice.size)
-    throw new TierError(
-      `the ${which} evaluation lists customer ${[...twice]
-        .slice(0, 5)
-        .map((x) => `"${x}"`)
-        .join(", ")}${twice.size > 5 ? ` and ${twice.size - 5} more` : ""} twice`,
-    );
+    throw new TierError(`history.${which}Twice`, {
+      ids: [...twice].slice(0, 5),
+      more: Math.max(0, twice.size - 5),
+    });
   if (unknown.size)
-    throw new TierError(
-      `the ${which} evaluation has tier ${[...unknown]
-        .slice(0, 5)
-        .map((x) => `"${x}"`)
-        .join(
-          ", ",
-        )}, which is not one of ${order.join(", ")}: compare evaluations of the same policy and language`,
-    );
+    throw new TierError(`history.${which}UnknownTier`, {
+      tiers: [...unknown].slice(0, 5),
+      known: tiers.map((t) => t.key),
+    });
   return out;
 }
 
@@ -145,28 +141,7 @@ function index(
  * @example tierOrder(preset("membership"), "zh") // ["钻石", "金卡", "银卡", "普通", "新客户"]
  */
 export function tierOrder(ruleSet: RuleSet, lang: Lang): string[] {
-  const nm = (n: { zh: string; en: string }) => (lang === "zh" ? n.zh : n.en);
-  switch (ruleSet.method) {
-    case "rfm":
-      return [
-        ...ruleSet.segments.map((s) => (lang === "zh" ? s.zh : s.name)),
-        lang === "zh" ? OTHERS.zh : OTHERS.name,
-      ];
-    case "rfm8":
-      return RFM8_CLASSES.map(nm);
-    case "abc":
-    case "pyramid":
-      return ruleSet.tiers.map((t) => nm(t.name));
-    case "level":
-    case "rules":
-      return [...ruleSet.tiers].reverse().map((t) => nm(t.name));
-    case "lifecycle":
-      return LIFECYCLE_STAGES.map((s) => nm(s.name));
-    case "scorecard":
-      return [5, 4, 3, 2, 1].map((k) => (lang === "zh" ? `${k}星` : k === 1 ? "1 star" : `${k} stars`));
-    case "grid":
-      return [...ruleSet.cells].sort((a, b) => (a.cell < b.cell ? -1 : 1)).map((c) => nm(c.name));
-  }
+  return tiersOf(ruleSet).map((t) => t.name[lang]);
 }
 
 /**

@@ -10,8 +10,11 @@
 /** The two languages of the product: tier names, headers and sentences. */
 export type Lang = "zh" | "en";
 
-/** A parameter of a reason: a number, a text (an id, a header, a cell as typed) or a list of them. */
-export type ReasonParam = string | number | readonly (string | number)[];
+/**
+ * A parameter of a reason: a number, a text (an id, a header, a cell as typed), a list of them, or
+ * another reason (worded in the same language: "金额：不是数字：“abc”").
+ */
+export type ReasonParam = string | number | readonly (string | number)[] | Reason | readonly Reason[];
 export type ReasonParams = Readonly<Record<string, ReasonParam>>;
 
 /**

@@ -69,7 +69,7 @@ export function checkWeights(weights: readonly number[], tolerance = 1e-6): void
   const shown = fractions && sum <= 2 ? sum * 100 : sum;
   // Two decimals, unless that would print "100 %" for weights that are just off (99.999).
   const text = round2(shown) === 100 ? String(Number(shown.toPrecision(8))) : String(round2(shown));
-  throw new TierError(`weights add up to ${text} %, they must add up to 100 %`);
+  throw new TierError("scorecard.weightSum", { sum: text });
 }
 
 /**
@@ -190,7 +190,7 @@ export function weightedScoreByStage(
       checkWeights(w);
       checkColumns(ratings, w);
     } catch (e) {
-      (e as Error).message = `stage "${name}": ${(e as Error).message}`;
+      if (e instanceof TierError) throw new TierError("scorecard.inStage", { stage: name, reason: e });
       throw e;
     }
     byStage.set(name.trim(), w);
@@ -225,12 +225,12 @@ export function stageProblems(
 ): RowIssue[] {
   const names = Object.keys(profiles).map((s) => s.trim());
   const known = new Set(names);
-  const list = names.join(", ");
   const out: RowIssue[] = [];
   for (let i = 0; i < stage.length; i++) {
     const s = stageText(stage[i]);
-    if (s === "") out.push({ row: i, column, reason: `stage is blank; use one of ${list}` });
-    else if (!known.has(s)) out.push({ row: i, column, reason: `stage "${s}" is not one of ${list}` });
+    if (s === "") out.push({ row: i, column, code: "scorecard.stageBlank", params: { stages: names } });
+    else if (!known.has(s))
+      out.push({ row: i, column, code: "scorecard.stageUnknown", params: { value: s, stages: names } });
   }
   return out;
 }

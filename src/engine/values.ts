@@ -1,8 +1,19 @@
 /**
  * Reading one spreadsheet cell as a number or as text. Cells arrive from Office.js `values`, from a
  * CSV (always text) or from exceljs (numbers, text, Dates, `{ error }` objects); a value that cannot
- * be read is returned as a reason string, never thrown, so one bad row never stops the others.
+ * be read is returned as a structured reason, never thrown, so one bad row never stops the others.
  */
+
+import { reason, type Reason } from "./reasons";
+
+/** The reason for an empty cell (one shared object: readers compare by code, never by identity). */
+export const BLANK: Reason = Object.freeze({ code: "cell.blank" });
+const NOT_FINITE: Reason = Object.freeze({ code: "cell.notFinite" });
+
+/** True when a reader's result is a reason rather than a value. */
+export function isReason(x: unknown): x is Reason {
+  return typeof x === "object" && x !== null && typeof (x as Reason).code === "string";
+}
 
 /** One raw cell as the readers receive it: an Excel error is `"#N/A"` (Office.js, CSV) or `{ error: "#N/A" }` (exceljs). */
 export type Cell = string | number | boolean | Date | null | undefined | { error: string };
@@ -123,33 +134,33 @@ export function plainNumber(text: string): number {
  * (`(12)` is -12, as Excel's accounting format shows them). Commas must group thousands, so
  * `1,2` (a European decimal comma) is rejected rather than guessed.
  *
- * Reasons: `"blank"`, `not a number: "abc"`, `not a number: TRUE`, `error value #N/A`, `"not a number"` (NaN, ±Infinity).
+ * Reasons (codes): `cell.blank`, `cell.notNumber` ("abc", TRUE), `cell.error` (#N/A), `cell.notFinite` (NaN, ±Infinity).
  *
  * @example readNumber("1,234.50") // 1234.5
  * @example readNumber("¥300") // 300
- * @example readNumber("abc") // 'not a number: "abc"'
+ * @example readNumber("abc") // { code: "cell.notNumber", params: { value: "abc" } }
  */
-export function readNumber(v: unknown): number | string {
-  if (typeof v === "number") return Number.isFinite(v) ? v : "not a number";
+export function readNumber(v: unknown): number | Reason {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NOT_FINITE;
   if (typeof v === "string") {
     const x = plainNumber(v);
     return x === x ? x : readNumberText(v);
   }
-  if (v === null || v === undefined) return "blank";
-  if (typeof v === "boolean") return `not a number: ${v ? "TRUE" : "FALSE"}`;
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === "boolean") return reason("cell.notNumber", { value: v ? "TRUE" : "FALSE" });
   const e = errorValue(v);
-  if (e !== undefined) return `error value ${e}`;
-  if (v instanceof Date) return `not a number: ${readText(v)}`;
+  if (e !== undefined) return reason("cell.error", { value: e });
+  if (v instanceof Date) return reason("cell.notNumber", { value: readText(v) });
   if (typeof v === "bigint") return Number(v);
-  return `not a number: ${JSON.stringify(String(v))}`;
+  return reason("cell.notNumber", { value: String(v) });
 }
 
-function readNumberText(raw: string): number | string {
+function readNumberText(raw: string): number | Reason {
   const trimmed = raw.trim();
-  if (trimmed === "") return "blank";
+  if (trimmed === "") return BLANK;
   const e = errorValue(trimmed);
-  if (e !== undefined) return `error value ${e}`;
-  const bad = `not a number: ${JSON.stringify(trimmed)}`;
+  if (e !== undefined) return reason("cell.error", { value: e });
+  const bad = reason("cell.notNumber", { value: trimmed });
   // NFKC turns full-width digits, signs, "％" and "￥" into their ASCII forms.
   let s = trimmed.normalize("NFKC").replace(/\s+/g, "");
   let sign = 1;

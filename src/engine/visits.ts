@@ -5,6 +5,7 @@
 import { dayFromCivil } from "./dates";
 import { TierError } from "./errors";
 import type { GradeResult, Lang } from "./grade";
+import { tiersOf } from "./methods";
 import type { RuleSet } from "./ruleset";
 import { readNumber, readText } from "./values";
 import type { SheetTable } from "./table";
@@ -623,11 +624,7 @@ export function visitsPerTier(
   tierOrder: readonly string[],
 ): Record<string, number> {
   const own = new Map<string, number>();
-  const named = (name: { zh: string; en: string }) => (lang === "zh" ? name.zh : name.en);
-  if (ruleSet.method === "grid") for (const c of ruleSet.cells) own.set(named(c.name), c.visits);
-  if ("tiers" in ruleSet)
-    for (const t of ruleSet.tiers as { name: { zh: string; en: string }; visits?: number }[])
-      if (t.visits !== undefined) own.set(named(t.name), t.visits);
+  for (const t of tiersOf(ruleSet)) if (t.visits !== undefined) own.set(t.name[lang], t.visits);
   const out: Record<string, number> = {};
   tierOrder.forEach((t, r) => (out[t] = own.get(t) ?? (r === 0 ? 4 : r === 1 ? 2 : 1)));
   return out;

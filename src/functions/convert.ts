@@ -6,12 +6,13 @@
  * constructors look it up when they are called, so Node tests can stub `globalThis.CustomFunctions`.
  */
 import { readDate, todayDay } from "../engine/dates";
-import { TierError } from "../engine/errors";
-import { errorValue, readNumber, readText } from "../engine/values";
+import { describeReason, TierError } from "../engine/errors";
+import { reason, type Lang, type Reason } from "../engine/reasons";
+import { BLANK, errorValue, readNumber, readText } from "../engine/values";
 
 /** A range as Excel passes it: rows of cells; "" for a blank cell. */
 export type Matrix = readonly (readonly unknown[])[];
-export type Lang = "zh" | "en";
+export type { Lang };
 
 /** `#VALUE!` with a message: a bad argument, the whole call fails. */
 export function invalidValue(message: string): CustomFunctions.Error {
@@ -112,17 +113,27 @@ export class RowIssues {
   /** Number of input columns read so far (a row is empty when all of them are blank). */
   private inputs = 0;
 
-  constructor(readonly n: number) {}
+  constructor(
+    readonly n: number,
+    readonly lang: Lang = "en",
+  ) {}
 
   /** Registers one more input column; returns its index. */
   column(): number {
     return this.inputs++;
   }
 
-  add(i: number, name: string, why: string): void {
-    if (why === "blank") this.blank(i);
+  /** Records why input `name` of row i could not be read (the first reason per row is kept). */
+  add(i: number, name: string, why: Reason): void {
+    if (why.code === BLANK.code) this.blank(i);
     const r = (this.reason ??= new Array<string | undefined>(this.n));
-    if (r[i] === undefined) r[i] = why === "blank" ? `${name} is blank` : `${name}: ${why}`;
+    if (r[i] === undefined)
+      r[i] = describeReason(
+        why.code === BLANK.code
+          ? { code: "row.blankIn", params: { column: name } }
+          : { code: "row.inColumn", params: { column: name, reason: why } },
+        this.lang,
+      );
   }
 
   /** Counts a blank input of row i that is allowed (e.g. no purchase dates for a prospect). */
@@ -131,9 +142,9 @@ export class RowIssues {
   }
 
   /** Records a reason that is not about one input cell (e.g. a rating outside 1..5). */
-  set(i: number, reason: string): void {
+  set(i: number, reason: Reason): void {
     const r = (this.reason ??= new Array<string | undefined>(this.n));
-    if (r[i] === undefined) r[i] = reason;
+    if (r[i] === undefined) r[i] = describeReason(reason, this.lang);
   }
 
   get(i: number): string | undefined {
@@ -202,14 +213,14 @@ export function readNumbers(m: Matrix, name: string, issues: RowIssues, blankIsA
 function readCell(v: unknown, i: number, name: string, issues: RowIssues, blankIsAnIssue: boolean): number {
   const x = readValue(v);
   if (typeof x === "number") return x;
-  if (x !== "blank" || blankIsAnIssue) issues.add(i, name, x);
+  if (x.code !== BLANK.code || blankIsAnIssue) issues.add(i, name, x);
   else issues.blank(i);
   return NaN;
 }
 
-function readValue(v: unknown): number | string {
+function readValue(v: unknown): number | Reason {
   const e = cellError(v);
-  return e !== undefined ? `error value ${e}` : readNumber(v);
+  return e !== undefined ? reason("cell.error", { value: e }) : readNumber(v);
 }
 
 /**
@@ -230,11 +241,11 @@ export function readDays(
   for (let i = 0; i < n; i++) {
     const v = m[i][0];
     const e = cellError(v);
-    const d = e !== undefined ? `error value ${e}` : readDate(v, { asOfDay });
+    const d = e !== undefined ? reason("cell.error", { value: e }) : readDate(v, { asOfDay });
     if (typeof d === "number") out[i] = d;
     else {
       out[i] = NaN;
-      if (d !== "blank" || blankIsAnIssue) issues.add(i, name, d);
+      if (d.code !== BLANK.code || blankIsAnIssue) issues.add(i, name, d);
       else issues.blank(i);
     }
   }
@@ -251,7 +262,7 @@ export function maybeNumber(v: unknown, name: string): number | undefined {
   if (omitted(v)) return undefined;
   const x = readValue(scalar(v, name));
   if (typeof x === "number") return x;
-  throw new TierError(`${name} must be a number (${x})`);
+  throw new TierError("arg.notNumber", { name, reason: x });
 }
 
 /**
@@ -262,9 +273,9 @@ export function asOfDay(v: unknown, name = "as_of"): number {
   if (omitted(v)) return todayDay();
   const x = scalar(v, name);
   const e = cellError(x);
-  const d = e !== undefined ? `error value ${e}` : readDate(x);
+  const d = e !== undefined ? reason("cell.error", { value: e }) : readDate(x);
   if (typeof d === "number") return d;
-  throw new TierError(`${name} must be a date such as 2025-12-31 or TODAY() (${d})`);
+  throw new TierError("arg.notDate", { name, reason: d });
 }
 
 /** "en" (default) or "zh"; zh-CN, 中文 and cn are accepted too. */

@@ -13,7 +13,8 @@ import { rfm, type RfmMethod, type RfmOptions } from "../engine/rfm";
 import { RFM8_CLASSES, rfm8 } from "../engine/rfm8";
 import { parseRating, stars, toScale, weightedScore } from "../engine/scorecard";
 import { DEFAULT_SEGMENTS, OTHERS, segments, type SegmentRule } from "../engine/segments";
-import { readNumber, readText } from "../engine/values";
+import { reason } from "../engine/reasons";
+import { BLANK, readNumber, readText } from "../engine/values";
 import {
   RowIssues,
   asOfDay,
@@ -96,7 +97,7 @@ function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
       `fixed thresholds must be 3 rows (R in days, F, M) × bins-1 columns (got ${rows.length} rows)`,
     );
   // A first column of labels ("R", "F", "M") is allowed.
-  const labelled = rows.every((row) => typeof readNumber(row[0]) === "string" && !omitted(row[0]));
+  const labelled = rows.every((row) => typeof readNumber(row[0]) !== "number" && !omitted(row[0]));
   const [r, f, m] = rows.map((row, k) =>
     numberList([labelled ? row.slice(1) : row], `thresholds for ${"RFM"[k]}`),
   );
@@ -162,7 +163,7 @@ function segmentTable(table: unknown): SegmentRule[] {
   rows.forEach((row, k) => {
     if (row.every((c) => omitted(c))) return;
     // A header row: the r_min cell is text that is not a number.
-    if (k === 0 && typeof readNumber(row[1]) === "string") return;
+    if (k === 0 && typeof readNumber(row[1]) !== "number") return;
     const name = readText(row[0]);
     const lim = [1, 2, 3, 4, 5, 6].map((c) => {
       const x = readNumber(row[c]);
@@ -211,7 +212,7 @@ export function tierSegment(
     for (let d = 0; d < 3; d++) {
       const col = cols[d];
       for (let i = 0; i < n; i++)
-        if (col[i] <= 0) issues.set(i, `${"RFM"[d]} is ${col[i]}: scores start at 1`);
+        if (col[i] <= 0) issues.set(i, reason("rfm.scoreBelowOne", { score: "RFM"[d], value: col[i] }));
     }
     const seg = segments(cols[0], cols[1], cols[2], rules);
     const others = zh ? OTHERS.zh : OTHERS.name;
@@ -349,7 +350,8 @@ export function tierLevel(values: unknown[][], thresholds: unknown[][], names: u
     const v = readNumbers(values, "values", issues);
     const k = levelIndex(v, t);
     for (let i = 0; i < n; i++)
-      if (k[i] < 0 && v[i] === v[i]) issues.set(i, `${v[i]} is below the lowest threshold (${t[0]})`);
+      if (k[i] < 0 && v[i] === v[i])
+        issues.set(i, reason("level.belowThreshold", { value: v[i], lowest: t[0] }));
     const rows = label.map((s) => [s]);
     return spillCodes(n, 1, issues, k, rows);
   });
@@ -371,11 +373,14 @@ function readRatings(ratings: unknown, issues: RowIssues): { n: number; cols: Fl
       const x = parseRating(v);
       col[i] = x;
       if (x !== x) {
-        if (omitted(v)) issues.add(i, `criterion ${j + 1}`, "blank");
+        if (omitted(v)) issues.add(i, `criterion ${j + 1}`, BLANK);
         else
           issues.set(
             i,
-            `criterion ${j + 1}: ${JSON.stringify(readText(v))} is not a rating (1 to 5, or 优秀/良好/合格/较差/不合格)`,
+            reason("row.inColumn", {
+              column: `criterion ${j + 1}`,
+              reason: reason("scorecard.notRating", { value: readText(v) }),
+            }),
           );
       }
     }
@@ -536,9 +541,9 @@ export function tierLifecycle(
     const stage = lifecycle(first, last, freq, asOf, w);
     for (let i = 0; i < n; i++) {
       if (stage[i] >= 0) continue;
-      if (freq[i] < 0) issues.set(i, `frequency is ${freq[i]}: it cannot be negative`);
-      else if (first[i] > last[i]) issues.set(i, "the first purchase date is after the last one");
-      else issues.set(i, "purchases without a readable first and last date");
+      if (freq[i] < 0) issues.set(i, reason("lifecycle.negativeFrequency", { value: freq[i] }));
+      else if (first[i] > last[i]) issues.set(i, reason("lifecycle.firstAfterLast"));
+      else issues.set(i, reason("lifecycle.noDates"));
     }
     const rows = LIFECYCLE_STAGES.map((s) => [zh ? s.name.zh : s.name.en]);
     return spillCodes(n, 1, issues, stage, rows);

@@ -26,15 +26,10 @@ import {
 } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { civilFromDay, formatDay } from "../engine/dates";
-import type { GradeResult, Lang } from "../engine/grade";
-import {
-  CHANGE_KINDS,
-  compareSnapshots,
-  latestTwo,
-  snapshotOf,
-  tierOrder,
-  type Migration,
-} from "../engine/history";
+import type { Lang, PresentedResult } from "../engine/grade";
+import { errorText } from "../i18n/result";
+import { tiersOf } from "../engine/methods";
+import { CHANGE_KINDS, compareSnapshots, latestTwo, snapshotOf, type Migration } from "../engine/history";
 import { benefitTexts, checkTemplate, DEFAULT_TEMPLATES, notificationList, smsCsv } from "../engine/notify";
 import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
@@ -84,8 +79,6 @@ const useStyles = makeStyles({
 const TOLD = ["new", "up", "down"] as const;
 type Told = (typeof TOLD)[number];
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** A name for the evaluation as of `day`: its quarter, e.g. "2025-Q4". */
 export function quarterOf(day: number): string {
   const [y, m] = civilFromDay(day);
@@ -126,7 +119,7 @@ export interface HistoryStepProps {
   host: WorkbookHost;
   /** The table `result` was graded from (names, phones and e-mails for the messages). */
   table: SheetTable;
-  result: GradeResult;
+  result: PresentedResult;
   ruleSet: RuleSet;
   /** Engine language: tier names, sheet names and headers. */
   lang: Lang;
@@ -143,7 +136,7 @@ type Busy = "idle" | "saving" | "reading" | "writing";
 type Note = { intent: "success" | "info" | "warning" | "error"; text: string } | null;
 
 interface Compared {
-  result: GradeResult;
+  result: PresentedResult;
   migration: Migration;
   previous: { period: string; asOf: number };
   current: { period: string; asOf: number };
@@ -159,7 +152,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
   const t = useMemo(() => given ?? visitsHistoryT(lang === "zh" ? "zh-CN" : "en-US"), [given, lang]);
   const methodName = method ?? ruleSet.method;
   // A name typed for one grading is not carried over to the next: that one defaults to its own quarter.
-  const [periodEdit, setPeriodEdit] = useState<{ result: GradeResult; text: string } | null>(null);
+  const [periodEdit, setPeriodEdit] = useState<{ result: PresentedResult; text: string } | null>(null);
   const period = periodEdit && periodEdit.result === result ? periodEdit.text : quarterOf(result.asOf);
   const [busy, setBusy] = useState<Busy>("idle");
   const [note, setNote] = useState<Note>(null);
@@ -195,7 +188,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
     try {
       setNote(await work());
     } catch (e) {
-      setNote({ intent: "error", text: t(failed, { reason: message(e) }) });
+      setNote({ intent: "error", text: t(failed, { reason: errorText(e, lang) }) });
     } finally {
       setBusy("idle");
     }
@@ -231,7 +224,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
         const { current, previous } = latestTwo(history.snapshots, methodName);
         if (!current.length) return { intent: "info", text: t("history.noHistory") };
         if (!previous) return { intent: "info", text: t("history.onlyOne", { period: current[0].period }) };
-        const migration = compareSnapshots(previous, current, tierOrder(ruleSet, lang), lang);
+        const migration = compareSnapshots(previous, current, tiersOf(ruleSet), lang);
         setCompared({
           result,
           migration,

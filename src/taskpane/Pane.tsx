@@ -9,7 +9,8 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, parseIsoDay, todayDay } from "../engine/dates";
-import { grade, type GradeResult, type InputKind, type Problem } from "../engine/grade";
+import { grade, type InputKind, type PresentedResult, type Problem } from "../engine/grade";
+import { errorText, presentResult } from "../i18n/result";
 import { guessInputKind, resolveMapping, type Role } from "../engine/headers";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
@@ -73,7 +74,7 @@ export interface PaneProps {
   /** Shown under the result (standalone: the download link). */
   afterResult?: ReactNode;
   /** Called after a grade has been written. */
-  onGraded?: (result: GradeResult) => void;
+  onGraded?: (result: PresentedResult) => void;
   /** Today as a day number (tests pin it); the clock's today otherwise. */
   today?: number;
 }
@@ -87,8 +88,6 @@ class Cancelled extends Error {}
 
 /** Lets React paint between steps of long work. */
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve));
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Role → column as grading will use it: the user's choices, guesses for the rest, "none" removed. */
 function mappingOf(headers: readonly string[], choice: Partial<Record<Role, number | null>>) {
@@ -154,7 +153,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const [importNote, setImportNote] = useState<ImportNote>(null);
   const [run, setRun] = useState<Run>({ state: "idle", step: "read", done: 0, total: 0 });
   const [outcome, setOutcome] = useState<{
-    result: GradeResult;
+    result: PresentedResult;
     report: WriteGradeReport;
     /** The table exactly as graded: the Visits and History steps find manager, area and phone in it. */
     table: SheetTable;
@@ -182,7 +181,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       } catch {
         // A setting this version cannot read: start from the presets rather than fail.
       }
-    })().catch((e) => live && setLoaded({ state: "error", error: message(e) }));
+    })().catch((e) => live && setLoaded({ state: "error", error: errorText(e, lang) }));
     return () => {
       live = false;
     };
@@ -201,7 +200,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
         setRun({ state: "idle", step: "read", done: 0, total: 0 });
         setLoaded({ state: "ready", read, table: tableFromRows(read.rows, read.date1904, sheet) });
       },
-      (e) => live && setLoaded({ state: "error", error: message(e) }),
+      (e) => live && setLoaded({ state: "error", error: errorText(e, lang) }),
     );
     return () => {
       live = false;
@@ -284,7 +283,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       setDraft(structuredClone(ruleSet) as Record<string, unknown>);
       setImportNote({ kind: "ok", file: file.name });
     } catch (e) {
-      setImportNote({ kind: "error", reason: message(e) });
+      setImportNote({ kind: "error", reason: errorText(e, lang) });
     }
   };
 
@@ -322,7 +321,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       await tick();
       stop();
       const gradedTable = tableForGrading(fresh, map, none);
-      const result = grade(gradedTable, ruleSet, { input, map, asOf: asOfDay, lang });
+      const result = presentResult(grade(gradedTable, ruleSet, { input, map, asOf: asOfDay }), lang);
       setRun({ state: "running", step: "grade", done: fresh.rows.length, total: fresh.rows.length });
       await tick();
       stop();
@@ -332,7 +331,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       onGraded?.(result);
     } catch (e) {
       if (e instanceof Cancelled) setRun((r) => ({ ...r, state: "cancelled" }));
-      else setRun((r) => ({ ...r, state: "failed", error: message(e) }));
+      else setRun((r) => ({ ...r, state: "failed", error: errorText(e, lang) }));
     } finally {
       abort.current = null;
     }
@@ -342,7 +341,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     const read = loaded.read;
     if (!host || !read) return;
     setFocusRow(p.row);
-    let col = headers.indexOf(p.column);
+    let col = p.column === undefined ? -1 : headers.indexOf(p.column);
     if (col < 0) col = mapping.customer_id ?? 0;
     host.selectCell(read.sheetName, read.top + p.row - 1, read.left + col).catch(() => {
       // Selecting is a convenience: the row is also marked in the list.

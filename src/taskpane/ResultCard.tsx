@@ -15,8 +15,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
-import type { GradeResult, Problem } from "../engine/grade";
-import { TIER_PALETTE } from "../workbook/write-result";
+import type { PresentedResult, Problem } from "../engine/grade";
+import { reasonText } from "../i18n/reasons";
 import { useI18n } from "../i18n";
 
 const TierChart = lazy(() => import(/* webpackChunkName: "tier-chart" */ "./TierChart"));
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 const SHOWN_PROBLEMS = 50;
 
 export interface ResultCardProps {
-  result: GradeResult;
+  result: PresentedResult;
   /** What was written where, in words. */
   written?: string;
   onProblem: (problem: Problem) => void;
@@ -59,11 +59,11 @@ export interface ResultCardProps {
 /** Customers and share of sales per tier, a bar chart, and the rows that got no tier (each clickable). */
 export function ResultCard({ result, written, onProblem }: ResultCardProps) {
   const styles = useStyles();
-  const { t, locale } = useI18n();
+  const { t, locale, lang } = useI18n();
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const nf = new Intl.NumberFormat(locale);
   // The tier colours are the ones written into the workbook, so the pane and the sheet agree.
-  const colour = (i: number) => TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)];
+  const colour = (i: number) => result.tiers[i]?.colour ?? "#7F7F7F";
   const hasSales = result.summary.some((s) => s.amount !== 0);
   return (
     <Card className={styles.card} role="region" aria-label={t("result.title")}>
@@ -107,8 +107,8 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
               <li key={i}>
                 <Link as="button" className={styles.problem} onClick={() => onProblem(p)}>
                   {p.column
-                    ? t("result.problem", { row: p.row, column: p.column, reason: p.reason })
-                    : t("result.problemNoColumn", { row: p.row, reason: p.reason })}
+                    ? t("result.problem", { row: p.row, column: p.column, reason: reasonText(p, lang) })
+                    : t("result.problemNoColumn", { row: p.row, reason: reasonText(p, lang) })}
                 </Link>
               </li>
             ))}

@@ -23,7 +23,8 @@ import {
 import { CalendarLtrRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { civilFromDay, formatDay, parseIsoDay, todayDay } from "../engine/dates";
-import type { GradeResult, Lang } from "../engine/grade";
+import type { Lang, PresentedResult } from "../engine/grade";
+import { errorText } from "../i18n/result";
 import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
 import {
@@ -67,7 +68,6 @@ const useStyles = makeStyles({
 const MAX_VISITS = 31;
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve));
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** `YYYY-MM` of the month after `day`: the month a plan is usually made for. */
 export function nextMonth(day: number): string {
@@ -110,7 +110,7 @@ export interface VisitsStepProps {
   host: WorkbookHost;
   /** The table `result` was graded from (the manager, area and route columns are read from it). */
   table: SheetTable;
-  result: GradeResult;
+  result: PresentedResult;
   ruleSet: RuleSet;
   /** Engine language: tier names, sheet names and headers. */
   lang: Lang;
@@ -123,7 +123,7 @@ export interface VisitsStepProps {
 type Busy = "idle" | "planning" | "writing";
 
 interface Planned {
-  result: GradeResult;
+  result: PresentedResult;
   month: string;
   plan: VisitPlan;
   customers: VisitCustomer[];
@@ -140,7 +140,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
   const [week, setWeek] = useState<WeekPattern>("mon-fri");
   const [holidayText, setHolidayText] = useState("");
   // Edits belong to the result they were made for: a new grading starts from the policy's defaults.
-  const [edits, setEdits] = useState<{ result: GradeResult; visits: Record<string, number | null> }>({
+  const [edits, setEdits] = useState<{ result: PresentedResult; visits: Record<string, number | null> }>({
     result,
     visits: {},
   });
@@ -197,7 +197,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
       setPlanned({ result, month: month.trim(), plan: out, customers });
     } catch (e) {
       setPlanned(null);
-      setError(t("visits.planFailed", { reason: message(e) }));
+      setError(t("visits.planFailed", { reason: errorText(e, lang) }));
     } finally {
       setBusy("idle");
     }
@@ -210,7 +210,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
     try {
       setWritten(await writePlan(host, planned.plan, planned.customers, lang));
     } catch (e) {
-      setError(t("visits.writeFailed", { reason: message(e) }));
+      setError(t("visits.writeFailed", { reason: errorText(e, lang) }));
     } finally {
       setBusy("idle");
     }

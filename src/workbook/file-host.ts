@@ -23,7 +23,8 @@
    these rules are for Office.js proxies; the objects here are exceljs cells and rows in memory. */
 import ExcelJS from "exceljs";
 import { TierError } from "../engine/errors";
-import type { GradeResult, Lang } from "../engine/grade";
+import { textOn } from "../engine/colour";
+import type { Lang, PresentedResult } from "../engine/grade";
 import { findHeaderRow } from "../engine/headers";
 import { columnLetter, type SheetTable } from "../engine/table";
 import { parseCsv, plainValue, worksheetRows } from "./files";
@@ -81,11 +82,9 @@ function formatFor(v: CellOut, format: string | undefined): string | undefined {
   return v !== null && typeof v === "object" ? "yyyy-mm-dd" : undefined;
 }
 
-/** Black or white text on a fill, by the fill's luminance. */
+/** The text colour on a tier fill, by the one contrast rule (WCAG) the Office host uses too. */
 function textColour(hex: string): string {
-  const n = parseInt(hex.replace("#", ""), 16);
-  const lum = 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
-  return lum > 150 ? "FF000000" : "FFFFFFFF";
+  return argb(textOn(hex));
 }
 
 function argb(hex: string): string {
@@ -686,7 +685,7 @@ export async function gradedWorkbook(
   fileName: string,
   sheetName: string,
   table: SheetTable,
-  result: GradeResult,
+  result: PresentedResult,
   lang: Lang,
 ): Promise<Uint8Array> {
   const host = await FileHost.fromBytes(bytes, fileName);

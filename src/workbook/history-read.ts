@@ -7,16 +7,14 @@ import { readDate } from "../engine/dates";
 import type { GradeResult, Lang } from "../engine/grade";
 import { SNAPSHOT_HEADER, type Snapshot } from "../engine/history";
 import type { Contact } from "../engine/notify";
+import { reason, type Problem } from "../engine/reasons";
 import type { SheetTable } from "../engine/table";
 import { readNumber, readText } from "../engine/values";
 import type { SheetRead, WorkbookHost } from "./host";
 import { PLAN_SHEETS } from "./write-plan";
 
 /** A row of the history sheet that could not be read: its 1-based sheet row and why. */
-export interface HistoryRowProblem {
-  row: number;
-  reason: string;
-}
+export type HistoryRowProblem = Problem;
 
 export interface HistoryRead {
   /** The sheet read, or null when the workbook has no history sheet yet. */
@@ -59,12 +57,12 @@ export function historySnapshots(read: Pick<SheetRead, "rows" | "date1904" | "to
     if (!id && !tier) continue;
     const sheetRow = read.top + r + 1;
     if (!id || !tier) {
-      problems.push({ row: sheetRow, reason: !id ? "no customer_id" : "no tier" });
+      problems.push({ row: sheetRow, column: !id ? "customer_id" : "tier", code: "cell.blank" });
       continue;
     }
-    const asOf = ac < 0 ? "no as_of column" : readDate(row[ac], { date1904: read.date1904 });
+    const asOf = ac < 0 ? reason("history.noAsOfColumn") : readDate(row[ac], { date1904: read.date1904 });
     if (typeof asOf !== "number") {
-      problems.push({ row: sheetRow, reason: `as_of: ${asOf}` });
+      problems.push({ row: sheetRow, column: "as_of", ...asOf });
       continue;
     }
     const score = sc < 0 ? NaN : readNumber(row[sc]);

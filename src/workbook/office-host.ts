@@ -12,6 +12,7 @@
  *   "=HYPERLINK(…)", "+1", "-2abc", "@SUM(A1)", "00123" or "2025-03-01" are never turned into
  *   formulas, numbers or dates.
  */
+import { textOn } from "../engine/colour";
 import { dayToExcelSerial } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { columnLetter } from "../engine/table";
@@ -671,17 +672,9 @@ function colourTiers(range: Excel.Range, colours: TierColours): void {
   for (const [tier, fill] of Object.entries(colours)) {
     const cf = range.conditionalFormats.add("CellValue");
     cf.cellValue.format.fill.color = fill;
-    cf.cellValue.format.font.color = textColourOn(fill);
+    cf.cellValue.format.font.color = textOn(fill);
     cf.cellValue.rule = { formula1: `="${tier.replace(/"/g, '""')}"`, operator: "EqualTo" };
   }
-}
-
-/** Black or white, whichever reads better on `fill` (#RRGGBB). */
-function textColourOn(fill: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
-  if (!m) return "#000000";
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "#FFFFFF" : "#000000";
 }
 
 /** "80%" for 0.8, "99.5%" for 0.995. */

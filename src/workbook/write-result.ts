@@ -1,5 +1,5 @@
 import { formatDay } from "../engine/dates";
-import type { GradeResult, Lang, OutValue } from "../engine/grade";
+import type { Lang, OutValue, PresentedResult } from "../engine/grade";
 import { OUTPUT_PREFIX, type SheetTable } from "../engine/table";
 import type { CellOut, OwnedColumns, Progress, SheetRead, WorkbookHost } from "./host";
 
@@ -49,19 +49,6 @@ export function outputHeader(key: string, lang: Lang): string {
   return OUTPUT_PREFIX[lang] + (LABELS[key]?.[lang] ?? key);
 }
 
-/** Colours of tiers by rank (best first), readable in light and dark themes. */
-export const TIER_PALETTE = [
-  "#1E7B34",
-  "#4CA64C",
-  "#9BCB6A",
-  "#F2C14E",
-  "#F08A4B",
-  "#D64545",
-  "#8E5BB5",
-  "#3F7FBF",
-  "#7F7F7F",
-];
-
 const cell = (v: OutValue): CellOut => v;
 
 export interface WriteGradeOptions {
@@ -86,14 +73,12 @@ export async function writeGrade(
   host: WorkbookHost,
   read: SheetRead,
   table: SheetTable,
-  result: GradeResult,
+  result: PresentedResult,
   options: WriteGradeOptions,
 ): Promise<WriteGradeReport> {
   const { lang, onProgress } = options;
-  const order = result.summary.map((s) => s.tier);
-  const tierColours = Object.fromEntries(
-    order.map((t, i) => [t, TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)]]),
-  );
+  // The tier column holds names in the sheet's language; each name gets its tier's colour.
+  const tierColours = Object.fromEntries(result.tiers.map((t) => [t.name[lang], t.colour]));
   const report: WriteGradeReport = { summarySheet: SHEET_NAMES.summary[lang] };
 
   if (result.input === "customers") {
@@ -210,7 +195,7 @@ export const CHART_ROWS = 22;
  * The summary sheet's rows: the policy lines and the per-tier table, room for the chart (`chartRow`),
  * then the row problems (column header first, where the user looks; the reason spills to the right).
  */
-export function summaryRows(result: GradeResult, lang: Lang): { rows: CellOut[][]; chartRow: number } {
+export function summaryRows(result: PresentedResult, lang: Lang): { rows: CellOut[][]; chartRow: number } {
   const zh = lang === "zh";
   const rows: CellOut[][] = [
     [zh ? "分级政策" : "Policy", zh ? result.ruleSet.name.zh : result.ruleSet.name.en],
@@ -231,7 +216,9 @@ export function summaryRows(result: GradeResult, lang: Lang): { rows: CellOut[][
     for (let i = 0; i < CHART_ROWS; i++) rows.push([]);
     // The reason starts in D, clear of the right-aligned row number, and spills right over empty cells.
     rows.push([zh ? "列" : "Column", zh ? "行" : "Row", null, zh ? "未分级原因" : "Problem"]);
-    for (const p of result.problems.slice(0, 1000)) rows.push([p.column, p.row, null, p.reason]);
+    result.problems
+      .slice(0, 1000)
+      .forEach((p, i) => rows.push([p.column ?? null, p.row, null, result.problemTexts[i]]));
     if (result.problems.length > 1000)
       rows.push([
         zh ? `另有 ${result.problems.length - 1000} 行` : `and ${result.problems.length - 1000} more`,
@@ -244,7 +231,7 @@ export function summaryRows(result: GradeResult, lang: Lang): { rows: CellOut[][
  * Pareto data: customers by sales, largest first, with the cumulative share of sales. Beyond `maxPoints`
  * customers, every k-th is kept (and the last), so the curve keeps its shape and the chart stays light.
  */
-export function paretoRows(result: GradeResult, maxPoints: number, lang: Lang): CellOut[][] {
+export function paretoRows(result: PresentedResult, maxPoints: number, lang: Lang): CellOut[][] {
   const amount = result.columns.amount;
   if (!amount) return [];
   const idx: number[] = [];

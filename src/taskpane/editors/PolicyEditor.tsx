@@ -7,21 +7,14 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons";
 import { useRef } from "react";
 import { useI18n } from "../../i18n";
-import { GridEditor } from "./GridEditor";
-import { LifecycleEditor } from "./LifecycleEditor";
-import { RfmEditor } from "./RfmEditor";
-import { RulesEditor } from "./RulesEditor";
-import { ScorecardEditor } from "./ScorecardEditor";
-import { ShareEditor } from "./ShareEditor";
-import { TiersEditor } from "./TiersEditor";
-import { ValueField } from "./fields";
+import type { Method } from "../../engine/methods";
 import type { EditorForm } from "./form";
+import { EDITORS } from "./registry";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -52,7 +45,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
   const styles = useStyles();
   const { t, pick } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
-  const method = form.draft.method as string;
+  const MethodEditor = EDITORS[form.draft.method as Method];
   return (
     <section className={styles.root} aria-label={t("policy.editor", { name: pick(name) })}>
       <Subtitle2 as="h3">{t("policy.editor", { name: pick(name) })}</Subtitle2>
@@ -65,29 +58,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
       >
         <Input type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
       </Field>
-      {method === "rules" && (
-        <>
-          <RulesEditor form={form} />
-          <TiersEditor form={form} withMin={false} withBenefits />
-        </>
-      )}
-      {method === "level" && (
-        <>
-          <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
-          <TiersEditor form={form} withMin withBenefits />
-        </>
-      )}
-      {(method === "abc" || method === "pyramid") && (
-        <>
-          <ShareEditor form={form} method={method} />
-          <TiersEditor form={form} withMin={false} withBenefits={false} />
-        </>
-      )}
-      {method === "rfm" && <RfmEditor form={form} />}
-      {method === "scorecard" && <ScorecardEditor form={form} />}
-      {method === "grid" && <GridEditor form={form} />}
-      {method === "lifecycle" && <LifecycleEditor form={form} />}
-      {method === "rfm8" && <Text>{t("policy.nothingToEdit")}</Text>}
+      <MethodEditor form={form} />
       {!valid && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("policy.invalid")}</MessageBarBody>

@@ -1,0 +1,52 @@
+/**
+ * Tier colours and the one rule for the text on them, shared by Excel, files and the pane.
+ */
+
+/** Colours of tiers by rank (best first) when a policy names none: distinct hues, readable in light and dark themes. */
+export const TIER_PALETTE: readonly string[] = Object.freeze([
+  "#1E7B34",
+  "#4CA64C",
+  "#9BCB6A",
+  "#F2C14E",
+  "#F08A4B",
+  "#D64545",
+  "#8E5BB5",
+  "#3F7FBF",
+  "#7F7F7F",
+]);
+
+/** The palette colour for rank `i` (0 = best); ranks past the palette share its last colour. */
+export function rankColour(i: number): string {
+  return TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)];
+}
+
+function channel(hex: string, at: number): number {
+  const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+  // sRGB to linear light, as WCAG 2.x defines relative luminance.
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+/**
+ * WCAG 2.x relative luminance of `#RRGGBB` (0 black .. 1 white).
+ *
+ * @example luminance("#FFFFFF") // 1
+ */
+export function luminance(fill: string): number {
+  const hex = fill.replace("#", "");
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return 1;
+  return 0.2126 * channel(hex, 0) + 0.7152 * channel(hex, 2) + 0.0722 * channel(hex, 4);
+}
+
+/**
+ * Black or white text on `fill`, whichever has the higher WCAG contrast ratio: the one rule the
+ * Office host, the file writer and the pane use, so a tier reads the same everywhere.
+ *
+ * @example textOn("#4CA64C") // "#000000" (contrast 6.9 against 3.1 for white)
+ * @example textOn("#1E7B34") // "#FFFFFF"
+ */
+export function textOn(fill: string): "#000000" | "#FFFFFF" {
+  const l = luminance(fill);
+  const black = (l + 0.05) / 0.05;
+  const white = 1.05 / (l + 0.05);
+  return black >= white ? "#000000" : "#FFFFFF";
+}

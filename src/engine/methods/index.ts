@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { abcMethod, abcSchema } from "./abc";
+import { gridMethod, gridSchema } from "./grid";
+import { levelMethod, levelSchema } from "./level";
+import { lifecycleMethod, lifecycleSchema } from "./lifecycle";
+import { pyramidMethod, pyramidSchema } from "./pyramid";
+import { rfmMethod, rfmSchema } from "./rfm";
+import { rfm8Method, rfm8Schema } from "./rfm8";
+import { rulesMethod, rulesSchema } from "./rules";
+import { scorecardMethod, scorecardSchema } from "./scorecard";
+import type { MethodDef, TierInfo } from "./types";
+
+export type * from "./types";
+export { pick } from "./types";
+
+/** Every rule set: one per method, told apart by `method`. */
+export const ruleSetSchema = z.discriminatedUnion("method", [
+  rfmSchema,
+  rfm8Schema,
+  abcSchema,
+  pyramidSchema,
+  levelSchema,
+  rulesSchema,
+  lifecycleSchema,
+  scorecardSchema,
+  gridSchema,
+]);
+
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type Method = RuleSet["method"];
+
+type Registry = { readonly [M in Method]: MethodDef<Extract<RuleSet, { method: M }>> };
+
+/**
+ * The method registry: the one place that knows every grading method. Every other layer asks it
+ * (`methodOf(ruleSet)`) rather than switching over method names.
+ */
+export const METHODS: Registry = Object.freeze({
+  rfm: rfmMethod,
+  rfm8: rfm8Method,
+  abc: abcMethod,
+  pyramid: pyramidMethod,
+  level: levelMethod,
+  rules: rulesMethod,
+  lifecycle: lifecycleMethod,
+  scorecard: scorecardMethod,
+  grid: gridMethod,
+});
+
+/** The method ids, in the registry's order. */
+export const METHOD_IDS = Object.keys(METHODS) as Method[];
+
+/**
+ * The method of a rule set, typed for it.
+ *
+ * @example methodOf(preset("abc")).chart // "pareto"
+ */
+export function methodOf<R extends RuleSet>(rules: R): MethodDef<R> {
+  return METHODS[rules.method] as unknown as MethodDef<R>;
+}
+
+/**
+ * A rule set's tiers, best first: the order of summaries, charts and up/down between periods.
+ *
+ * @example tiersOf(preset("membership")).map((t) => t.key) // ["diamond", "gold", "silver", "regular", "new"]
+ */
+export function tiersOf(rules: RuleSet): TierInfo[] {
+  return methodOf(rules).tiers(rules);
+}
+
+/**
+ * The key of a tier written as its key or as its name in either language (a history sheet written
+ * in Chinese, read back by an English pane), or undefined.
+ *
+ * @example tierKeyOf(tiersOf(preset("membership")), "金卡") // "gold"
+ */
+export function tierKeyOf(tiers: readonly TierInfo[], text: string): string | undefined {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  return (
+    tiers.find((x) => x.key === t)?.key ??
+    tiers.find((x) => x.name.zh === t || x.name.en === t)?.key ??
+    tiers.find((x) => x.name.en.toLowerCase() === lower || x.key.toLowerCase() === lower)?.key
+  );
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { TierError } from "../errors";
+import { applyRules } from "../rules";
+import { base, distinctKeys, tierDef, tierInfos } from "./parts";
+import { cents } from "./rfm";
+import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
+
+const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
+const scalar = z.union([z.number(), z.string()]);
+const condition = z
+  .object({ column: z.string().min(1), op, value: z.union([scalar, z.array(scalar)]) })
+  .strict();
+
+export const rulesSchema = z
+  .object({
+    ...base,
+    method: z.literal("rules"),
+    tiers: z.array(tierDef).min(1),
+    rules: z.array(z.object({ tier: z.string().min(1), when: z.array(condition) }).strict()),
+    default: z.string().min(1).optional(),
+  })
+  .strict();
+export type RulesRules = z.infer<typeof rulesSchema>;
+
+const fail = (code: string, params: Record<string, string | number>, path: string): never => {
+  throw new TierError(code, params, path);
+};
+
+/**
+ * A rule table (membership cards): rules tried top to bottom, first matching rule wins, every
+ * condition of a rule must hold; the default tier when none matches. Tiers are listed lowest first.
+ *
+ * @example methodOf(preset("membership")).tiers(preset("membership"))[0].key // "diamond"
+ */
+export const rulesMethod: MethodDef<RulesRules> = {
+  id: "rules",
+  schema: rulesSchema,
+  chart: "pareto",
+  keyColumns: { benefits: "benefits" },
+  check(rs) {
+    distinctKeys(
+      rs.tiers.map((t) => t.key),
+      "tiers",
+      fail,
+    );
+    const keys = new Set(rs.tiers.map((t) => t.key));
+    rs.rules.forEach(
+      (r, i) =>
+        keys.has(r.tier) ||
+        fail("rules.unknownTier", { tier: r.tier, where: `rules[${i}].tier` }, `rules[${i}].tier`),
+    );
+    if (rs.default !== undefined && !keys.has(rs.default))
+      fail("rules.unknownTier", { tier: rs.default, where: "default" }, "default");
+  },
+  needs(rs) {
+    const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
+    return [{ role: "customer_id" }, ...used.map((c) => ({ role: c as "amount" }))];
+  },
+  tiers: (rs) => tierInfos(rs.tiers, false),
+  run(input, rs): MethodRun {
+    const n = input.n;
+    const issue: (RowReason | null)[] = new Array(n).fill(null);
+    const tier: (string | null)[] = new Array(n).fill(null);
+    const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
+    const keys = used.map((c) => input.columnKey(c));
+    input.requireValid(keys, issue);
+    const cols: Record<string, Float64Array> = {};
+    used.forEach((c, j) => (cols[c] = input.masked([keys[j]], issue)[0]));
+    const idx = applyRules(
+      { rules: rs.rules.map((r) => ({ tier: r.tier, when: r.when })), default: rs.default },
+      cols,
+      n,
+    );
+    const defaultKey = rs.default === undefined ? undefined : rs.tiers.find((t) => t.key === rs.default)?.key;
+    for (let i = 0; i < n; i++) {
+      if (issue[i] || input.failed[i]) continue;
+      const k = idx[i];
+      const key = k < 0 ? undefined : k < rs.rules.length ? rs.rules[k].tier : defaultKey;
+      if (key === undefined) {
+        issue[i] = { code: "rules.noMatch" };
+        continue;
+      }
+      tier[i] = key;
+    }
+    return {
+      columns: [
+        ...keys.map((k) => [k, cents(input.numeric(k))] as [string, OutValue[]]),
+        ["benefits", [...tier]],
+      ],
+      tier,
+      issue,
+    };
+  },
+};

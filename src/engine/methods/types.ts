@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import type { Role } from "../headers";
+import type { Lang, Reason } from "../reasons";
+
+/** One cell of an output column: a number, a text, or blank. */
+export type OutValue = string | number | null;
+
+/** A name in both languages. */
+export interface Names {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** One tier of a method, best first in {@link MethodDef.tiers}: its key, its names and its colour. */
+export interface TierInfo {
+  /** Stable key that travels through results, history and plans ("gold", "A", "5", "important-value"). */
+  readonly key: string;
+  readonly name: Names;
+  /** Fill colour `#RRGGBB` (text colour on it comes from `textOn` in `../colour`). */
+  readonly colour: string;
+  /** Visits a month the policy sets for this tier, when it sets one. */
+  readonly visits?: number;
+  /** Benefits, per language, already cumulated where the policy says higher tiers keep lower ones'. */
+  readonly benefits?: { readonly zh: readonly string[]; readonly en: readonly string[] };
+}
+
+/** The chart that tells a method's story best. */
+export type ChartKind = "pareto" | "pyramid" | "grid" | "rfm" | "stars" | "distribution";
+
+/** A role a method reads: which must be mapped, which are optional. */
+export interface RoleNeed {
+  readonly role: Role | "tenure_days" | "month_columns" | "ratings";
+  readonly optional?: boolean;
+}
+
+/** A row problem found by a method: the reason and the header of the cell it is about. */
+export type RowReason = Reason & { readonly column?: string };
+
+/**
+ * What a method reads per customer, prepared by the grading driver from customers or aggregated
+ * orders. Columns are numbers (NaN where the cell could not be read, with the reason beside it).
+ */
+export interface MethodInput {
+  readonly n: number;
+  /** As-of day (days since 1970-01-01). */
+  readonly asOf: number;
+  readonly headers: readonly string[];
+  readonly mapping: Readonly<Partial<Record<Role, number>>>;
+  /** Rows that already failed before the method ran (duplicate id, unreadable orders). */
+  readonly failed: readonly (RowReason | null)[];
+  /** The numeric column `key` (a role such as `amount`, `recency_days`, or a header); throws when unmapped. */
+  numeric(key: string): Float64Array;
+  /** The numeric column `key` when the sheet has it, without asking for it. */
+  peek(key: string): Float64Array | undefined;
+  /** The key of a rule's column: a role it knows, or a header of the sheet read as numbers. */
+  columnKey(column: string): string;
+  /** Marks rows where one of `keys` has no value, with the first reason. */
+  requireValid(keys: readonly string[], issue: (RowReason | null)[]): void;
+  /** Copies of the columns `keys` with NaN in rows that have an issue (so they are not graded). */
+  masked(keys: readonly string[], issue: readonly (RowReason | null)[]): Float64Array[];
+  /** Raw cells of a header, one per customer (first order row for orders). */
+  cells(header: string): unknown[];
+  /** Why a cell of column `key` could not be read, per row (null where it was). */
+  reasons(key: string): readonly (Reason | null)[] | undefined;
+  /** The header a column key comes from, for messages. */
+  label(key: string): string;
+  /** Throws the readable "this policy needs a column for …" error. */
+  need(role: Role, context?: Reason): number;
+}
+
+/** What a method returns: a tier key per row (null where none), its own columns, and row problems. */
+export interface MethodRun {
+  readonly tier: (string | null)[];
+  readonly issue: (RowReason | null)[];
+  /** The method's own output columns, in order (`r, f, m, rfm`; `abc`; `score, stars, class`). */
+  readonly columns: [string, OutValue[]][];
+  /** The value whose share the summary reports per tier (sales); the amount column when absent. */
+  readonly summaryValue?: Float64Array;
+}
+
+/**
+ * Everything about one grading method, in one place: the registry (`./index.ts`) is how every
+ * other layer (grade driver, history, visits, SQL, the pane's editors, charts) asks about a method.
+ */
+export interface MethodDef<R extends { method: string }> {
+  /** The `method` value of its rule sets. */
+  readonly id: R["method"];
+  /** The rule-set schema (zod), `method` as the discriminating literal. */
+  readonly schema: z.ZodType<R>;
+  /** What a schema cannot say (thresholds in order, weights that add up): throws TierError. */
+  check(rules: R): void;
+  /** The columns it reads. */
+  needs(rules: R): RoleNeed[];
+  /** Its tiers, best first: the order for summaries, charts and up/down between periods. */
+  tiers(rules: R): TierInfo[];
+  /** Grades the customers. */
+  run(input: MethodInput, rules: R): MethodRun;
+  /** The chart that suits it. */
+  readonly chart: ChartKind;
+  /**
+   * Output columns whose values are tier keys, shown at the edge as the tier's name (`segment`) or
+   * its benefits (`benefits`), like the `tier` column itself.
+   */
+  readonly keyColumns?: Readonly<Record<string, "name" | "benefits">>;
+}
+
+/** Picks the zh or en half of a bilingual name. */
+export function pick(names: Names, lang: Lang): string {
+  return names[lang];
+}

@@ -1,0 +1,60 @@
+import { Text } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import type { Method } from "../../engine/methods";
+import { useI18n } from "../../i18n";
+import { ValueField } from "./fields";
+import type { EditorForm } from "./form";
+import { GridEditor } from "./GridEditor";
+import { LifecycleEditor } from "./LifecycleEditor";
+import { RfmEditor } from "./RfmEditor";
+import { RulesEditor } from "./RulesEditor";
+import { ScorecardEditor } from "./ScorecardEditor";
+import { ShareEditor } from "./ShareEditor";
+import { TiersEditor } from "./TiersEditor";
+
+type MethodEditor = (props: { form: EditorForm }) => ReactElement;
+
+function NothingToEdit() {
+  const { t } = useI18n();
+  return <Text>{t("policy.nothingToEdit")}</Text>;
+}
+
+/**
+ * The pane's editor of each grading method: the method registry's `editor` facet, kept in the pane
+ * because it is React. A method without an entry here is a type error, so a new method cannot ship
+ * without its editor.
+ */
+export const EDITORS: { readonly [M in Method]: MethodEditor } = {
+  rules: ({ form }) => (
+    <>
+      <RulesEditor form={form} />
+      <TiersEditor form={form} withMin={false} withBenefits />
+    </>
+  ),
+  level: function LevelEditor({ form }) {
+    const { t } = useI18n();
+    return (
+      <>
+        <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
+        <TiersEditor form={form} withMin withBenefits />
+      </>
+    );
+  },
+  abc: ({ form }) => (
+    <>
+      <ShareEditor form={form} method="abc" />
+      <TiersEditor form={form} withMin={false} withBenefits={false} />
+    </>
+  ),
+  pyramid: ({ form }) => (
+    <>
+      <ShareEditor form={form} method="pyramid" />
+      <TiersEditor form={form} withMin={false} withBenefits={false} />
+    </>
+  ),
+  rfm: RfmEditor,
+  rfm8: NothingToEdit,
+  scorecard: ScorecardEditor,
+  grid: GridEditor,
+  lifecycle: LifecycleEditor,
+};
