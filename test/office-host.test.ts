@@ -2,6 +2,7 @@ import { gradeIn } from "./present";
 import { afterEach, describe, expect, it } from "vitest";
 import { dayFromCivil, dayToExcelSerial, excelSerialToDay } from "../src/engine/dates";
 import { TierError } from "../src/engine/errors";
+import { parseXlsx } from "../src/workbook/files";
 
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
@@ -481,5 +482,34 @@ describe("OfficeHost", () => {
     expect(excel.savedSettings.get("k")).toBe("v");
     expect(await host.loadSetting("missing")).toBeNull();
     expect(PAYLOAD_LIMIT).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+  });
+});
+
+describe("one definition of a row number", () => {
+  it("reports a bad cell on sheet row 5 as row 5 when the table starts at B3, in Excel and in a file", async () => {
+    const data: FakeValue[][] = [
+      ["客户编号", "金额"],
+      ["C1", 100],
+      ["C2", "abc"],
+      ["C3", 50],
+    ];
+    const { excel, host } = setUp();
+    const s = excel.addSheet("S", []);
+    data.forEach((row, i) => row.forEach((v, j) => s.put(2 + i, 1 + j, v)));
+    const read = await host.readSheet("S");
+    expect(read.top).toBe(2);
+    const inExcel = gradeIn(tableFromRows(read.rows, read.date1904, "S", read.top), preset("abc"), {
+      asOf: AS_OF,
+    });
+    expect(inExcel.problems.map((p) => [p.row, p.column])).toEqual([[5, "金额"]]);
+
+    // The same table in a workbook file: rows are read from sheet row 1, so the numbers agree.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    data.forEach((row, i) => row.forEach((v, j) => (ws.getCell(3 + i, 2 + j).value = v as string | number)));
+    const book = await parseXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const inFile = gradeIn(tableFromRows(book.sheets[0].rows, false, "S"), preset("abc"), { asOf: AS_OF });
+    expect(inFile.problems.map((p) => [p.row, p.column])).toEqual([[5, "金额"]]);
   });
 });

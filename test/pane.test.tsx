@@ -208,3 +208,35 @@ describe("the message catalogue", () => {
       expect(holes(zh[key]), key).toEqual(holes(en[key]));
   });
 });
+
+describe("the pane's row numbers", () => {
+  it("names a bad cell by the sheet row Excel shows and selects that row, when the table starts at B3", async () => {
+    const user = userEvent.setup();
+    const rows = [
+      ["会员卡号", "姓名", "累计消费金额（元）", "消费次数", "首次消费日期", "最近消费日期"],
+      ["M001", "张三", 25000, 12, "2023-01-05", "2025-06-01"],
+      ["M002", "李四", "abc", 3, "2024-11-20", "2025-05-11"],
+      ["M003", "王五", 300, 1, "2025-06-02", "2025-06-02"],
+    ];
+    const selected: [string, number, number][] = [];
+    const host: WorkbookHost = {
+      ...sheetHost(rows, "会员"),
+      // The used range starts at B3: its first row is sheet row 3, its first column B.
+      readSheet: async () => ({ sheetName: "会员", rows, date1904: false, top: 2, left: 1 }),
+      selectCell: async (sheet, row, column) => void selected.push([sheet, row, column]),
+    };
+    renderPane(host, "zh-CN");
+    await waitFor(async () => expect(await dropdownValue("金额")).toBe("累计消费金额（元）"), {
+      timeout: 10_000,
+    });
+    await user.click(screen.getByRole("button", { name: "开始分级" }));
+    const problem = await screen.findByRole(
+      "button",
+      { name: /^第 5 行，累计消费金额（元）：不是数字/ },
+      { timeout: 20_000 },
+    );
+    await user.click(problem);
+    // 0-based: sheet row 5 is row index 4; the amount is the range's third column, D (index 3).
+    expect(selected).toEqual([["会员", 4, 3]]);
+  });
+});

@@ -17,8 +17,13 @@ export interface SheetTable {
   headers: string[];
   /** Data rows (below the header row), raw cells, each padded to the header width. */
   rows: unknown[][];
-  /** 0-based index of the header row in the sheet, so data row i is sheet row headerRow + i + 2 (1-based). */
+  /** 0-based index of the header row among the rows read, so data row i is sheet row top + headerRow + i + 2. */
   headerRow: number;
+  /**
+   * 0-based sheet row of the first row read: 0 for a file, the used range's first row in Excel (data
+   * that starts at B3 has top 2). Every row number a user reads is counted from the sheet's row 1.
+   */
+  top: number;
   date1904: boolean;
 }
 
@@ -32,6 +37,7 @@ export function tableFromRows(
   rows: readonly (readonly unknown[])[],
   date1904: boolean,
   sheetName: string,
+  top = 0,
 ): SheetTable {
   const headerRow = rows.length ? findHeaderRow(rows) : 0;
   const raw = rows[headerRow] ?? [];
@@ -49,7 +55,7 @@ export function tableFromRows(
     while (row.length < width) row.push(null);
     data.push(row);
   }
-  return { sheetName, headers, rows: data, headerRow, date1904 };
+  return { sheetName, headers, rows: data, headerRow, top, date1904 };
 }
 
 /** Excel's column letter for a 0-based index: 0 → A, 27 → AB. */
@@ -64,7 +70,17 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** The 1-based sheet row a user sees for data row `i`. */
-export function sheetRow(table: Pick<SheetTable, "headerRow">, i: number): number {
-  return table.headerRow + i + 2;
+/**
+ * The one definition of a row number: the 1-based sheet row a user sees in Excel for data row `i`,
+ * wherever the read range starts.
+ *
+ * @example sheetRow({ top: 2, headerRow: 0 }, 0) // 4: header on sheet row 3, first data row on 4
+ */
+export function sheetRow(table: Pick<SheetTable, "headerRow" | "top">, i: number): number {
+  return (table.top ?? 0) + table.headerRow + i + 2;
+}
+
+/** The data row index of a 1-based sheet row: the inverse of {@link sheetRow}. */
+export function dataIndex(table: Pick<SheetTable, "headerRow" | "top">, row: number): number {
+  return row - (table.top ?? 0) - table.headerRow - 2;
 }

@@ -14,7 +14,7 @@ import { errorText, presentResult } from "../i18n/result";
 import { guessInputKind, resolveMapping, type Role } from "../engine/headers";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
-import { columnLetter, tableFromRows, type SheetTable } from "../engine/table";
+import { columnLetter, sheetRow, tableFromRows, type SheetTable } from "../engine/table";
 import type { Progress, ProgressStep, SheetRead, WorkbookHost } from "../workbook/host";
 import { outputHeader, SETTING_RULES, writeGrade, type WriteGradeReport } from "../workbook/write-result";
 import { MESSAGES, useI18n, type MessageKey } from "../i18n";
@@ -198,7 +198,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
         setInputChoice(null);
         setOutcome(null);
         setRun({ state: "idle", step: "read", done: 0, total: 0 });
-        setLoaded({ state: "ready", read, table: tableFromRows(read.rows, read.date1904, sheet) });
+        setLoaded({ state: "ready", read, table: tableFromRows(read.rows, read.date1904, sheet, read.top) });
       },
       (e) => live && setLoaded({ state: "error", error: errorText(e, lang) }),
     );
@@ -316,7 +316,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       await tick();
       const read = await host.readSheet(sheet, progress);
       stop();
-      const fresh = tableFromRows(read.rows, read.date1904, sheet);
+      const fresh = tableFromRows(read.rows, read.date1904, sheet, read.top);
       setRun({ state: "running", step: "grade", done: 0, total: fresh.rows.length });
       await tick();
       stop();
@@ -343,7 +343,8 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     setFocusRow(p.row);
     let col = p.column === undefined ? -1 : headers.indexOf(p.column);
     if (col < 0) col = mapping.customer_id ?? 0;
-    host.selectCell(read.sheetName, read.top + p.row - 1, read.left + col).catch(() => {
+    // p.row is the sheet row the user reads (1-based), wherever the used range starts.
+    host.selectCell(read.sheetName, p.row - 1, read.left + col).catch(() => {
       // Selecting is a convenience: the row is also marked in the list.
     });
   };
@@ -384,11 +385,11 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               inputGuessed={inputChoice === null}
               onInput={setInputChoice}
               previewRows={table?.rows.slice(0, PREVIEW_ROWS) ?? []}
-              previewRowNumbers={(table?.rows.slice(0, PREVIEW_ROWS) ?? []).map(
-                (_, i) => (table?.headerRow ?? 0) + i + 2,
+              previewRowNumbers={(table?.rows.slice(0, PREVIEW_ROWS) ?? []).map((_, i) =>
+                table ? sheetRow(table, i) : i + 2,
               )}
               rowCount={table?.rows.length ?? 0}
-              headerRow={table?.headerRow ?? 0}
+              headerRow={(table?.top ?? 0) + (table?.headerRow ?? 0)}
             />
           </Step>
           <Divider />
