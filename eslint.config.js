@@ -14,6 +14,11 @@ const noNodeOrUi = [
   "papaparse",
 ];
 
+/** Our layers, and the ones a layer may import besides itself. */
+const LAYERS = ["engine", "i18n", "workbook", "functions", "sql", "cli", "taskpane", "standalone"];
+const layers = (...allowed) =>
+  LAYERS.filter((l) => !allowed.includes(l)).flatMap((l) => [`../${l}`, `../${l}/*`, `**/${l}/**`]);
+
 export default [
   { ignores: ["node_modules/", "dist/", "out/", "test-output/", "samples/", "coverage/"] },
   ...officeAddins.configs.react,
@@ -61,32 +66,63 @@ export default [
     },
   },
   {
-    // The engine is pure: it runs the same in Excel, a browser, Node and tests.
+    // The engine is pure: it runs the same in Excel, a browser, Node and tests, and builds no sentence
+    // (no i18n): it returns codes and numbers.
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [...noNodeOrUi, "../workbook/*", "../taskpane/*", "../functions/*", "../cli/*"] },
-      ],
+      "no-restricted-imports": ["error", { patterns: [...noNodeOrUi, ...layers("engine")] }],
       "no-restricted-globals": ["error", "Excel", "Office", "document", "window"],
     },
   },
   {
-    // Functions: the engine and the custom functions runtime only.
-    files: ["src/functions/**/*.ts"],
+    // Functions and SQL: the engine only (the functions' wording is installed by the bundle's entry).
+    files: ["src/functions/**/*.ts", "src/sql/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...noNodeOrUi, ...layers("engine")] }],
+      "no-restricted-globals": ["error", "document", "window"],
+    },
+  },
+  {
+    // The workbook layer: the engine only among our layers (Node's fs in the file readers is its job).
+    files: ["src/workbook/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...noNodeOrUi, "../workbook/*", "../taskpane/*", "../cli/*"] },
+        { patterns: ["react", "react-dom", "@fluentui/*", ...layers("engine")] },
       ],
     },
   },
   {
-    // The pane never talks to Excel itself: it goes through the workbook layer.
-    files: ["src/taskpane/**/*.{ts,tsx}"],
+    // The catalogue words what the engine returns; it knows nothing of hosts or pages.
+    files: ["src/i18n/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-globals": ["error", "Excel"],
-      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "../cli/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "fs/*", "node:*", "exceljs", "papaparse", "@fluentui/*", ...layers("engine")] },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office"],
+    },
+  },
+  {
+    // The pane and the standalone page reach Excel and files only through the host interface.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/standalone/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": ["error", "Excel", "Office"],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "fs",
+            "fs/*",
+            "node:*",
+            "exceljs",
+            "papaparse",
+            "**/cli/**",
+            "**/functions/**",
+            "**/sql/**",
+          ],
+        },
+      ],
     },
   },
 ];

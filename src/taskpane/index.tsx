@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { OfficeHost } from "../workbook/office-host";
+import { whenReady } from "../workbook/office-start";
 import { localeOf } from "../i18n";
 import { App } from "./App";
 import { Pane } from "./Pane";
@@ -7,17 +8,13 @@ import { themeFor } from "./theme";
 
 // Inside Office the pane follows Office's display language and theme, and reaches the workbook
 // through OfficeHost only. Opened as a plain page (no Office.js), it shows the same screen without a host.
-function start(inOffice: boolean) {
-  const host = inOffice ? new OfficeHost() : null;
-  const locale = localeOf(inOffice ? Office.context.displayLanguage : navigator.language);
-  const theme = themeFor(inOffice ? Office.context.officeTheme?.bodyBackgroundColor : undefined);
+whenReady(({ inExcel, language, background }) => {
+  const host = inExcel ? new OfficeHost() : null;
+  const locale = localeOf(language);
   document.documentElement.lang = locale;
   createRoot(document.getElementById("root")!).render(
-    <App theme={theme} locale={locale}>
+    <App theme={themeFor(background)} locale={locale}>
       <Pane host={host} mode="office" />
     </App>,
   );
-}
-
-if (typeof Office !== "undefined") Office.onReady((info) => start(info.host === Office.HostType.Excel));
-else start(false);
+});

@@ -1,0 +1,34 @@
+/**
+ * Where the pane starts: inside Excel (Office.js loaded and ready) or as a plain page. The one place
+ * besides the Office host that touches `Office`, so the pane itself never does.
+ */
+
+/** What the pane needs to know of its host when it starts. */
+export interface StartContext {
+  /** True inside Excel: the pane reaches the workbook through an OfficeHost. */
+  inExcel: boolean;
+  /** Office's display language (zh-CN, en-US …), or the browser's outside Office. */
+  language: string;
+  /** Office's theme background (#RRGGBB), when Office gives one. */
+  background?: string;
+}
+
+/**
+ * Calls `start` once Office.js is ready, or at once on a page without Office.js.
+ *
+ * @example whenReady(({ inExcel, language }) => render(inExcel, language));
+ */
+export function whenReady(start: (context: StartContext) => void): void {
+  if (typeof Office === "undefined") {
+    start({ inExcel: false, language: navigator.language });
+    return;
+  }
+  Office.onReady((info) => {
+    const inExcel = info.host === Office.HostType.Excel;
+    start({
+      inExcel,
+      language: inExcel ? Office.context.displayLanguage : navigator.language,
+      background: inExcel ? Office.context.officeTheme?.bodyBackgroundColor : undefined,
+    });
+  });
+}
