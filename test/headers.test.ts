@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { TierError } from "../src/engine/errors";
 import {
   findHeaderRow,
   guessInputKind,
@@ -207,9 +206,14 @@ describe("resolveMapping", () => {
 
   it("resolveMapping throws TierError naming the columns when an override names no column", () => {
     expect(() => resolveMapping(["A", "B", "C"], { amount: "销售额" })).toThrow(
-      new TierError('--map amount=销售额: no column is called "销售额" (columns: A, B, C)'),
+      expect.objectContaining({
+        code: "headers.unknownHeader",
+        params: { role: "amount", header: "销售额", columns: ["A", "B", "C"] },
+      }),
     );
-    expect(() => resolveMapping(["A"], { money: "A" })).toThrow(/there is no role "money"/);
+    expect(() => resolveMapping(["A"], { money: "A" })).toThrow(
+      expect.objectContaining({ code: "headers.unknownRole" }),
+    );
     expect(() => resolveMapping(["金额"], { amount: "金额", frequency: "金额" })).toThrow(
       /both name the column "金额"/,
     );

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { rfm, rfmCode } from "../src/engine/rfm";
 import { DEFAULT_SEGMENTS, OTHERS, segments, type SegmentRule } from "../src/engine/segments";
 import { RFM8_CLASSES, rfm8 } from "../src/engine/rfm8";
-import { TierError } from "../src/engine/errors";
 
 const list = (a: ArrayLike<number>) => Array.from(a);
 
@@ -74,7 +73,7 @@ describe("rfm", () => {
   it("rfm rejects bins 1 and 10, bad thresholds and mismatched lengths with readable messages", () => {
     const v = [1, 2, 3];
     expect(() => rfm(v, v, v, { bins: 1 })).toThrow(
-      new TierError("bins must be a whole number from 2 to 9 (got 1)"),
+      expect.objectContaining({ code: "quantile.bins", params: { bins: 1 } }),
     );
     expect(() => rfm(v, v, v, { bins: 10 })).toThrow("bins must be a whole number from 2 to 9 (got 10)");
     expect(() => rfm(v, v, v, { bins: { f: 2.5 } })).toThrow(
@@ -96,9 +95,7 @@ describe("rfm", () => {
 
   it("rfm by quantile refuses to grade a single customer", () => {
     expect(() => rfm([3], [1], [10])).toThrow(
-      new TierError(
-        "RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got 1)",
-      ),
+      expect.objectContaining({ code: "rfm.tooFewCustomers", params: { count: 1 } }),
     );
     // With fixed thresholds one customer is fine.
     const one = rfm([3], [1], [10], { bins: 2, method: "fixed", thresholds: { r: [7], f: [2], m: [100] } });
@@ -145,7 +142,7 @@ describe("segments", () => {
       { name: "C", zh: "丙", r: [4, 3], f: [1, 5], m: [1, 5] },
     ];
     expect(() => segments([1], [1], [1], bad)).toThrow(
-      new TierError("segment table row 3: r_min must be <= r_max"),
+      expect.objectContaining({ code: "segments.rangeOrder", params: { row: 3, d: "r" } }),
     );
   });
 });

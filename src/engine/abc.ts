@@ -49,10 +49,10 @@ function shareThreshold(a: Float64Array, total: number, share: number): number {
 }
 
 function checkShares(a: number, b: number): void {
-  check(
-    Number.isFinite(a) && Number.isFinite(b) && a > 0 && a < b && b <= 1,
-    `ABC shares must satisfy 0 < A share < B share <= 100 % (got A ${a * 100} %, B ${b * 100} %)`,
-  );
+  check(Number.isFinite(a) && Number.isFinite(b) && a > 0 && a < b && b <= 1, "abc.shares", {
+    a: a * 100,
+    b: b * 100,
+  });
 }
 
 /**
@@ -79,7 +79,7 @@ export function abcByShare(values: ArrayLike<number>, options: { a?: number; b?:
       positive[nPos++] = v;
     }
   }
-  check(total > 0, "all sales are zero or negative: ABC by share needs some positive sales");
+  check(total > 0, "abc.noPositiveSales");
   const scratch = positive.subarray(0, nPos);
   // The class is monotone in v: A is v >= tA, B is tB <= v < tA (both among positive values).
   const tA = shareThreshold(scratch, total, a);
@@ -99,10 +99,7 @@ export function abcByShare(values: ArrayLike<number>, options: { a?: number; b?:
  */
 export function abcByAmount(values: ArrayLike<number>, thresholds: { a: number; b: number }): Uint8Array {
   const { a, b } = thresholds;
-  check(
-    Number.isFinite(a) && Number.isFinite(b) && a > b,
-    `the A amount must be greater than the B amount (got A ${a}, B ${b})`,
-  );
+  check(Number.isFinite(a) && Number.isFinite(b) && a > b, "abc.amountOrder", { a, b });
   const n = values.length;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -119,19 +116,12 @@ export function abcByAmount(values: ArrayLike<number>, thresholds: { a: number; 
  * @example monthlyAverage([[1, 2], [3, 4], [5, 6], [7, 8]], 3) // Float64Array [5, 6]
  */
 export function monthlyAverage(months: readonly ArrayLike<number>[], k: number): Float64Array {
-  check(
-    Number.isInteger(k) && k >= 3 && k <= 6,
-    `months to average must be a whole number from 3 to 6 (got ${k})`,
-  );
-  check(
-    months.length >= k,
-    `the average of the last ${k} months needs at least ${k} month columns (got ${months.length})`,
-  );
+  check(Number.isInteger(k) && k >= 3 && k <= 6, "abc.monthsRange", { months: k });
+  check(months.length >= k, "abc.tooFewMonths", { months: k, found: months.length });
   const cols = months.slice(months.length - k);
   const n = cols[0].length;
   for (const c of cols) {
-    if (c.length !== n)
-      throw new TierError(`every month column must have the same number of rows (got ${n} and ${c.length})`);
+    if (c.length !== n) throw new TierError("abc.monthRows", { first: n, other: c.length });
   }
   const out = new Float64Array(n);
   for (const c of cols) for (let i = 0; i < n; i++) out[i] += c[i];
@@ -154,10 +144,10 @@ export interface AbcSummaryRow {
  * @example abcSummary([500, 300, 200], abcByShare([500, 300, 200]))[0] // { cls: "A", customers: 2, ... }
  */
 export function abcSummary(values: ArrayLike<number>, classes: Uint8Array): AbcSummaryRow[] {
-  check(
-    values.length === classes.length,
-    `values and classes must have the same number of rows (got ${values.length} and ${classes.length})`,
-  );
+  check(values.length === classes.length, "abc.classRows", {
+    values: values.length,
+    classes: classes.length,
+  });
   const count = [0, 0, 0, 0];
   const sales = [0, 0, 0, 0];
   let total = 0;

@@ -95,20 +95,25 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
   const names = options.columnNames ?? { id: "customer_id", date: "date", amount: "amount" };
   const orderIdName = names.orderId ?? "order_id";
   if (dates.length !== n || amounts.length !== n || (orderIds !== undefined && orderIds.length !== n)) {
-    throw new TierError(
-      `the order columns have different lengths (${names.id} ${n}, ${names.date} ${dates.length}, ${names.amount} ${amounts.length})`,
-    );
+    throw new TierError("aggregate.lengths", {
+      id: names.id,
+      ids: n,
+      date: names.date,
+      dates: dates.length,
+      amount: names.amount,
+      amounts: amounts.length,
+    });
   }
   if (frequencyMode !== "rows" && frequencyMode !== "orders" && frequencyMode !== "days") {
-    throw new TierError(`frequency must be rows, orders or days, not "${String(frequencyMode)}"`);
+    throw new TierError("aggregate.frequencyMode", { got: String(frequencyMode) });
   }
   if (amountMode !== "sum" && amountMode !== "mean") {
-    throw new TierError(`amount must be sum or mean, not "${String(amountMode)}"`);
+    throw new TierError("aggregate.amountMode", { got: String(amountMode) });
   }
   if (returns !== "net" && returns !== "drop")
-    throw new TierError(`returns must be net or drop, not "${String(returns)}"`);
+    throw new TierError("aggregate.returns", { got: String(returns) });
   if (frequencyMode === "orders" && orderIds === undefined) {
-    throw new TierError("counting distinct orders needs an order id column (订单号)");
+    throw new TierError("aggregate.needOrderId");
   }
 
   const index = new Map<string, number>();

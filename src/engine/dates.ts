@@ -110,8 +110,7 @@ export function formatDay(day: number): string {
 export function parseIsoDay(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const day = m ? validDay(+m[1], +m[2], +m[3]) : undefined;
-  if (day === undefined)
-    throw new TierError(`"${text}" is not a date: write it as YYYY-MM-DD, e.g. 2025-12-31`);
+  if (day === undefined) throw new TierError("dates.notIsoDay", { value: text });
   return day;
 }
 

@@ -37,10 +37,11 @@ export function terciles(values: ArrayLike<number>): [number, number] {
 function levels(v: ArrayLike<number>, cut: GridCut, axis: string): Uint8Array {
   const out = new Uint8Array(v.length);
   if (cut.method === "fixed") {
-    check(
-      Number.isFinite(cut.low) && Number.isFinite(cut.high) && cut.low < cut.high,
-      `${axis}: the low threshold (${cut.low}) must be less than the high threshold (${cut.high})`,
-    );
+    check(Number.isFinite(cut.low) && Number.isFinite(cut.high) && cut.low < cut.high, "grid.cutOrder", {
+      axis,
+      low: cut.low,
+      high: cut.high,
+    });
     // Left-closed: high when v >= high, middle when v >= low.
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
@@ -48,10 +49,7 @@ function levels(v: ArrayLike<number>, cut: GridCut, axis: string): Uint8Array {
     }
     return out;
   }
-  check(
-    cut.method === "tercile",
-    `${axis}: the cut must be "fixed" or "tercile", not "${String(cut.method)}"`,
-  );
+  check(cut.method === "tercile", "grid.cutMethod", { axis, got: String(cut.method) });
   const [q1, q2] = terciles(v);
   // The RFM quantile rule with 3 bins: 1 + #{k : v > q_k}; ties share a level.
   for (let i = 0; i < v.length; i++) {
@@ -77,7 +75,7 @@ export function gridCells(
   y: ArrayLike<number>,
   options?: { x?: GridCut; y?: GridCut },
 ): Int8Array {
-  check(x.length === y.length, `X has ${x.length} rows and Y has ${y.length}: they must match`);
+  check(x.length === y.length, "grid.rowCounts", { x: x.length, y: y.length });
   const lx = levels(x, options?.x ?? { method: "tercile" }, "X");
   const ly = levels(y, options?.y ?? { method: "tercile" }, "Y");
   const out = new Int8Array(x.length);

@@ -325,7 +325,7 @@ export function resolveMapping(
   const shown = headers.map((h, c) => (String(h ?? "").trim() === "" ? columnLetter(c) : String(h).trim()));
   for (const [role, header] of Object.entries(overrides)) {
     if (!(role in ROLE_SYNONYMS)) {
-      throw new TierError(`--map ${role}=${header}: there is no role "${role}" (roles: ${ROLES.join(", ")})`);
+      throw new TierError("headers.unknownRole", { role, header, roles: [...ROLES] });
     }
     let col = norm.indexOf(normaliseHeader(header));
     if (col < 0 && /^[A-Za-z]{1,3}$/.test(header.trim())) {
@@ -333,15 +333,11 @@ export function resolveMapping(
       col = headers.findIndex((_, c) => columnLetter(c) === letter);
     }
     if (col < 0) {
-      throw new TierError(
-        `--map ${role}=${header}: no column is called "${header}" (columns: ${shown.join(", ")})`,
-      );
+      throw new TierError("headers.unknownHeader", { role, header, columns: shown });
     }
     const other = taken.get(col);
     if (other !== undefined) {
-      throw new TierError(
-        `--map ${other} and ${role} both name the column "${shown[col]}": a column plays one role`,
-      );
+      throw new TierError("headers.twoRoles", { other, role, column: shown[col] });
     }
     taken.set(col, role);
     roles[role as Role] = col;

@@ -123,12 +123,12 @@ function index(
     else out.set(r.customerId, key);
   }
   if (twice.size)
-    throw new TierError(`history.${which}Twice`, {
+    throw new TierError(which === "previous" ? "history.previousTwice" : "history.currentTwice", {
       ids: [...twice].slice(0, 5),
       more: Math.max(0, twice.size - 5),
     });
   if (unknown.size)
-    throw new TierError(`history.${which}UnknownTier`, {
+    throw new TierError(which === "previous" ? "history.previousUnknownTier" : "history.currentUnknownTier", {
       tiers: [...unknown].slice(0, 5),
       known: tiers.map((t) => t.key),
     });

@@ -8,13 +8,12 @@ import { check } from "./errors";
  * @example levelIndex([12000, 600, 100], [500, 5000, 10000]) // Int16Array [2, 0, -1]
  */
 export function levelIndex(values: ArrayLike<number>, thresholds: readonly number[]): Int16Array {
-  check(thresholds.length >= 1 && thresholds.length <= 1000, "give 1 to 1000 thresholds");
+  check(thresholds.length >= 1 && thresholds.length <= 1000, "level.thresholdCount");
   for (let k = 0; k < thresholds.length; k++) {
     const t = thresholds[k];
-    check(
-      Number.isFinite(t) && (k === 0 || t > thresholds[k - 1]),
-      `thresholds must increase from the lowest tier to the highest (got ${thresholds.join(", ")})`,
-    );
+    check(Number.isFinite(t) && (k === 0 || t > thresholds[k - 1]), "level.thresholdOrder", {
+      thresholds: [...thresholds],
+    });
   }
   const out = new Int16Array(values.length);
   const last = thresholds.length - 1;

@@ -41,19 +41,13 @@ const ONE_TIME = 6;
 
 function checkWindows(w: LifecycleWindows): void {
   for (const k of Object.keys(DEFAULT_LIFECYCLE_WINDOWS) as (keyof LifecycleWindows)[]) {
-    check(
-      Number.isFinite(w[k]) && w[k] >= 0,
-      `lifecycle window ${k} must be a number of 0 or more, not ${w[k]}`,
-    );
+    check(Number.isFinite(w[k]) && w[k] >= 0, "lifecycle.window", { window: k, value: w[k] });
   }
-  check(
-    w.atRiskDays <= w.lostDays,
-    `the at-risk window (${w.atRiskDays} days) must not be longer than the lost window (${w.lostDays} days)`,
-  );
-  check(
-    w.regularFrequency <= w.loyalFrequency,
-    `regular needs ${w.regularFrequency} purchases, more than loyal (${w.loyalFrequency}); lower it or raise loyal`,
-  );
+  check(w.atRiskDays <= w.lostDays, "lifecycle.windowOrder", { atRisk: w.atRiskDays, lost: w.lostDays });
+  check(w.regularFrequency <= w.loyalFrequency, "lifecycle.frequencyOrder", {
+    regular: w.regularFrequency,
+    loyal: w.loyalFrequency,
+  });
 }
 
 /**
@@ -81,12 +75,13 @@ export function lifecycle(
 ): Int8Array {
   const w: LifecycleWindows = { ...DEFAULT_LIFECYCLE_WINDOWS, ...stripUndefined(windows) };
   checkWindows(w);
-  check(Number.isFinite(asOfDay), "the as-of date is missing or not a date");
+  check(Number.isFinite(asOfDay), "lifecycle.noAsOf");
   const n = frequency.length;
-  check(
-    firstDay.length === n && lastDay.length === n,
-    `first date, last date and frequency must have the same number of rows (${firstDay.length}, ${lastDay.length}, ${n})`,
-  );
+  check(firstDay.length === n && lastDay.length === n, "lifecycle.rowCounts", {
+    first: firstDay.length,
+    last: lastDay.length,
+    frequency: n,
+  });
   const out = new Int8Array(n);
   for (let i = 0; i < n; i++) {
     const f = frequency[i];

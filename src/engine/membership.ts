@@ -23,7 +23,7 @@ export interface TierBenefits {
 export function benefitsOf(order: readonly TierBenefits[], tier: string, lang: "zh" | "en"): string {
   const seen = new Set<string>();
   for (const t of order) {
-    check(!seen.has(t.tier), `tier "${t.tier}" is listed twice in the benefit table`);
+    check(!seen.has(t.tier), "membership.tierTwice", { tier: t.tier });
     seen.add(t.tier);
   }
   const at = order.findIndex((t) => t.tier === String(tier ?? "").trim());

@@ -53,10 +53,7 @@ export function defaultTemplate(change: ChangeKind, lang: Lang): string | undefi
  */
 export function checkTemplate(template: string): void {
   for (const m of template.matchAll(PLACEHOLDER))
-    if (!FIELDS.includes(m[1]))
-      throw new TierError(
-        `the message template uses {${m[1]}}; the placeholders are {name}, {tier}, {old_tier} and {benefits}`,
-      );
+    if (!FIELDS.includes(m[1])) throw new TierError("notify.unknownPlaceholder", { placeholder: m[1] });
 }
 
 /**
@@ -85,7 +82,7 @@ export function mailtoLink(email: string, subject: string, body: string): string
   const address = email.trim();
   const at = address.lastIndexOf("@");
   if (at <= 0 || at === address.length - 1 || /\s/.test(address))
-    throw new TierError(`"${email}" is not an e-mail address`);
+    throw new TierError("notify.notEmail", { value: email });
   const to = pct(address.slice(0, at)) + "@" + pct(address.slice(at + 1));
   const parts: string[] = [];
   if (subject) parts.push("subject=" + pct(subject));

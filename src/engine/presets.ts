@@ -135,7 +135,7 @@ export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
  */
 export function preset(name: string): RuleSet {
   if (!(name in PRESETS)) {
-    throw new TierError(`there is no preset "${name}": choose one of ${PRESET_NAMES.join(", ")}`);
+    throw new TierError("presets.unknown", { name, presets: [...PRESET_NAMES] });
   }
   return structuredClone(PRESETS[name as PresetName]) as RuleSet;
 }

@@ -22,13 +22,12 @@ export function pyramid(
   values: ArrayLike<number>,
   cuts: readonly number[] = DEFAULT_PYRAMID_CUTS,
 ): Uint8Array {
-  check(cuts.length >= 1 && cuts.length <= 8, `a pyramid needs 1 to 8 cut shares (got ${cuts.length})`);
+  check(cuts.length >= 1 && cuts.length <= 8, "pyramid.cutCount", { count: cuts.length });
   for (let k = 0; k < cuts.length; k++) {
     const c = cuts[k];
-    check(
-      c > 0 && c < 1 && (k === 0 || c > cuts[k - 1]),
-      `pyramid cut shares must increase strictly between 0 % and 100 % (got ${cuts.map((x) => `${x * 100} %`).join(", ")})`,
-    );
+    check(c > 0 && c < 1 && (k === 0 || c > cuts[k - 1]), "pyramid.cutOrder", {
+      cuts: cuts.map((x) => x * 100),
+    });
   }
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;

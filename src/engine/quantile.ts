@@ -88,7 +88,7 @@ export function selectPositions(a: Float64Array, ks: readonly number[]): Float64
 }
 
 function checkProb(p: number): void {
-  check(p >= 0 && p <= 1, `a percentile must be a number from 0 to 1 (got ${p})`);
+  check(p >= 0 && p <= 1, "quantile.percentile", { p });
 }
 
 /** Splits h = (n-1)p into floor and fraction, snapping float noise (0.57 * 100 = 56.99999999999999). */
@@ -200,7 +200,7 @@ export function orderStatistics(
   let before = 0;
   for (const i of order) {
     const k = ks[i];
-    check(Number.isInteger(k) && k >= 0 && k < n, `position ${k} is outside 0..${n - 1}`);
+    check(Number.isInteger(k) && k >= 0 && k < n, "quantile.position", { k, max: n - 1 });
     while (before + counts[b] <= k) before += counts[b++];
     bucket[i] = b;
     rank[i] = k - before;
@@ -312,10 +312,10 @@ export function percentileInc(values: ArrayLike<number>, p: number): number {
   return cutPoints(values, [p])[0];
 }
 
-/** Checks that `bins` is a whole number from 2 to 9 and returns it. */
-export function checkBins(bins: number, what = "bins"): number {
+/** Checks that `bins` (of the RFM dimension `dim`, when given) is a whole number from 2 to 9 and returns it. */
+export function checkBins(bins: number, dim?: string): number {
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) {
-    throw new TierError(`${what} must be a whole number from 2 to 9 (got ${bins})`);
+    throw new TierError("quantile.bins", dim ? { bins, dim } : { bins });
   }
   return bins;
 }

@@ -37,17 +37,17 @@ function resolveBins(bins: RfmOptions["bins"]): RfmBins {
     return { r: b, f: b, m: b };
   }
   return {
-    r: checkBins(bins.r ?? 5, "bins for R"),
-    f: checkBins(bins.f ?? 5, "bins for F"),
-    m: checkBins(bins.m ?? 5, "bins for M"),
+    r: checkBins(bins.r ?? 5, "R"),
+    f: checkBins(bins.f ?? 5, "F"),
+    m: checkBins(bins.m ?? 5, "M"),
   };
 }
 
 function fixedThresholds(list: readonly number[] | undefined, dim: Dim, bins: number): Float64Array {
-  const message = `thresholds for ${LABEL[dim]} must be ${bins - 1} increasing numbers (bins is ${bins})`;
-  check(list !== undefined && list.length === bins - 1, message);
+  const params = { dim: LABEL[dim], count: bins - 1, bins };
+  check(list !== undefined && list.length === bins - 1, "rfm.thresholds", params);
   for (let k = 0; k < list.length; k++) {
-    check(Number.isFinite(list[k]) && (k === 0 || list[k] > list[k - 1]), message);
+    check(Number.isFinite(list[k]) && (k === 0 || list[k] > list[k - 1]), "rfm.thresholds", params);
   }
   return Float64Array.from(list);
 }
@@ -97,15 +97,12 @@ export function rfm(
 ): RfmResult {
   const n = recencyDays.length;
   if (frequency.length !== n || amount.length !== n) {
-    throw new TierError(
-      `recency, frequency and amount must have the same number of rows (got ${n}, ${frequency.length} and ${amount.length})`,
-    );
+    throw new TierError("rfm.rowCounts", { r: n, f: frequency.length, m: amount.length });
   }
   const method = options.method ?? "quantile";
-  check(
-    method === "quantile" || method === "rfm-r" || method === "fixed",
-    `method must be quantile, rfm-r or fixed (got ${String(method)})`,
-  );
+  check(method === "quantile" || method === "rfm-r" || method === "fixed", "rfm.method", {
+    got: String(method),
+  });
   const bins = resolveBins(options.bins);
   const columns: Record<Dim, ArrayLike<number>> = { r: recencyDays, f: frequency, m: amount };
 
@@ -135,10 +132,7 @@ export function rfm(
     for (const d of DIMENSIONS) cuts[d] = fixedThresholds(t[d], d, bins[d]);
     bounds = cuts;
   } else {
-    check(
-      nValid >= 2,
-      `RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got ${nValid})`,
-    );
+    check(nValid >= 2, "rfm.tooFewCustomers", { count: nValid });
     for (const d of DIMENSIONS) {
       const col = columns[d];
       const probs = binProbs(bins[d]);

@@ -39,9 +39,7 @@ export function rfm8(
 ): { cls: Int8Array; means: { recency: number; frequency: number; amount: number } } {
   const n = recencyDays.length;
   if (frequency.length !== n || amount.length !== n) {
-    throw new TierError(
-      `recency, frequency and amount must have the same number of rows (got ${n}, ${frequency.length} and ${amount.length})`,
-    );
+    throw new TierError("rfm.rowCounts", { r: n, f: frequency.length, m: amount.length });
   }
   // Two passes and no mask: the means, then the classes.
   const sr = new Sum();

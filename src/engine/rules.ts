@@ -1,4 +1,5 @@
 import { check } from "./errors";
+import { reason, type Reason } from "./reasons";
 
 /** Comparison operators a rule condition can use, as a spreadsheet user writes them. */
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "<>" | "between" | "in";
@@ -41,28 +42,26 @@ const OPS: readonly Op[] = [">=", ">", "<=", "<", "=", "<>", "between", "in"];
 export function validateRuleTable(table: RuleTable, knownColumns: readonly string[]): void {
   check(
     table !== null && typeof table === "object" && Array.isArray(table.rules as unknown),
-    "the rule table has no list of rules",
+    "rules.noRuleList",
   );
-  check(
-    table.rules.length < 32767,
-    `the rule table has ${table.rules.length} rules, at most 32766 are allowed`,
-  );
+  check(table.rules.length < 32767, "rules.tooManyRules", { rules: table.rules.length, max: 32766 });
   if (table.default !== undefined) {
-    check(
-      typeof table.default === "string" && table.default.trim() !== "",
-      "the default tier must be a name, or be left out",
-    );
+    check(typeof table.default === "string" && table.default.trim() !== "", "rules.defaultName");
   }
   const known = new Set(knownColumns);
   table.rules.forEach((rule, r) => {
-    const label = `rule ${r + 1}${typeof rule?.tier === "string" ? ` ("${rule.tier}")` : ""}`;
-    check(typeof rule?.tier === "string" && rule.tier.trim() !== "", `rule ${r + 1} has no tier name`);
-    check(Array.isArray(rule.when as unknown), `${label} has no list of conditions`);
+    // Where a mistake is, as a reason the edge words: rule 2 ("金卡"), condition 1.
+    const label = reason(
+      "rules.rule",
+      typeof rule?.tier === "string" ? { n: r + 1, tier: rule.tier } : { n: r + 1 },
+    );
+    check(typeof rule?.tier === "string" && rule.tier.trim() !== "", "rules.ruleNoTier", { n: r + 1 });
+    check(Array.isArray(rule.when as unknown), "rules.noConditions", { rule: label });
     rule.when.forEach((c, k) => {
-      const where = `${label}, condition ${k + 1}`;
-      check(typeof c?.column === "string" && c.column !== "", `${where} names no column`);
-      check(known.has(c.column), `${label} tests column "${c.column}", which is not mapped`);
-      check(OPS.includes(c.op), `${where} uses "${String(c.op)}"; use one of ${OPS.join(" ")}`);
+      const where = reason("rules.condition", { rule: label, k: k + 1 });
+      check(typeof c?.column === "string" && c.column !== "", "rules.noColumn", { where });
+      check(known.has(c.column), "rules.unmappedColumn", { rule: label, column: c.column });
+      check(OPS.includes(c.op), "rules.badOp", { where, op: String(c.op), ops: OPS.join(" ") });
       checkValue(c, where);
     });
   });
@@ -72,25 +71,21 @@ function isScalar(v: unknown): v is number | string {
   return (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.trim() !== "");
 }
 
-function checkValue(c: Condition, where: string): void {
+function checkValue(c: Condition, where: Reason): void {
   const v = c.value;
   if (c.op === "between") {
-    check(
-      Array.isArray(v) && v.length === 2 && isScalar(v[0]) && isScalar(v[1]),
-      `${where}: "between" needs two values [low, high]`,
-    );
+    check(Array.isArray(v) && v.length === 2 && isScalar(v[0]) && isScalar(v[1]), "rules.betweenPair", {
+      where,
+    });
     const [lo, hi] = v as readonly (number | string)[];
-    check(typeof lo === typeof hi, `${where}: "between" needs two numbers or two texts, not one of each`);
+    check(typeof lo === typeof hi, "rules.betweenMixed", { where });
     const a = typeof lo === "string" ? lo.trim() : lo;
     const b = typeof hi === "string" ? (hi as string).trim() : hi;
-    check(a <= b, `${where}: "between" ${String(lo)} and ${String(hi)} is empty, put the lower value first`);
+    check(a <= b, "rules.betweenEmpty", { where, low: String(lo), high: String(hi) });
   } else if (c.op === "in") {
-    check(
-      Array.isArray(v) && v.length > 0 && v.every(isScalar),
-      `${where}: "in" needs a list of numbers or texts`,
-    );
+    check(Array.isArray(v) && v.length > 0 && v.every(isScalar), "rules.inList", { where });
   } else {
-    check(isScalar(v), `${where}: "${c.op}" needs one number or text value`);
+    check(isScalar(v), "rules.oneValue", { where, op: c.op });
   }
 }
 
@@ -185,7 +180,7 @@ export function applyRules(
   columns: Readonly<Record<string, ArrayLike<number> | readonly unknown[]>>,
   n: number,
 ): Int16Array {
-  check(Number.isInteger(n) && n >= 0, `the number of rows must be a whole number, not ${n}`);
+  check(Number.isInteger(n) && n >= 0, "rules.rowCount", { got: n });
   validateRuleTable(table, Object.keys(columns));
   const compiled = table.rules.map((rule) =>
     rule.when.map((c) => ({ column: columns[c.column] as ArrayLike<unknown>, test: compile(c) })),

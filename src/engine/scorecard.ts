@@ -54,13 +54,13 @@ function round2(x: number): number {
  * checkWeights([30, 30, 30]); // throws: weights add up to 90 %, they must add up to 100 %
  */
 export function checkWeights(weights: readonly number[], tolerance = 1e-6): void {
-  check(weights.length > 0, "there are no weights: give one weight per criterion");
+  check(weights.length > 0, "scorecard.noWeights");
   let sum = 0;
   let fractions = true;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
-    check(typeof w === "number" && Number.isFinite(w), `weight ${i + 1} is not a number`);
-    check(w >= 0, `weight ${i + 1} is ${w}, weights cannot be negative`);
+    check(typeof w === "number" && Number.isFinite(w), "scorecard.weightNotNumber", { n: i + 1 });
+    check(w >= 0, "scorecard.weightNegative", { n: i + 1, value: w });
     sum += w;
     if (w > 1) fractions = false;
   }
@@ -82,14 +82,14 @@ export function checkWeights(weights: readonly number[], tolerance = 1e-6): void
  * normaliseWeights([1, 1, 2]); // [25, 25, 50]
  */
 export function normaliseWeights(weights: readonly number[]): number[] {
-  check(weights.length > 0, "there are no weights to normalise");
+  check(weights.length > 0, "scorecard.noWeightsToNormalise");
   let sum = 0;
   weights.forEach((w, i) => {
-    check(typeof w === "number" && Number.isFinite(w), `weight ${i + 1} is not a number`);
-    check(w >= 0, `weight ${i + 1} is ${w}, weights cannot be negative`);
+    check(typeof w === "number" && Number.isFinite(w), "scorecard.weightNotNumber", { n: i + 1 });
+    check(w >= 0, "scorecard.weightNegative", { n: i + 1, value: w });
     sum += w;
   });
-  check(sum > 0, "all weights are 0: give at least one criterion a weight");
+  check(sum > 0, "scorecard.allWeightsZero");
   const units = weights.map((w) => {
     const u = (w * 10000) / sum;
     // Snap float noise (0.57 * 10000 = 5699.999…) before rounding down.
@@ -106,14 +106,14 @@ export function normaliseWeights(weights: readonly number[]): number[] {
 }
 
 function checkColumns(ratings: readonly ArrayLike<number>[], weights: readonly number[]): number {
-  check(ratings.length > 0, "the scorecard has no rating columns");
-  check(
-    ratings.length === weights.length,
-    `there are ${ratings.length} rating columns but ${weights.length} weights: give one weight per criterion`,
-  );
+  check(ratings.length > 0, "scorecard.noRatings");
+  check(ratings.length === weights.length, "scorecard.weightCount", {
+    ratings: ratings.length,
+    weights: weights.length,
+  });
   const n = ratings[0].length;
   ratings.forEach((c, j) =>
-    check(c.length === n, `rating column ${j + 1} has ${c.length} rows, the first has ${n}: they must match`),
+    check(c.length === n, "scorecard.ratingRows", { n: j + 1, rows: c.length, first: n }),
   );
   return n;
 }
@@ -182,7 +182,7 @@ export function weightedScoreByStage(
   options?: { missing?: "skip" | "one" },
 ): Float64Array {
   const names = Object.keys(profiles);
-  check(names.length > 0, "there are no weight profiles");
+  check(names.length > 0, "scorecard.noProfiles");
   const byStage = new Map<string, readonly number[]>();
   for (const name of names) {
     const w = profiles[name];
@@ -196,10 +196,7 @@ export function weightedScoreByStage(
     byStage.set(name.trim(), w);
   }
   const n = ratings[0].length;
-  check(
-    stage.length === n,
-    `the stage column has ${stage.length} rows, the ratings have ${n}: they must match`,
-  );
+  check(stage.length === n, "scorecard.stageRows", { stage: stage.length, ratings: n });
   const one = options?.missing === "one";
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -210,13 +207,13 @@ export function weightedScoreByStage(
 }
 
 /**
- * Rows whose stage cell names no weight profile, with a reason a user can act on, e.g.
- * `stage "xx" is not one of 新场, 调整, 成熟`. `column` is the stage header the user sees.
+ * Rows whose stage cell names no weight profile, with a reason a user can act on (worded at the
+ * edge: `stage "xx" is not one of 新场, 调整, 成熟`). `column` is the stage header the user sees.
  *
  * @example
  * stageProblems({ 新场: [100], 成熟: [100] }, ["新场", "xx", ""]);
- * // [{ row: 1, column: "stage", reason: 'stage "xx" is not one of 新场, 成熟' },
- * //  { row: 2, column: "stage", reason: "stage is blank; use one of 新场, 成熟" }]
+ * // [{ row: 1, column: "stage", code: "scorecard.stageUnknown", params: { value: "xx", stages: ["新场", "成熟"] } },
+ * //  { row: 2, column: "stage", code: "scorecard.stageBlank", params: { stages: ["新场", "成熟"] } }]
  */
 export function stageProblems(
   profiles: Readonly<Record<string, readonly number[]>>,
@@ -242,7 +239,7 @@ export function stageProblems(
  * toScale(4.25, 100); // 85
  */
 export function toScale(score: number, scale: 5 | 100): number {
-  check(scale === 5 || scale === 100, `the scale must be 5 or 100, not ${String(scale)}`);
+  check(scale === 5 || scale === 100, "scorecard.scale", { got: String(scale) });
   return scale === 100 ? score * 20 : score;
 }
 
@@ -266,11 +263,12 @@ export function stars(
   thresholds?: readonly number[],
   scale: 5 | 100 = 5,
 ): Uint8Array {
-  check(scale === 5 || scale === 100, `the scale must be 5 or 100, not ${String(scale)}`);
+  check(scale === 5 || scale === 100, "scorecard.scale", { got: String(scale) });
   const t = thresholds ?? DEFAULT_STARS[scale];
   check(
     t.length === 4 && t.every((x, i) => Number.isFinite(x) && (i === 0 || x < t[i - 1])),
-    `star thresholds must be 4 numbers from high to low (for 5, 4, 3 and 2 stars), e.g. ${DEFAULT_STARS[scale].join(", ")}`,
+    "scorecard.starThresholds",
+    { example: [...DEFAULT_STARS[scale]] },
   );
   const out = new Uint8Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
@@ -304,7 +302,8 @@ export function maintenanceClass(
 ): MaintenanceClass[] {
   check(
     Number.isInteger(map.A) && Number.isInteger(map.B) && map.B >= 1 && map.B < map.A && map.A <= 5,
-    `class A must start at more stars than class B, both 1 to 5 (got A from ${map.A}, B from ${map.B})`,
+    "scorecard.classMap",
+    { a: map.A, b: map.B },
   );
   const out: MaintenanceClass[] = new Array(starCounts.length);
   for (let i = 0; i < starCounts.length; i++) {

@@ -28,15 +28,16 @@ export const OTHERS = { name: "Others", zh: "其他" } as const;
 
 function checkTable(table: readonly SegmentRule[]): void {
   table.forEach((rule, i) => {
-    const row = `segment table row ${i + 1}`;
-    check(typeof rule.name === "string" && rule.name.trim() !== "", `${row}: the segment needs a name`);
+    const row = i + 1;
+    check(typeof rule.name === "string" && rule.name.trim() !== "", "segments.noName", { row });
     for (const d of ["r", "f", "m"] as const) {
       const range = rule[d];
       check(
         Array.isArray(range) && range.length === 2 && Number.isFinite(range[0]) && Number.isFinite(range[1]),
-        `${row}: ${d}_min and ${d}_max must be numbers`,
+        "segments.notNumbers",
+        { row, d },
       );
-      check(range[0] <= range[1], `${row}: ${d}_min must be <= ${d}_max`);
+      check(range[0] <= range[1], "segments.rangeOrder", { row, d });
     }
   });
 }
@@ -54,13 +55,11 @@ export function segments(
 ): Int16Array {
   const n = r.length;
   if (f.length !== n || m.length !== n) {
-    throw new TierError(
-      `R, F and M must have the same number of rows (got ${n}, ${f.length} and ${m.length})`,
-    );
+    throw new TierError("segments.rowCounts", { r: n, f: f.length, m: m.length });
   }
   checkTable(table);
   const rules = table.length;
-  check(rules <= 32767, `a segment table can have at most 32767 rows (got ${rules})`);
+  check(rules <= 32767, "segments.tooManyRows", { rows: rules, max: 32767 });
   // Flatten the ranges so the hot loop reads one typed array.
   const lim = new Float64Array(rules * 6);
   for (let k = 0; k < rules; k++) {

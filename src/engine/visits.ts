@@ -4,11 +4,12 @@
  */
 import { dayFromCivil } from "./dates";
 import { TierError } from "./errors";
+import { reason } from "./reasons";
 import type { GradeResult, Lang } from "./grade";
 import { tiersOf } from "./methods";
 import type { RuleSet } from "./ruleset";
 import { readNumber, readText } from "./values";
-import type { SheetTable } from "./table";
+import { dataIndex, type SheetTable } from "./table";
 
 export type WeekPattern = "mon-fri" | "mon-sat";
 
@@ -38,7 +39,7 @@ export function weekday(day: number): number {
  */
 export function workingDays(year: number, month: number, options: WorkingDayOptions = {}): number[] {
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12)
-    throw new TierError(`${year}-${month} is not a month: write it as YYYY-MM, e.g. 2025-10`);
+    throw new TierError("visits.notMonth", { year, month });
   const lastDow = options.days === "mon-sat" ? 6 : 5;
   const holidays = new Set(options.holidays ?? []);
   const extra = new Set(options.workdays ?? []);
@@ -155,23 +156,23 @@ export function planVisits(
   const w = days.length;
   const cap = options.capacity ?? Infinity;
   if (!(cap >= 1) || (Number.isFinite(cap) && !Number.isInteger(cap)))
-    throw new TierError(`the capacity must be a whole number of visits a day, at least 1 (got ${cap})`);
-  for (let d = 1; d < w; d++)
-    if (!(days[d] > days[d - 1])) throw new TierError("working days must be distinct and in order");
+    throw new TierError("visits.capacity", { got: cap });
+  for (let d = 1; d < w; d++) if (!(days[d] > days[d - 1])) throw new TierError("visits.daysOrder");
   const n = customers.length;
   const f = new Int32Array(n);
   let capped = 0;
   for (let i = 0; i < n; i++) {
     const v = customers[i].visits;
     if (!Number.isInteger(v) || v < 0)
-      throw new TierError(
-        `visits a month must be a whole number, 0 or more: customer "${customers[i].id}" (${customers[i].tier}) has ${v}`,
-      );
+      throw new TierError("visits.visitCount", {
+        id: customers[i].id,
+        tier: customers[i].tier,
+        visits: v,
+      });
     f[i] = Math.min(v, w);
     if (v > w) capped++;
   }
-  if (w === 0 && f.some((x) => x > 0))
-    throw new TierError("the month has no working days: check the holidays");
+  if (w === 0 && f.some((x) => x > 0)) throw new TierError("visits.noWorkingDays");
 
   const managers = groupBy(n, (i) => customers[i].manager ?? "");
   const areaRank = areaRanks(customers);
@@ -181,19 +182,21 @@ export function planVisits(
     const load = new Int32Array(w);
     loads.set(manager, load);
     const total = members.reduce((s, i) => s + f[i], 0);
-    if (total > cap * w)
-      throw new TierError(
-        `${manager ? `manager "${manager}"` : "the customers without a manager"} ${total} visits do not fit in ${w} working days at ${cap} a day: raise the capacity or lower the visits per tier`,
-      );
+    const who = manager ? reason("visits.manager", { manager }) : reason("visits.noManager");
+    if (total > cap * w) throw new TierError("visits.overCapacity", { who, total, days: w, capacity: cap });
     if (total === 0) continue;
     const segments = cutSegments(members, customers, f, areaRank, Math.min(cap, Math.ceil(total / w)));
     placeSegments(segments, customers, f, w, cap, load, pos);
     balance(members, customers, f, w, cap, load, pos);
     const over = load.findIndex((x) => x > cap);
     if (over >= 0)
-      throw new TierError(
-        `${manager ? `manager "${manager}"` : "the customers without a manager"}: ${load[over]} visits would fall on day ${over + 1} of ${w}, over the capacity of ${cap} a day, to keep every customer's visits spread: raise the capacity`,
-      );
+      throw new TierError("visits.dayOverCapacity", {
+        who,
+        visits: load[over],
+        day: over + 1,
+        days: w,
+        capacity: cap,
+      });
   }
 
   const visits: PlannedVisit[] = [];
@@ -654,9 +657,8 @@ export function visitCustomers(
     const tier = result.columns.tier[i];
     if (tier === null || tier === undefined) continue;
     const visits = perTier[String(tier)];
-    if (visits === undefined)
-      throw new TierError(`say how many visits a month tier "${tier}" gets (visits per tier)`);
-    const row = table.rows[result.sourceRow[i] - table.headerRow - 2] ?? [];
+    if (visits === undefined) throw new TierError("visits.perTierMissing", { tier: String(tier) });
+    const row = table.rows[dataIndex(table, result.sourceRow[i])] ?? [];
     const c: VisitCustomer = { id: String(ids[i]), tier: String(tier), visits };
     const manager = text(row, mc);
     const area = text(row, ac);

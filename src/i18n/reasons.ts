@@ -265,6 +265,475 @@ export const REASONS = {
     en: "the current evaluation has tier {tiers}, which is not one of {known}: compare evaluations of the same policy",
     zh: "本期评估含有等级 {tiers}，不属于 {known}：请比较同一政策的评估",
   },
+
+  // Shared checks of the engine's functions (parameters a caller passes, not cells).
+  "quantile.percentile": {
+    en: "a percentile must be a number from 0 to 1 (got {p})",
+    zh: "百分位必须是 0 到 1 之间的数（实际为 {p}）",
+  },
+  "quantile.position": { en: "position {k} is outside 0..{max}", zh: "位置 {k} 超出 0..{max} 的范围" },
+  "quantile.bins": {
+    en: "bins⟦dim| for {dim}⟧ must be a whole number from 2 to 9 (got {bins})",
+    zh: "⟦dim|{dim} 的⟧分档数必须是 2 到 9 的整数（实际为 {bins}）",
+  },
+  "dates.notIsoDay": {
+    en: '"{value}" is not a date: write it as YYYY-MM-DD, e.g. 2025-12-31',
+    zh: "“{value}”不是日期：请写成 YYYY-MM-DD，如 2025-12-31",
+  },
+  "headers.unknownRole": {
+    en: '{role}={header}: there is no role "{role}" (roles: {roles})',
+    zh: "{role}={header}：没有“{role}”这个字段（可用字段：{roles}）",
+  },
+  "headers.unknownHeader": {
+    en: '{role}={header}: no column is called "{header}" (columns: {columns})',
+    zh: "{role}={header}：没有名为“{header}”的列（现有列：{columns}）",
+  },
+  "headers.twoRoles": {
+    en: '{other} and {role} both name the column "{column}": a column plays one role',
+    zh: "{other} 和 {role} 都指向列“{column}”：一列只能对应一个字段",
+  },
+  "aggregate.lengths": {
+    en: "the order columns have different lengths ({id} {ids}, {date} {dates}, {amount} {amounts})",
+    zh: "订单各列的行数不同（{id} {ids} 行，{date} {dates} 行，{amount} {amounts} 行）",
+  },
+  "aggregate.frequencyMode": {
+    en: 'frequency must be rows, orders or days, not "{got}"',
+    zh: "消费次数的计法必须是 rows、orders 或 days，而不是“{got}”",
+  },
+  "aggregate.amountMode": {
+    en: 'amount must be sum or mean, not "{got}"',
+    zh: "金额的计法必须是 sum 或 mean，而不是“{got}”",
+  },
+  "aggregate.returns": {
+    en: 'returns must be net or drop, not "{got}"',
+    zh: "退货的处理必须是 net 或 drop，而不是“{got}”",
+  },
+  "aggregate.needOrderId": {
+    en: "counting distinct orders needs an order id column (订单号)",
+    zh: "按订单计次需要订单号列",
+  },
+
+  // Grading functions: parameters out of range, columns of different lengths.
+  "abc.shares": {
+    en: "ABC shares must satisfy 0 < A share < B share <= 100 % (got A {a} %, B {b} %)",
+    zh: "ABC 占比须满足 0 < A 类占比 < B 类占比 ≤ 100%（实际 A 类 {a}%，B 类 {b}%）",
+  },
+  "abc.noPositiveSales": {
+    en: "all sales are zero or negative: ABC by share needs some positive sales",
+    zh: "销售额全部为零或负数：按占比分 ABC 需要有正的销售额",
+  },
+  "abc.amountOrder": {
+    en: "the A amount must be greater than the B amount (got A {a}, B {b})",
+    zh: "A 类金额门槛必须高于 B 类（实际 A 类 {a}，B 类 {b}）",
+  },
+  "abc.monthsRange": {
+    en: "months to average must be a whole number from 3 to 6 (got {months})",
+    zh: "平均的月数必须是 3 到 6 的整数（实际为 {months}）",
+  },
+  "abc.tooFewMonths": {
+    en: "the average of the last {months} months needs at least {months} month columns (got {found})",
+    zh: "近 {months} 个月的平均值至少需要 {months} 个月度列（实际 {found} 个）",
+  },
+  "abc.monthRows": {
+    en: "every month column must have the same number of rows (got {first} and {other})",
+    zh: "各月度列的行数必须相同（实际为 {first} 和 {other}）",
+  },
+  "abc.classRows": {
+    en: "values and classes must have the same number of rows (got {values} and {classes})",
+    zh: "数值与分类的行数必须相同（实际为 {values} 和 {classes}）",
+  },
+  "grid.cutOrder": {
+    en: "{axis}: the low threshold ({low}) must be less than the high threshold ({high})",
+    zh: "{axis}：低门槛（{low}）必须小于高门槛（{high}）",
+  },
+  "grid.cutMethod": {
+    en: '{axis}: the cut must be "fixed" or "tercile", not "{got}"',
+    zh: "{axis}：分档方式必须是“fixed”或“tercile”，而不是“{got}”",
+  },
+  "grid.rowCounts": {
+    en: "X has {x} rows and Y has {y}: they must match",
+    zh: "X 有 {x} 行，Y 有 {y} 行：行数必须相同",
+  },
+  "level.thresholdCount": { en: "give 1 to 1000 thresholds", zh: "请给出 1 到 1000 个门槛" },
+  "level.thresholdOrder": {
+    en: "thresholds must increase from the lowest tier to the highest (got {thresholds})",
+    zh: "门槛必须从最低等级到最高等级递增（实际为 {thresholds}）",
+  },
+  "lifecycle.window": {
+    en: "lifecycle window {window} must be a number of 0 or more, not {value}",
+    zh: "生命周期窗口 {window} 必须是不小于 0 的数，而不是 {value}",
+  },
+  "lifecycle.windowOrder": {
+    en: "the at-risk window ({atRisk} days) must not be longer than the lost window ({lost} days)",
+    zh: "流失预警窗口（{atRisk} 天）不能长于流失窗口（{lost} 天）",
+  },
+  "lifecycle.frequencyOrder": {
+    en: "regular needs {regular} purchases, more than loyal ({loyal}); lower it or raise loyal",
+    zh: "常客需要 {regular} 次消费，多于忠诚客户（{loyal} 次）；请调低常客或调高忠诚客户的次数",
+  },
+  "lifecycle.noAsOf": { en: "the as-of date is missing or not a date", zh: "评估基准日缺失或不是日期" },
+  "lifecycle.rowCounts": {
+    en: "first date, last date and frequency must have the same number of rows ({first}, {last}, {frequency})",
+    zh: "首次消费日期、最近消费日期和消费次数的行数必须相同（{first}、{last}、{frequency}）",
+  },
+  "membership.tierTwice": {
+    en: 'tier "{tier}" is listed twice in the benefit table',
+    zh: "等级“{tier}”在权益表中出现了两次",
+  },
+  "pyramid.cutCount": {
+    en: "a pyramid needs 1 to 8 cut shares (got {count})",
+    zh: "客户金字塔需要 1 到 8 个分割占比（实际 {count} 个）",
+  },
+  "pyramid.cutOrder": {
+    en: "pyramid cut shares must increase strictly between 0 % and 100 % (got {cuts} %)",
+    zh: "金字塔分割占比必须在 0% 到 100% 之间严格递增（实际为 {cuts}%）",
+  },
+  "rfm.thresholds": {
+    en: "thresholds for {dim} must be {count} increasing numbers (bins is {bins})",
+    zh: "{dim} 的门槛必须是 {count} 个递增的数（分档数为 {bins}）",
+  },
+  "rfm.rowCounts": {
+    en: "recency, frequency and amount must have the same number of rows (got {r}, {f} and {m})",
+    zh: "最近消费、消费次数和消费金额的行数必须相同（实际为 {r}、{f}、{m}）",
+  },
+  "rfm.method": {
+    en: "method must be quantile, rfm-r or fixed (got {got})",
+    zh: "方法必须是 quantile、rfm-r 或 fixed（实际为 {got}）",
+  },
+  "rfm.tooFewCustomers": {
+    en: "RFM by quantile needs at least 2 customers with valid recency, frequency and amount (got {count})",
+    zh: "按分位数计算 RFM 至少需要 2 位最近消费、消费次数和消费金额都有效的客户（实际 {count} 位）",
+  },
+  "segments.noName": {
+    en: "segment table row {row}: the segment needs a name",
+    zh: "细分表第 {row} 行：细分需要名称",
+  },
+  "segments.notNumbers": {
+    en: "segment table row {row}: {d}_min and {d}_max must be numbers",
+    zh: "细分表第 {row} 行：{d}_min 和 {d}_max 必须是数字",
+  },
+  "segments.rangeOrder": {
+    en: "segment table row {row}: {d}_min must be <= {d}_max",
+    zh: "细分表第 {row} 行：{d}_min 必须不大于 {d}_max",
+  },
+  "segments.rowCounts": {
+    en: "R, F and M must have the same number of rows (got {r}, {f} and {m})",
+    zh: "R、F、M 的行数必须相同（实际为 {r}、{f}、{m}）",
+  },
+  "segments.tooManyRows": {
+    en: "a segment table can have at most {max} rows (got {rows})",
+    zh: "细分表最多 {max} 行（实际 {rows} 行）",
+  },
+
+  // The scorecard's weights, ratings and stars.
+  "scorecard.noWeights": {
+    en: "there are no weights: give one weight per criterion",
+    zh: "没有权重：请为每项指标给出一个权重",
+  },
+  "scorecard.weightNotNumber": { en: "weight {n} is not a number", zh: "第 {n} 个权重不是数字" },
+  "scorecard.weightNegative": {
+    en: "weight {n} is {value}, weights cannot be negative",
+    zh: "第 {n} 个权重为 {value}，权重不能为负数",
+  },
+  "scorecard.noWeightsToNormalise": { en: "there are no weights to normalise", zh: "没有可归一化的权重" },
+  "scorecard.allWeightsZero": {
+    en: "all weights are 0: give at least one criterion a weight",
+    zh: "所有权重都为 0：请至少给一项指标设置权重",
+  },
+  "scorecard.noRatings": { en: "the scorecard has no rating columns", zh: "评分卡没有评分列" },
+  "scorecard.weightCount": {
+    en: "there are {ratings} rating columns but {weights} weights: give one weight per criterion",
+    zh: "有 {ratings} 个评分列，但有 {weights} 个权重：请为每项指标给出一个权重",
+  },
+  "scorecard.ratingRows": {
+    en: "rating column {n} has {rows} rows, the first has {first}: they must match",
+    zh: "第 {n} 个评分列有 {rows} 行，第一个有 {first} 行：行数必须相同",
+  },
+  "scorecard.noProfiles": { en: "there are no weight profiles", zh: "没有权重方案" },
+  "scorecard.stageRows": {
+    en: "the stage column has {stage} rows, the ratings have {ratings}: they must match",
+    zh: "阶段列有 {stage} 行，评分有 {ratings} 行：行数必须相同",
+  },
+  "scorecard.scale": { en: "the scale must be 5 or 100, not {got}", zh: "分制必须是 5 或 100，而不是 {got}" },
+  "scorecard.starThresholds": {
+    en: "star thresholds must be 4 numbers from high to low (for 5, 4, 3 and 2 stars), e.g. {example}",
+    zh: "星级门槛必须是从高到低的 4 个数（对应 5、4、3、2 星），如 {example}",
+  },
+  "scorecard.classMap": {
+    en: "class A must start at more stars than class B, both 1 to 5 (got A from {a}, B from {b})",
+    zh: "A 类的起始星级必须高于 B 类，且都在 1 到 5 之间（实际 A 类从 {a} 星、B 类从 {b} 星起）",
+  },
+
+  // Rule tables (membership rules): where a mistake is, then what it is.
+  "rules.rule": { en: 'rule {n}⟦tier| ("{tier}")⟧', zh: "规则 {n}⟦tier|（“{tier}”）⟧" },
+  "rules.condition": { en: "{rule}, condition {k}", zh: "{rule}的第 {k} 个条件" },
+  "rules.noRuleList": { en: "the rule table has no list of rules", zh: "规则表中没有规则列表" },
+  "rules.tooManyRules": {
+    en: "the rule table has {rules} rules, at most {max} are allowed",
+    zh: "规则表有 {rules} 条规则，最多允许 {max} 条",
+  },
+  "rules.defaultName": {
+    en: "the default tier must be a name, or be left out",
+    zh: "默认等级必须是一个名称，或者不填",
+  },
+  "rules.ruleNoTier": { en: "rule {n} has no tier name", zh: "规则 {n} 没有等级名称" },
+  "rules.noConditions": { en: "{rule} has no list of conditions", zh: "{rule}没有条件列表" },
+  "rules.noColumn": { en: "{where} names no column", zh: "{where}没有指定列" },
+  "rules.unmappedColumn": {
+    en: '{rule} tests column "{column}", which is not mapped',
+    zh: "{rule}用到的列“{column}”没有对应到表中的列",
+  },
+  "rules.badOp": {
+    en: '{where} uses "{op}"; use one of {ops}',
+    zh: "{where}使用了“{op}”；请使用 {ops} 之一",
+  },
+  "rules.betweenPair": {
+    en: '{where}: "between" needs two values [low, high]',
+    zh: "{where}：“between”需要两个值 [低, 高]",
+  },
+  "rules.betweenMixed": {
+    en: '{where}: "between" needs two numbers or two texts, not one of each',
+    zh: "{where}：“between”需要两个数字或两段文本，不能一个数字一段文本",
+  },
+  "rules.betweenEmpty": {
+    en: '{where}: "between" {low} and {high} is empty, put the lower value first',
+    zh: "{where}：“between” {low} 和 {high} 之间为空，请把较小的值放在前面",
+  },
+  "rules.inList": {
+    en: '{where}: "in" needs a list of numbers or texts',
+    zh: "{where}：“in”需要一组数字或文本",
+  },
+  "rules.oneValue": {
+    en: '{where}: "{op}" needs one number or text value',
+    zh: "{where}：“{op}”需要一个数字或文本值",
+  },
+  "rules.rowCount": {
+    en: "the number of rows must be a whole number, not {got}",
+    zh: "行数必须是整数，而不是 {got}",
+  },
+
+  // Presets, notifications, visits.
+  "presets.unknown": {
+    en: 'there is no preset "{name}": choose one of {presets}',
+    zh: "没有名为“{name}”的预设政策：请从 {presets} 中选择",
+  },
+  "notify.unknownPlaceholder": {
+    en: "the message template uses {{placeholder}}; the placeholders are {name}, {tier}, {old_tier} and {benefits}",
+    zh: "消息模板用到了 {{placeholder}}；可用的占位符为 {name}、{tier}、{old_tier} 和 {benefits}",
+  },
+  "notify.notEmail": { en: '"{value}" is not an e-mail address', zh: "“{value}”不是电子邮件地址" },
+  "visits.notMonth": {
+    en: "{year}-{month} is not a month: write it as YYYY-MM, e.g. 2025-10",
+    zh: "{year}-{month} 不是月份：请写成 YYYY-MM，如 2025-10",
+  },
+  "visits.capacity": {
+    en: "the capacity must be a whole number of visits a day, at least 1 (got {got})",
+    zh: "每日拜访上限必须是不小于 1 的整数（实际为 {got}）",
+  },
+  "visits.daysOrder": {
+    en: "working days must be distinct and in order",
+    zh: "工作日不能重复，且必须按顺序排列",
+  },
+  "visits.visitCount": {
+    en: 'visits a month must be a whole number, 0 or more: customer "{id}" ({tier}) has {visits}',
+    zh: "每月拜访次数必须是不小于 0 的整数：客户“{id}”（{tier}）为 {visits}",
+  },
+  "visits.noWorkingDays": {
+    en: "the month has no working days: check the holidays",
+    zh: "本月没有工作日：请检查节假日设置",
+  },
+  "visits.manager": { en: 'manager "{manager}"', zh: "客户经理“{manager}”" },
+  "visits.noManager": { en: "the customers without a manager", zh: "没有客户经理的客户" },
+  "visits.overCapacity": {
+    en: "{who} {total} visits do not fit in {days} working days at {capacity} a day: raise the capacity or lower the visits per tier",
+    zh: "{who}的 {total} 次拜访无法安排在 {days} 个工作日内（每天 {capacity} 次）：请提高每日上限或减少各等级的拜访次数",
+  },
+  "visits.dayOverCapacity": {
+    en: "{who}: {visits} visits would fall on day {day} of {days}, over the capacity of {capacity} a day, to keep every customer's visits spread: raise the capacity",
+    zh: "{who}：为使每位客户的拜访均匀分布，第 {day} 个工作日（共 {days} 个）将有 {visits} 次拜访，超过每日上限 {capacity} 次：请提高每日上限",
+  },
+  "visits.perTierMissing": {
+    en: 'say how many visits a month tier "{tier}" gets (visits per tier)',
+    zh: "请设置等级“{tier}”每月的拜访次数（各等级拜访次数）",
+  },
+
+  // SQL generation (named with the option at the command line, see cli.hint*).
+  "sql.dialect": {
+    en: 'the dialect must be one of {dialects} (got "{got}")',
+    zh: "SQL 方言必须是 {dialects} 之一（实际为“{got}”）",
+  },
+  "sql.noTable": { en: "name the table to grade", zh: "请指定要分级的表" },
+  "sql.input": {
+    en: 'input must be orders or customers (got "{got}")',
+    zh: "输入必须是 orders 或 customers（实际为“{got}”）",
+  },
+  "sql.perRowInOrders": {
+    en: "this policy reads {column} on each row, which an orders table only has per purchase: grade a customer table",
+    zh: "该政策按行读取 {column}，而订单表只有每笔消费的数据：请对客户表分级",
+  },
+  "sql.ordersRole": {
+    en: 'from an orders table the SQL knows {roles} per customer, not "{key}": grade a customer table instead',
+    zh: "从订单表中，SQL 只能得到每位客户的 {roles}，无法得到“{key}”：请改为对客户表分级",
+  },
+  "sql.abcMonthsOrders": {
+    en: "ABC on monthly averages needs a customer table with one column a month",
+    zh: "按月均分 ABC 需要每月一列的客户表",
+  },
+  "sql.abcMonths": {
+    en: "ABC on the average of the last {months} months needs {months} monthly columns; got {found}",
+    zh: "按近 {months} 个月月均分 ABC 需要 {months} 个月度列，实际 {found} 个",
+  },
+
+  // The command line: its options, and what it prints.
+  "cli.hintMapRoles": {
+    en: "--map takes ROLE=HEADER with ROLE one of {roles}",
+    zh: "--map 的写法为 字段=表头，字段为 {roles} 之一",
+  },
+  "cli.hintMapHeaders": {
+    en: "--map takes ROLE=HEADER with HEADER one of {columns}, or a column letter",
+    zh: "--map 的写法为 字段=表头，表头为 {columns} 之一，或列字母",
+  },
+  "cli.hintMonths": {
+    en: "name the month columns with --months COL,COL,…",
+    zh: "请用 --months 列,列,… 指定月度列",
+  },
+  "cli.hintCustomers": {
+    en: "grade a customer table with --input customers",
+    zh: "可用 --input customers 对客户表分级",
+  },
+  "cli.mapPair": {
+    en: '--map takes ROLE={what} (got "{got}")',
+    zh: "--map 的写法为 字段={what}（收到“{got}”）",
+  },
+  "cli.cannotOpen": { en: 'cannot open "{file}": {detail}', zh: "无法打开“{file}”：{detail}" },
+  "cli.noSheet": {
+    en: 'there is no sheet "{sheet}" in {file} (sheets: {sheets})',
+    zh: "{file} 中没有工作表「{sheet}」（现有工作表：{sheets}）",
+  },
+  "cli.planMonth": {
+    en: "plan needs the month: --month YYYY-MM, e.g. --month 2025-10",
+    zh: "plan 需要指定月份：--month YYYY-MM，如 --month 2025-10",
+  },
+  "cli.badMonth": {
+    en: '--month must be YYYY-MM, e.g. 2025-10 (got "{got}")',
+    zh: "--month 必须写成 YYYY-MM，如 2025-10（收到“{got}”）",
+  },
+  "cli.badDays": {
+    en: '--days must be mon-fri or mon-sat (got "{got}")',
+    zh: "--days 必须是 mon-fri 或 mon-sat（收到“{got}”）",
+  },
+  "cli.badCapacity": {
+    en: '--capacity must be a whole number of visits a day, at least 1 (got "{got}")',
+    zh: "--capacity 必须是不小于 1 的整数，即每天的拜访次数（收到“{got}”）",
+  },
+  "cli.badVisits": {
+    en: '--visits takes TIER=N with N a whole number 0..31 (got "{got}")',
+    zh: "--visits 的写法为 等级=N，N 为 0 到 31 的整数（收到“{got}”）",
+  },
+  "cli.unknownVisitsTier": {
+    en: '--visits {pair}: there is no tier "{tier}" (tiers: {tiers})',
+    zh: "--visits {pair}：没有等级“{tier}”（现有等级：{tiers}）",
+  },
+  "cli.cannotOpenHolidays": {
+    en: 'cannot open the holidays file "{file}"',
+    zh: "无法打开节假日文件“{file}”",
+  },
+  "cli.holidayNotDate": {
+    en: '{file}, line {line}: "{value}" is not a date: write one YYYY-MM-DD a line',
+    zh: "{file} 第 {line} 行：“{value}”不是日期：请每行写一个 YYYY-MM-DD",
+  },
+  "cli.historyTwoFiles": {
+    en: "history takes two files, the current evaluation then the previous one (got {got})\n{usage}",
+    zh: "history 需要两个文件，先本期评估，再上期评估（收到 {got} 个）\n{usage}",
+  },
+  "cli.historyOnePolicy": {
+    en: "give at most one of --preset, --rules and --order",
+    zh: "--preset、--rules 和 --order 最多只能指定一个",
+  },
+  "cli.evaluationColumns": {
+    en: "{file}: needs a customer_id and a tier column (a tier grade output or a snapshot); it has {headers}",
+    zh: "{file}：需要 customer_id 列和 tier 列（tier grade 的输出或快照），现有列为 {headers}",
+  },
+  "cli.sqlNoFile": {
+    en: 'sql reads no file (got "{got}"): name the table with --table',
+    zh: "sql 不读取文件（收到“{got}”）：请用 --table 指定表名",
+  },
+  "cli.badDialect": {
+    en: '--dialect must be one of {dialects}⟦got| (got "{got}")⟧',
+    zh: "--dialect 必须是 {dialects} 之一⟦got|（收到“{got}”）⟧",
+  },
+  "cli.needTable": {
+    en: "--table NAME is required: the table (or view) holding the orders or customers",
+    zh: "必须指定 --table 表名：存放订单或客户的表（或视图）",
+  },
+  "cli.planSummary": {
+    en: "{month}: {days} working days, {visits} visits⟦ungraded|; {ungraded} customers without a tier are not planned⟧",
+    zh: "{month}：{days} 个工作日，{visits} 次拜访⟦ungraded|；{ungraded} 位未分级客户不做安排⟧",
+  },
+  "cli.planTier": {
+    en: "{customers} customers × {perMonth} = {visits} visits",
+    zh: "{customers} 位客户 × {perMonth} = {visits} 次拜访",
+  },
+  "cli.planPriority": {
+    en: "priority ({tier}) covered: {covered} of {customers} ({share} %)",
+    zh: "重点等级（{tier}）覆盖：{customers} 位中的 {covered} 位（{share}%）",
+  },
+  "cli.planCapped": {
+    en: "{n} customers asked for more visits than working days: one a day",
+    zh: "{n} 位客户的拜访次数多于工作日数：每天安排一次",
+  },
+  "cli.planManager": {
+    en: "{visits} visits; busiest {busiest} ({busiestVisits}), quietest {quietest} ({quietestVisits})",
+    zh: "{visits} 次拜访；最忙 {busiest}（{busiestVisits} 次），最闲 {quietest}（{quietestVisits} 次）",
+  },
+  "cli.noManager": { en: "(no manager)", zh: "（无客户经理）" },
+  "cli.matrixCorner": { en: "from \\ to", zh: "原 \\ 新" },
+  "cli.total": { en: "total", zh: "合计" },
+  "cli.latestEvaluation": {
+    en: "{file}: {count} evaluations, comparing the latest ({period})",
+    zh: "{file}：含 {count} 次评估，比较最近一次（{period}）",
+  },
+  "cli.presetOrder": {
+    en: "tier order of the {preset} preset, best first: {tiers} (use --preset or --order to say)",
+    zh: "按预设政策 {preset} 的等级顺序（从高到低）：{tiers}（可用 --preset 或 --order 指定）",
+  },
+  "cli.demoJob": {
+    en: "{file} — {preset} ({note}), as of {asOf}",
+    zh: "{file} — {preset}（{note}），评估基准日 {asOf}",
+  },
+  "cli.demoCounts": {
+    en: "{n} customers from {input}, {graded} graded, {problems} row problems",
+    zh: "{n} 位客户（来自{input}），已分级 {graded} 位，{problems} 处数据问题",
+  },
+  "cli.demoTier": { en: "tier", zh: "等级" },
+  "cli.demoCustomers": { en: "customers", zh: "客户数" },
+  "cli.demoShare": { en: "share", zh: "占比" },
+  "cli.demoOfSales": { en: "of sales", zh: "销售额占比" },
+  "cli.demoQuarterly": {
+    en: "quarterly re-evaluation of the store members (2025-09-30 → 2025-12-31)",
+    zh: "门店会员的季度复评（2025-09-30 → 2025-12-31）",
+  },
+  "cli.demoSeededMembers": { en: "seeded store members", zh: "随机生成的门店会员" },
+  "cli.demoReEvaluated": {
+    en: "membership, re-evaluated 2025-09-30 → 2025-12-31",
+    zh: "会员等级，2025-09-30 → 2025-12-31 复评",
+  },
+  "cli.demoNotifications": { en: "{n} notifications → {file}, sms.csv", zh: "{n} 条通知 → {file}、sms.csv" },
+  "cli.demoNote.rfmOrders": {
+    en: "R package rfm sample orders, scored as that package does",
+    zh: "R 语言 rfm 包的示例订单，按该包的方法打分",
+  },
+  "cli.demoNote.rfm8": { en: "the same, eight classes", zh: "同上，分为八类" },
+  "cli.demoNote.onlineRetail": {
+    en: "UCI Online Retail invoices, ABC by share of sales",
+    zh: "UCI Online Retail 发票，按销售额占比分 ABC",
+  },
+  "cli.demoNote.pyramid": { en: "the same, customer pyramid", zh: "同上，客户金字塔" },
+  "cli.demoNote.tobacco": {
+    en: "the tobacco retailers on their 6-month average, as the wholesaler grades them",
+    zh: "烟草零售户按 6 个月月均分级，与批发商的做法一致",
+  },
+  "cli.demoNote.seeded": { en: "seeded sample", zh: "随机生成的示例" },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;
