@@ -4,6 +4,7 @@
  * themselves (they carry both languages); row problems and rule errors not listed here come from the
  * engine as it words them.
  */
+import { engineLang, LOCALES, localeOf, type Locale, type MessageParams } from "./locale";
 import { VISITS_HISTORY_MESSAGES } from "./visits-history";
 
 const enUSPane = {
@@ -384,29 +385,17 @@ const zhCN: Record<MessageKey, string> = {
   "standalone.graded": "分级结果（{sheet}）",
 };
 
-export type Locale = "zh-CN" | "en-US";
-export const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
+export type { Locale, MessageParams };
+export { LOCALES, localeOf, engineLang };
 
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
   "en-US": enUS,
   "zh-CN": zhCN,
 };
 
-export type MessageParams = Readonly<Record<string, string | number>>;
-
 /** The message `key` in `locale` with its `{placeholders}` filled. */
 export function format(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
-}
-
-/** zh-CN for any Chinese language tag (zh, zh-CN, zh-Hans, zh-TW), en-US otherwise. */
-export function localeOf(tag: string | undefined | null): Locale {
-  return /^zh/i.test(tag ?? "") ? "zh-CN" : "en-US";
-}
-
-/** The engine's language for tier names and output headers. */
-export function engineLang(locale: Locale): "zh" | "en" {
-  return locale === "zh-CN" ? "zh" : "en";
 }

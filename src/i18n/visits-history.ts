@@ -5,7 +5,7 @@
  * `{name}`, `{tier}`, `{old_tier}`, `{benefits}` in the template hints stay as they are because the
  * steps never pass those as parameters.
  */
-import type { Locale, MessageParams } from "./messages";
+import type { Locale, MessageParams } from "./locale";
 
 const enUS = {
   "step.visits": "4. Visits",
