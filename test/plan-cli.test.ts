@@ -124,6 +124,43 @@ describe("tier plan", () => {
       /h.txt, line 2: "10\/2\/2025" is not a date/,
     );
   });
+
+  it("tier plan --lang zh prints its summary and its mistakes in Chinese: only ids, tiers, dates and option names are Latin", async () => {
+    const input = file("retailers-zh.csv", retailersCsv());
+    const r = await run(
+      "plan",
+      input,
+      "--preset",
+      "abc",
+      "--month",
+      "2025-10",
+      "--lang",
+      "zh",
+      "--out",
+      path.join(dir, "zh.csv"),
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("2025-10：23 个工作日");
+    const bad = await run(
+      "plan",
+      input,
+      "--preset",
+      "abc",
+      "--month",
+      "2025-10",
+      "--days",
+      "weekdays",
+      "--lang",
+      "zh",
+    );
+    expect(bad.err).toBe("tier: --days 必须是 mon-fri 或 mon-sat（收到“weekdays”）\n");
+    const latin = (r.err + bad.err)
+      .replace(/^tier: /gm, "")
+      .replace(/“[^”]*”/g, "") // a value as the user typed it
+      .replace(/--[a-z]+|mon-fri|mon-sat/g, "") // options and their values, as the user types them
+      .match(/[A-Za-z]{2,}/g);
+    expect(latin).toBeNull();
+  });
 });
 
 describe("tier history", () => {

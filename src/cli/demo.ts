@@ -8,6 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { parseIsoDay } from "../engine/dates";
+import type { ReasonParams } from "../engine/reasons";
+import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { grade, type InputKind } from "../engine/grade";
 import { preset } from "../engine/presets";
@@ -17,7 +19,8 @@ import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { demoHistory } from "./history";
 import type { Io } from "./main";
-import { padDisplay } from "./text";
+import { langOption } from "./options";
+import { padDisplay, padStartDisplay } from "./text";
 
 interface DemoJob {
   file: string;
@@ -25,6 +28,7 @@ interface DemoJob {
   asOf: string;
   input?: InputKind;
   lang?: "zh" | "en";
+  /** What the job shows, as a catalogue code (`cli.demoNote.*`). */
   note: string;
 }
 
@@ -36,34 +40,34 @@ export const DEMO_JOBS: DemoJob[] = [
     file: "test/data/rfm-orders.csv",
     preset: "rfm-r",
     asOf: "2006-12-31",
-    note: "R package rfm sample orders, scored as that package does",
+    note: "cli.demoNote.rfmOrders",
   },
   {
     file: "test/data/rfm-orders.csv",
     preset: "rfm8",
     asOf: "2006-12-31",
     lang: "zh",
-    note: "the same, eight classes",
+    note: "cli.demoNote.rfm8",
   },
   {
     file: "test/data/online-retail-invoices.csv",
     preset: "abc",
     asOf: "2011-12-10",
-    note: "UCI Online Retail invoices, ABC by share of sales",
+    note: "cli.demoNote.onlineRetail",
   },
   {
     file: "test/data/online-retail-invoices.csv",
     preset: "pyramid",
     asOf: "2011-12-10",
     lang: "zh",
-    note: "the same, customer pyramid",
+    note: "cli.demoNote.pyramid",
   },
   {
     file: "samples/abc--tobacco-retailers-zh.xlsx",
     preset: "abc-months",
     asOf: "2025-12-31",
     lang: "zh",
-    note: "the tobacco retailers on their 6-month average, as the wholesaler grades them",
+    note: "cli.demoNote.tobacco",
   },
 ];
 
@@ -79,12 +83,18 @@ function sampleJobs(): DemoJob[] {
       preset: f.split("--")[0],
       asOf: "2025-12-31",
       lang: /zh/.test(f) ? ("zh" as const) : ("en" as const),
-      note: "seeded sample",
+      note: "cli.demoNote.seeded",
     }));
 }
 
 export async function runDemo(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { out: { type: "string" } } });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { out: { type: "string" }, lang: { type: "string" } },
+  });
+  // --lang words the summary printed here; each sample's own outputs stay in the sample's language.
+  const lang = langOption(values.lang);
+  const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
   const outDir = path.resolve(values.out ?? path.join(root, "out"));
   mkdirSync(outDir, { recursive: true });
   for (const job of [...DEMO_JOBS, ...sampleJobs()]) {
@@ -109,12 +119,19 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
     );
     await writeFile(path.join(outDir, `${base}.xlsx`), xlsx);
     const n = result.columns.customer_id.length;
-    io.out(`\n${job.file} — ${job.preset} (${job.note}), as of ${job.asOf}\n`);
     io.out(
-      `  ${n} customers from ${result.input}, ${result.graded} graded, ${result.problems.length} row problems\n`,
+      `\n${say("cli.demoJob", { file: job.file, preset: job.preset, note: { code: job.note }, asOf: job.asOf })}\n`,
     );
+    const counts = {
+      n,
+      input: { code: `cli.input.${result.input}` },
+      graded: result.graded,
+      problems: result.problems.length,
+    };
+    io.out(`  ${say("cli.demoCounts", counts)}\n`);
+    const head = (code: string, width: number) => padStartDisplay(say(code), width);
     io.out(
-      `  ${"tier".padEnd(22)} ${"customers".padStart(9)} ${"share".padStart(7)} ${"of sales".padStart(9)}\n`,
+      `  ${padDisplay(say("cli.demoTier"), 22)} ${head("cli.demoCustomers", 9)} ${head("cli.demoShare", 7)} ${head("cli.demoOfSales", 9)}\n`,
     );
     for (const s of result.summary) {
       if (!s.customers) continue;
@@ -127,6 +144,6 @@ export async function runDemo(args: readonly string[], io: Io): Promise<number> 
     io.out(`  → ${path.relative(process.cwd(), path.join(outDir, `${base}`))}.csv, .xlsx\n`);
   }
   // Two quarters of the store members: the change log and the customer notifications.
-  io.out("\nquarterly re-evaluation of the store members (2025-09-30 → 2025-12-31)\n");
-  return demoHistory(path.join(outDir, "history"), io);
+  io.out(`\n${say("cli.demoQuarterly")}\n`);
+  return demoHistory(path.join(outDir, "history"), io, undefined, lang);
 }

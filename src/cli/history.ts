@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay, readDate } from "../engine/dates";
 import { TierError } from "../engine/errors";
+import type { ReasonParams } from "../engine/reasons";
+import { reasonText } from "../i18n/reasons";
 import { grade, type GradeResult, type Lang } from "../engine/grade";
 import { tierKeyOf, tiersOf, type TierInfo } from "../engine/methods";
 import { presentResult } from "../i18n/result";
@@ -50,19 +52,17 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
     },
   });
   if (positionals.length !== 2)
-    throw new TierError(
-      `history takes two files, the current evaluation then the previous one (got ${positionals.length})`,
-    );
+    throw new TierError("cli.historyTwoFiles", { got: positionals.length, usage: HISTORY_USAGE });
   if ([values.preset, values.rules, values.order].filter(Boolean).length > 1)
-    throw new TierError("give at most one of --preset, --rules and --order");
+    throw new TierError("cli.historyOnePolicy");
   const lang = langOption(values.lang);
   if (values.out && !/\.csv$/i.test(values.out))
-    throw new TierError(`--out must end in .csv (got "${values.out}")`);
+    throw new TierError("cli.badOut", { allowed: [".csv"], got: values.out });
 
-  const current = await readEvaluation(positionals[0], io);
-  const previous = await readEvaluation(positionals[1], io);
+  const current = await readEvaluation(positionals[0], io, lang);
+  const previous = await readEvaluation(positionals[1], io, lang);
   const tiers = [...new Set([...current, ...previous].map((s) => s.tier))];
-  const order = await resolveOrder(tiers, values, io);
+  const order = await resolveOrder(tiers, values, io, lang);
   const migration = compareSnapshots(previous, current, order, lang);
   const matrix = matrixText(migration, lang);
   const csv = changesCsv(migration, lang);
@@ -89,14 +89,15 @@ export function changesCsv(migration: Migration, lang: Lang): string {
 
 /** The from × to matrix and the counts per change, as aligned text. */
 export function matrixText(migration: Migration, lang: Lang): string {
-  const head = [lang === "zh" ? "原 \\ 新" : "from \\ to", ...migration.to, lang === "zh" ? "合计" : "total"];
+  const say = (code: string) => reasonText({ code }, lang);
+  const head = [say("cli.matrixCorner"), ...migration.to, say("cli.total")];
   const rows = migration.from.map((f, r) => [
     f,
     ...migration.matrix[r].map(String),
     String(sum(migration.matrix[r])),
   ]);
   const colTotals = migration.to.map((_, c) => sum(migration.matrix.map((row) => row[c])));
-  rows.push([lang === "zh" ? "合计" : "total", ...colTotals.map(String), String(sum(colTotals))]);
+  rows.push([say("cli.total"), ...colTotals.map(String), String(sum(colTotals))]);
   const all = [head, ...rows];
   const width = head.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c]))));
   const pad = (s: string, c: number) =>
@@ -132,16 +133,13 @@ const TIER_HEADERS = ["tier", "等级", "分级"].map(normaliseHeader);
  * as_of, method, customer_id, tier, score); a history holding several evaluations gives its latest.
  * Customers without a tier (an issue) are left out.
  */
-export async function readEvaluation(file: string, io?: Io): Promise<Snapshot[]> {
+export async function readEvaluation(file: string, io?: Io, lang: Lang = "en"): Promise<Snapshot[]> {
   const table = await readTable(file);
   const norm = table.headers.map(normaliseHeader);
   const find = (names: readonly string[]) => norm.findIndex((h) => names.includes(h));
   const idc = find(ID_HEADERS);
   const tc = find(TIER_HEADERS);
-  if (idc < 0 || tc < 0)
-    throw new TierError(
-      `${file}: needs a customer_id and a tier column (a tier grade output or a snapshot); it has ${table.headers.join(", ")}`,
-    );
+  if (idc < 0 || tc < 0) throw new TierError("cli.evaluationColumns", { file, headers: [...table.headers] });
   const pc = find(["period"]);
   const ac = find(["as of", "asof"]);
   const mc = find(["method"]);
@@ -166,7 +164,8 @@ export async function readEvaluation(file: string, io?: Io): Promise<Snapshot[]>
   if (evaluations.size <= 1) return out;
   let latest = out[0];
   for (const s of out) if (s.asOf > latest.asOf) latest = s;
-  io?.err(`${file}: ${evaluations.size} evaluations, comparing the latest (${latest.period})\n`);
+  const params: ReasonParams = { file, count: evaluations.size, period: latest.period };
+  io?.err(reasonText({ code: "cli.latestEvaluation", params }, lang) + "\n");
   return out.filter((s) => s.period === latest.period && s.asOf === latest.asOf);
 }
 
@@ -174,6 +173,7 @@ async function resolveOrder(
   tiers: readonly string[],
   values: { preset?: string; rules?: string; order?: string },
   io: Io,
+  lang: Lang,
 ): Promise<TierInfo[]> {
   if (values.order)
     // A custom order names tiers as the files write them: each is its own key and name.
@@ -195,9 +195,8 @@ async function resolveOrder(
   for (const name of PRESET_NAMES) {
     const order = fits(preset(name));
     if (order) {
-      io.err(
-        `tier order of the ${name} preset, best first: ${order.map((t) => t.key).join(", ")} (use --preset or --order to say)\n`,
-      );
+      const params = { preset: name, tiers: order.map((t) => t.key) };
+      io.err(reasonText({ code: "cli.presetOrder", params }, lang) + "\n");
       return order;
     }
   }
@@ -275,6 +274,7 @@ export async function demoHistory(
   outDir: string,
   io: Io,
   random: () => number = seededRandom(20251231),
+  textLang?: Lang,
 ): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const dir = path.join(root, "samples");
@@ -333,12 +333,13 @@ export async function demoHistory(
       }),
   );
   await writeFile(path.join(outDir, "sms.csv"), smsCsv(list.filter((x) => x.phone)));
+  // The printed lines follow --lang when the demo was given one, else the sample's language.
+  const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, textLang ?? lang);
   io.out(
-    `\n${sample ? `samples/${sample}` : "seeded store members"} — membership, re-evaluated 2025-09-30 → 2025-12-31\n`,
+    `\n${sample ? `samples/${sample}` : say("cli.demoSeededMembers")} — ${say("cli.demoReEvaluated")}\n`,
   );
   io.out(matrixText(migration, lang).replace(/^/gm, "  "));
-  io.out(
-    `  ${list.length} notifications → ${path.relative(process.cwd(), path.join(outDir, "notifications.csv"))}, sms.csv\n`,
-  );
+  const file = path.relative(process.cwd(), path.join(outDir, "notifications.csv"));
+  io.out(`  ${say("cli.demoNotifications", { n: list.length, file })}\n`);
   return 0;
 }

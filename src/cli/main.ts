@@ -14,7 +14,6 @@ import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type Lang, type PresentedResult } from "../engine/grade";
 import type { ReasonParams } from "../engine/reasons";
-import { format, MESSAGES, type MessageKey } from "../i18n/messages";
 import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
@@ -25,6 +24,7 @@ import {
   inputOption,
   langOfArgs,
   langOption,
+  mappingList,
   parseMap,
   POLICY_OPTIONS,
   readTable,
@@ -43,7 +43,7 @@ const USAGE = `usage:
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
 ${SQL_USAGE}
-  tier demo [--out DIR]`;
+  tier demo [--out DIR] [--lang en|zh]`;
 
 export interface Io {
   out: (s: string) => void;
@@ -53,6 +53,17 @@ export interface Io {
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
+};
+
+/** Reasons from the engine or the SQL builder → the option that acts on them (`cli.hint*`). */
+const CLI_HINTS: Readonly<Record<string, string>> = {
+  "column.missing": "cli.hintMap",
+  "headers.unknownRole": "cli.hintMapRoles",
+  "headers.unknownHeader": "cli.hintMapHeaders",
+  "sql.abcMonths": "cli.hintMonths",
+  "sql.abcMonthsOrders": "cli.hintCustomers",
+  "sql.perRowInOrders": "cli.hintCustomers",
+  "sql.ordersRole": "cli.hintCustomers",
 };
 
 /** Runs the command line; returns the exit code (never throws for a user mistake). */
@@ -89,11 +100,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     const err = e as Error & { code?: string };
     if (e instanceof TierError) {
       io.err(`tier: ${reasonText(e, lang)}\n`);
-      // The pane points to its column list; here the way to name a column is --map.
-      if (e.code === "column.missing")
-        io.err(
-          `tier: ${reasonText({ code: "cli.hintMap", params: { role: String(e.params.role) } }, lang)}\n`,
-        );
+      // Engine and SQL reasons never name a flag; here the way to act on them is one.
+      const hint = CLI_HINTS[e.code];
+      if (hint) io.err(`tier: ${reasonText({ code: hint, params: e.params }, lang)}\n`);
       return 2;
     }
     if (err.code?.startsWith("ERR_PARSE_ARGS")) {
@@ -149,10 +158,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
 function report(result: PresentedResult, sheetName: string, io: Io): void {
   const lang = result.lang;
   const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
-  // Roles by the names the pane shows in Chinese; in English by the ids that --map takes.
-  const role = (r: string) =>
-    lang === "zh" && `role.${r}` in MESSAGES["zh-CN"] ? format("zh-CN", `role.${r}` as MessageKey) : r;
-  const mapping = Object.entries(result.mapping).map(([r, header]) => `${role(r)}=${header}`);
+  const mapping = mappingList(result.mapping, lang);
   io.err(
     say("cli.sheetInput", {
       sheet: sheetName,

@@ -4,6 +4,7 @@
  * prints as one line and exits 2.
  */
 import { readFile } from "node:fs/promises";
+import { format, MESSAGES, type MessageKey } from "../i18n/messages";
 import { TierError } from "../engine/errors";
 import { preset } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
@@ -78,10 +79,20 @@ export function parseMap(list: readonly string[] | undefined, what = "HEADER"): 
   const map: Record<string, string> = {};
   for (const m of list ?? []) {
     const eq = m.indexOf("=");
-    if (eq <= 0) throw new TierError(`--map takes ROLE=${what} (got "${m}")`);
+    if (eq <= 0) throw new TierError("cli.mapPair", { what, got: m });
     map[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
   }
   return map;
+}
+
+/**
+ * The columns each role was read from, as `role=header` items for `cli.columns`: roles by the names
+ * the pane shows in Chinese, in English by the ids that --map takes.
+ */
+export function mappingList(mapping: Readonly<Record<string, string>>, lang: "en" | "zh"): string[] {
+  const role = (r: string) =>
+    lang === "zh" && `role.${r}` in MESSAGES["zh-CN"] ? format("zh-CN", `role.${r}` as MessageKey) : r;
+  return Object.entries(mapping).map(([r, header]) => `${role(r)}=${header}`);
 }
 
 /** The sheet `--sheet NAME` names (the first one otherwise) of a .csv or .xlsx file, as a table to grade. */
@@ -92,12 +103,14 @@ export async function readTable(file: string, sheetName?: string): Promise<Sheet
   } catch (e) {
     // A file the readers cannot make sense of (a damaged workbook) is the user's to fix, not a crash.
     if (e instanceof TierError) throw e;
-    throw new TierError(`cannot open "${file}": ${(e as Error).message}`);
+    throw new TierError("cli.cannotOpen", { file, detail: (e as Error).message });
   }
   const sheet = sheetName ? book.sheets.find((s) => s.name === sheetName) : book.sheets[0];
   if (!sheet)
-    throw new TierError(
-      `there is no sheet "${sheetName}" in ${file} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
-    );
+    throw new TierError("cli.noSheet", {
+      sheet: sheetName ?? "",
+      file,
+      sheets: book.sheets.map((s) => s.name),
+    });
   return tableFromRows(sheet.rows, book.date1904, sheet.name);
 }

@@ -9,6 +9,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
+import type { ReasonParams } from "../engine/reasons";
+import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { grade } from "../engine/grade";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
@@ -18,6 +20,7 @@ import type { Io } from "./main";
 import {
   inputOption,
   langOption,
+  mappingList,
   parseMap,
   POLICY_OPTIONS,
   readTable,
@@ -59,27 +62,25 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       out: { type: "string" },
     },
   });
-  if (positionals.length !== 1) throw new TierError(`plan takes one file (got ${positionals.length})`);
-  if (!values.month) throw new TierError("plan needs the month: --month YYYY-MM, e.g. --month 2025-10");
+  if (positionals.length !== 1)
+    throw new TierError("cli.oneFile", { command: "plan", got: positionals.length, usage: PLAN_USAGE });
+  if (!values.month) throw new TierError("cli.planMonth");
   const m = /^(\d{4})-(\d{1,2})$/.exec(values.month.trim());
-  if (!m || +m[2] < 1 || +m[2] > 12)
-    throw new TierError(`--month must be YYYY-MM, e.g. 2025-10 (got "${values.month}")`);
+  if (!m || +m[2] < 1 || +m[2] > 12) throw new TierError("cli.badMonth", { got: values.month });
   const week = values.days ?? "mon-fri";
   if (week !== "mon-fri" && week !== "mon-sat")
-    throw new TierError(`--days must be mon-fri or mon-sat (got "${values.days}")`);
+    throw new TierError("cli.badDays", { got: String(values.days) });
   const input = inputOption(values.input);
   const lang = langOption(values.lang);
   let capacity: number | undefined;
   if (values.capacity !== undefined) {
     capacity = Number(values.capacity);
     if (!Number.isInteger(capacity) || capacity < 1)
-      throw new TierError(
-        `--capacity must be a whole number of visits a day, at least 1 (got "${values.capacity}")`,
-      );
+      throw new TierError("cli.badCapacity", { got: values.capacity });
   }
   const out = values.out;
   if (out && !/\.(csv|json)$/i.test(out))
-    throw new TierError(`--out must end in .csv or .json (got "${out}")`);
+    throw new TierError("cli.badOut", { allowed: [".csv", ".json"], got: out });
 
   const ruleSet = await ruleSetOf(values);
   const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
@@ -98,12 +99,9 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);
   const plan = planVisits(customers, days, { capacity, tierOrder: order });
-  io.err(
-    `columns: ${Object.entries(result.mapping)
-      .map(([role, header]) => `${role}=${header}`)
-      .join(", ")}\n`,
-  );
-  reportPlan(plan, values.month, io, result.ungraded);
+  const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
+  io.err(say("cli.columns", { mapping: mappingList(result.mapping, lang) }) + "\n");
+  reportPlan(plan, values.month, io, result.ungraded, say);
 
   const columns = planColumns(plan, customers);
   if (!out) io.out(toCsv(PLAN_COLUMNS, columns));
@@ -157,23 +155,33 @@ export function planColumns(
   return cols;
 }
 
-function reportPlan(plan: VisitPlan, month: string, io: Io, ungraded: number): void {
+function reportPlan(
+  plan: VisitPlan,
+  month: string,
+  io: Io,
+  ungraded: number,
+  say: (code: string, params?: ReasonParams) => string,
+): void {
   const s = plan.summary;
-  io.err(`${month}: ${s.workingDays} working days, ${s.visits} visits`);
-  if (ungraded) io.err(`; ${ungraded} customers without a tier are not planned`);
-  io.err("\n");
+  io.err(say("cli.planSummary", { month, days: s.workingDays, visits: s.visits, ungraded }) + "\n");
   for (const t of s.perTier)
     io.err(
-      `  ${padDisplay(t.tier, 20)} ${String(t.customers).padStart(6)} customers × ${t.perMonth} = ${t.visits} visits\n`,
+      `  ${padDisplay(t.tier, 20)} ${say("cli.planTier", { customers: String(t.customers).padStart(6), perMonth: t.perMonth, visits: t.visits })}\n`,
     );
-  if (s.priority)
-    io.err(
-      `  priority (${s.priority.tier}) covered: ${s.priority.covered} of ${s.priority.customers} (${(s.priority.share * 100).toFixed(0)} %)\n`,
-    );
-  if (s.capped) io.err(`  ${s.capped} customers asked for more visits than working days: one a day\n`);
+  if (s.priority) {
+    const { tier, covered, customers, share } = s.priority;
+    io.err(`  ${say("cli.planPriority", { tier, covered, customers, share: (share * 100).toFixed(0) })}\n`);
+  }
+  if (s.capped) io.err(`  ${say("cli.planCapped", { n: s.capped })}\n`);
   for (const m of s.perManager)
     io.err(
-      `  ${padDisplay(m.manager || "(no manager)", 20)} ${m.visits} visits; busiest ${formatDay(m.largestDay.day)} (${m.largestDay.visits}), quietest ${formatDay(m.smallestDay.day)} (${m.smallestDay.visits})\n`,
+      `  ${padDisplay(m.manager || say("cli.noManager"), 20)} ${say("cli.planManager", {
+        visits: m.visits,
+        busiest: formatDay(m.largestDay.day),
+        busiestVisits: m.largestDay.visits,
+        quietest: formatDay(m.smallestDay.day),
+        quietestVisits: m.smallestDay.visits,
+      })}\n`,
     );
 }
 
@@ -183,10 +191,9 @@ function parseVisits(list: readonly string[], order: readonly string[]): Record<
     const eq = v.lastIndexOf("=");
     const tier = v.slice(0, eq).trim();
     const n = Number(v.slice(eq + 1));
-    if (eq <= 0 || !Number.isInteger(n) || n < 0 || n > 31)
-      throw new TierError(`--visits takes TIER=N with N a whole number 0..31 (got "${v}")`);
+    if (eq <= 0 || !Number.isInteger(n) || n < 0 || n > 31) throw new TierError("cli.badVisits", { got: v });
     if (!order.includes(tier))
-      throw new TierError(`--visits ${v}: there is no tier "${tier}" (tiers: ${order.join(", ")})`);
+      throw new TierError("cli.unknownVisitsTier", { pair: v, tier, tiers: [...order] });
     out[tier] = n;
   }
   return out;
@@ -202,7 +209,7 @@ export async function readHolidays(path: string): Promise<{ holidays: number[]; 
   try {
     bytes = await readFile(path);
   } catch {
-    throw new TierError(`cannot open the holidays file "${path}"`);
+    throw new TierError("cli.cannotOpenHolidays", { file: path });
   }
   return parseHolidays(decodeText(bytes).text, path);
 }
@@ -221,9 +228,7 @@ export function parseHolidays(text: string, name = "holidays"): { holidays: numb
       try {
         day = parseIsoDay(cells[0]);
       } catch {
-        throw new TierError(
-          `${name}, line ${i + 1}: "${cells[0]}" is not a date: write one YYYY-MM-DD a line`,
-        );
+        throw new TierError("cli.holidayNotDate", { file: name, line: i + 1, value: cells[0] });
       }
       if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
       else holidays.push(day);

@@ -28,14 +28,10 @@ export async function sqlCommand(args: readonly string[], io: { out: (s: string)
       months: { type: "string" },
     },
   });
-  if (positionals.length)
-    throw new TierError(`sql reads no file (got "${positionals[0]}"): name the table with --table`);
+  if (positionals.length) throw new TierError("cli.sqlNoFile", { got: positionals[0] });
   if (!values.dialect || !DIALECTS.includes(values.dialect as Dialect))
-    throw new TierError(
-      `--dialect must be one of ${DIALECTS.join(", ")}${values.dialect ? ` (got "${values.dialect}")` : ""}`,
-    );
-  if (!values.table)
-    throw new TierError("--table NAME is required: the table (or view) holding the orders or customers");
+    throw new TierError("cli.badDialect", { dialects: [...DIALECTS], got: values.dialect ?? "" });
+  if (!values.table) throw new TierError("cli.needTable");
   const input = inputOption(values.input) ?? "orders";
   const lang = langOption(values.lang);
   const map = parseMap(values.map, "COLUMN");

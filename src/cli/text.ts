@@ -22,3 +22,8 @@ export function displayWidth(s: string): number {
 export function padDisplay(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
+
+/** `s` padded on the left to `width` terminal columns, for right-aligned headings. */
+export function padStartDisplay(s: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+}

@@ -71,14 +71,11 @@ export class Query {
 
   constructor(readonly options: SqlOptions) {
     if (!DIALECTS.includes(options.dialect))
-      throw new TierError(
-        `the dialect must be one of ${DIALECTS.join(", ")} (got "${String(options.dialect)}")`,
-      );
+      throw new TierError("sql.dialect", { dialects: [...DIALECTS], got: String(options.dialect) });
     this.d = dialectOf(options.dialect);
-    if (typeof options.table !== "string" || options.table.trim() === "")
-      throw new TierError("name the table to grade (--table NAME)");
+    if (typeof options.table !== "string" || options.table.trim() === "") throw new TierError("sql.noTable");
     if (options.input !== "orders" && options.input !== "customers")
-      throw new TierError(`input must be orders or customers (got "${String(options.input)}")`);
+      throw new TierError("sql.input", { got: String(options.input) });
     this.asOf = this.d.dateLit(formatDay(parseIsoDay(options.asOf)));
     this.lang = options.lang ?? "en";
     this.orders = options.input === "orders";
@@ -102,10 +99,7 @@ export class Query {
    * a reason or a label needs it (casting every cell to text costs more than the grading).
    */
   private text(alias: string, column: string): string {
-    if (this.orders)
-      throw new TierError(
-        `this policy reads ${column} on each row, which an orders table only has per purchase: grade a customer table (--input customers)`,
-      );
+    if (this.orders) throw new TierError("sql.perRowInOrders", { column });
     const a = `${alias}_raw`;
     this.cells.set(a, column);
     return `TRIM(CAST(${this.d.id(a)} AS ${this.d.text}))`;
@@ -162,10 +156,7 @@ export class Query {
     const optional = options.optional === true;
     let v: Value;
     if (this.orders) {
-      if (!ROLES_ORDERS.has(key))
-        throw new TierError(
-          `from an orders table the SQL knows amount, frequency, recency_days and tenure_days per customer, not "${key}": grade a customer table instead`,
-        );
+      if (!ROLES_ORDERS.has(key)) throw new TierError("sql.ordersRole", { key, roles: [...ROLES_ORDERS] });
       v = { expr: key, bad: "FALSE", reason: "NULL" };
     } else if (key === "last_days" || (key === "recency_days" && this.map.recency_days === undefined)) {
       v = this.daysFrom(key, this.col("last_date"), this.label("last_date"), optional);

@@ -13,13 +13,10 @@ import type { Query } from "../query";
 export function abcSql(q: Query, rs: Extract<RuleSet, { method: "abc" }>): string {
   const d = q.d;
   if (rs.months) {
-    if (q.orders)
-      throw new TierError("ABC on monthly averages needs a customer table with one column a month");
+    if (q.orders) throw new TierError("sql.abcMonthsOrders");
     const months = q.options.months ?? [];
     if (months.length < rs.months)
-      throw new TierError(
-        `ABC on the average of the last ${rs.months} months needs ${rs.months} monthly columns (--months COL,COL,…); got ${months.length}`,
-      );
+      throw new TierError("sql.abcMonths", { months: rs.months, found: months.length });
     const last = months.slice(-rs.months);
     // A blank month is 0; text that is not a number leaves the customer out.
     const parts = last.map((m, j) => {

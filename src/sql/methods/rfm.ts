@@ -28,9 +28,7 @@ export function rfmSql(q: Query, rs: Extract<RuleSet, { method: "rfm" }>): strin
     if (rs.rfm.method === "fixed") {
       const t = rs.rfm.thresholds?.[dim];
       if (!t || t.length !== b - 1 || t.some((v, i) => i > 0 && v <= t[i - 1]))
-        throw new TierError(
-          `thresholds for ${dim.toUpperCase()} must be ${b - 1} increasing numbers (bins is ${b})`,
-        );
+        throw new TierError("rfm.thresholds", { dim: dim.toUpperCase(), count: b - 1, bins: b });
       for (const v of t) terms.push(`CASE WHEN ${x} >= ${dbl(d, v)} THEN 1 ELSE 0 END`);
     } else {
       const { ctes, cut } = cutCtes(d, {
