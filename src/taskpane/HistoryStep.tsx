@@ -28,6 +28,7 @@ import { useMemo, useState } from "react";
 import { civilFromDay, formatDay } from "../engine/dates";
 import type { Lang, PresentedResult } from "../engine/grade";
 import { errorText } from "../i18n/result";
+import { download } from "./download";
 import { tiersOf } from "../engine/methods";
 import { CHANGE_KINDS, compareSnapshots, latestTwo, snapshotOf, type Migration } from "../engine/history";
 import { benefitTexts, checkTemplate, DEFAULT_TEMPLATES, notificationList, smsCsv } from "../engine/notify";
@@ -101,18 +102,6 @@ export function badPlaceholder(template: string): string | null {
     }
     return template;
   }
-}
-
-/** Saves a Blob as a file through a temporary link (the pane's way of downloading, as rule export does). */
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export interface HistoryStepProps {

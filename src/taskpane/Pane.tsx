@@ -11,6 +11,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { formatDay, parseIsoDay, todayDay } from "../engine/dates";
 import { grade, type InputKind, type PresentedResult, type Problem } from "../engine/grade";
 import { errorText, presentResult } from "../i18n/result";
+import { download } from "./download";
 import { guessInputKind, resolveMapping, type Role } from "../engine/headers";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
@@ -265,14 +266,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const onExport = () => {
     if (!validation.ruleSet) return;
     const blob = new Blob([JSON.stringify(validation.ruleSet, null, 2) + "\n"], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `tier-rules-${validation.ruleSet.method}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    download(blob, `tier-rules-${validation.ruleSet.method}.json`);
   };
 
   const onImport = async (file: File) => {

@@ -10,17 +10,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons";
-import { useRef } from "react";
 import { useI18n } from "../../i18n";
 import type { Method } from "../../engine/methods";
 import type { EditorForm } from "./form";
 import { EDITORS } from "./registry";
+import { FilePickerButton } from "../FilePickerButton";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   description: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  hidden: { display: "none" },
 });
 
 export type ImportNote = { kind: "ok"; file: string } | { kind: "error"; reason: string } | null;
@@ -44,7 +43,6 @@ export function PolicyEditor(props: PolicyEditorProps) {
   const { form, name, description, asOf, asOfInvalid, onAsOf, valid, onExport, onImport, importNote } = props;
   const styles = useStyles();
   const { t, pick } = useI18n();
-  const fileInput = useRef<HTMLInputElement>(null);
   const MethodEditor = EDITORS[form.draft.method as Method];
   return (
     <section className={styles.root} aria-label={t("policy.editor", { name: pick(name) })}>
@@ -68,23 +66,9 @@ export function PolicyEditor(props: PolicyEditorProps) {
         <Button icon={<ArrowDownloadRegular />} disabled={!valid} onClick={onExport}>
           {t("policy.export")}
         </Button>
-        <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()}>
+        <FilePickerButton accept=".json,application/json" icon={<ArrowUploadRegular />} onFile={onImport}>
           {t("policy.import")}
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept=".json,application/json"
-          // The Import button opens it; hidden from keyboards and screen readers so there is one control.
-          tabIndex={-1}
-          aria-hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onImport(file);
-            e.target.value = "";
-          }}
-        />
+        </FilePickerButton>
       </div>
       {importNote && (
         <MessageBar intent={importNote.kind === "ok" ? "success" : "error"} role="alert">
