@@ -1,0 +1,35 @@
+/**
+ * Wording of the reasons raised where Tier meets real Excel (issue 19): the custom functions' limits
+ * and the workbook host's refusals (a protected sheet, a cell being edited, a range too large).
+ * Spread into `REASONS` (`./reasons.ts`), which checks each wording.
+ */
+export const WORKBOOK_REASONS = {
+  "functions.errorArgument": {
+    en: "{name} is the error {error}: fix the cell it comes from, or leave {name} out",
+    zh: "{name}是错误值{error}：请修正它引用的单元格，或不填{name}",
+  },
+  "functions.tooManyRows": {
+    en: "{name} has {rows} rows; a TIER function takes at most {limit}: grade a list this long in the Tier pane or with the tier command line",
+    zh: "{name}有{rows}行，TIER 函数最多处理{limit}行：这么长的名单请用 Tier 任务窗格或 tier 命令行分级",
+  },
+  "workbook.protected": {
+    en: 'sheet "{sheet}" is protected, so Tier cannot write to it: unprotect it (Review › Unprotect Sheet) and run again; nothing was changed',
+    zh: "工作表「{sheet}」受保护，Tier 无法写入：请先撤销保护（审阅 › 撤消工作表保护），再运行；未做任何改动",
+  },
+  "workbook.accessDenied": {
+    en: 'Excel did not let Tier change sheet "{sheet}": the sheet or the workbook structure is protected, or the file is read-only. Unprotect it (Review › Unprotect Sheet, Review › Protect Workbook) and run again',
+    zh: "Excel 不允许 Tier 修改工作表「{sheet}」：工作表或工作簿结构受保护，或文件为只读。请撤销保护（审阅 › 撤消工作表保护、审阅 › 保护工作簿）后再运行",
+  },
+  "workbook.cellEdit": {
+    en: "Excel is waiting for the cell you are editing: press Enter or Esc, then run Tier again",
+    zh: "Excel 正在等待您正在编辑的单元格：请按 Enter 或 Esc，然后重新运行 Tier",
+  },
+  "workbook.rowTooLarge": {
+    en: 'row {row} of sheet "{sheet}" is too large for Excel to hand to an add-in ({columns} columns): delete the stray cells far to the right, or use the tier command line on the saved file',
+    zh: "工作表「{sheet}」第{row}行太大，Excel 无法交给加载项（{columns}列）：请删除右侧远处的零散单元格，或对保存的文件使用 tier 命令行",
+  },
+  "workbook.settings": {
+    en: "Tier could not read or save its settings in the workbook: {message}",
+    zh: "Tier 无法读取或保存工作簿中的设置：{message}",
+  },
+} as const;
