@@ -160,6 +160,8 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
         { key: "low", name: { zh: "底部", en: "Bottom" } },
       ],
     };
+    // Saved in the document, so this instance's copy has it too when the pane opens.
+    excel.savedSettings.set(SETTING_RULES, JSON.stringify(saved));
     excel.settings.set(SETTING_RULES, JSON.stringify(saved));
     uninstall = excel.install();
     renderPane(new OfficeHost(), "en-US");

@@ -281,6 +281,8 @@ export class FakeExcel {
   savedSettings = new Map<string, unknown>();
   /** Batches that waited for the user to leave a cell (delayForCellEdit). */
   waitedForCellEdit = 0;
+  /** Reads refused for more than `readCellLimit` cells (null values or RangeExceedsLimit). */
+  tooLargeReads = 0;
   private editing: { done: Promise<void>; end: () => void } | undefined;
   syncLog: SyncRecord[] = [];
   suspendedCalculations = 0;
@@ -877,6 +879,7 @@ class FakeRange extends FakeObject<RangeTarget> {
       const excel = this.context.excel;
       // The five-million-cell limit of get operations (see FakeExcelOptions.largeRead).
       if (rect.rows * rect.columns > excel.readCellLimit) {
+        excel.tooLargeReads++;
         if (excel.largeRead === "null") return null;
         throw new FakeOfficeError(
           "RangeExceedsLimit",
@@ -1092,7 +1095,7 @@ class FakeTableObject extends FakeObject<{ sheet: FakeSheet; table: FakeTable }>
     });
   }
 }
-properties(FakeTableObject, ["name"]);
+properties(FakeTableObject, ["name", "showTotals"]);
 
 class FakeChartCollection extends FakeObject<FakeSheet> {
   add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {

@@ -4,6 +4,14 @@
  * Spread into `REASONS` (`./reasons.ts`), which checks each wording.
  */
 export const WORKBOOK_REASONS = {
+  "workbook.outsideExcel": {
+    en: "Tier's pane runs inside Excel: open the workbook in Excel and start Tier from the Home tab, or use the tier command line",
+    zh: "Tier 任务窗格只能在 Excel 中运行：请在 Excel 中打开工作簿，从“开始”选项卡启动 Tier，或使用 tier 命令行",
+  },
+  "workbook.unsupported": {
+    en: "Tier needs Excel 2021 or later, Microsoft 365 (version 2002 or later), Excel for Mac 16.35 or later, or Excel on the web; this Excel lacks {need} (Excel 2019 and Excel on iPad do not run Tier): update Excel, open the workbook in Excel on the web, or use the tier command line",
+    zh: "Tier 需要 Excel 2021 或更高版本、Microsoft 365（版本 2002 或更高）、Mac 版 Excel 16.35 或更高版本，或 Excel 网页版；此 Excel 缺少{need}（Excel 2019 和 iPad 版 Excel 无法运行 Tier）：请更新 Excel，在 Excel 网页版中打开工作簿，或使用 tier 命令行",
+  },
   "functions.errorArgument": {
     en: "{name} is the error {error}: fix the cell it comes from, or leave {name} out",
     zh: "{name}是错误值{error}：请修正它引用的单元格，或不填{name}",
