@@ -102,7 +102,8 @@ function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
   // A first column of labels ("R", "F", "M") is allowed.
   const labelled = rows.every((row) => typeof readNumber(row[0]) === "string" && !omitted(row[0]));
   const [r, f, m] = rows.map((row, k) =>
-    numberList([labelled ? row.slice(1) : row], `thresholds for ${"RFM"[k]}`),
+    // Thresholds increase, so a 0 at the end is a blank cell as desktop Excel passes it.
+    numberList([labelled ? row.slice(1) : row], `thresholds for ${"RFM"[k]}`, true),
   );
   return { method: "fixed", bins: bins ?? r.length + 1, thresholds: { r, f, m } };
 }
@@ -179,7 +180,7 @@ function segmentTable(table: unknown): SegmentRule[] {
     });
     out.push({
       name,
-      zh: w === 8 ? readText(row[7]) || name : name,
+      zh: w === 8 && !omitted(row[7]) ? readText(row[7]) || name : name,
       r: [lim[0], lim[1]],
       f: [lim[2], lim[3]],
       m: [lim[4], lim[5]],

@@ -36,6 +36,14 @@ export const WORKBOOK_REASONS = {
     en: 'row {row} of sheet "{sheet}" is too large for Excel to hand to an add-in ({columns} columns): delete the stray cells far to the right, or use the tier command line on the saved file',
     zh: "工作表「{sheet}」第{row}行太大，Excel 无法交给加载项（{columns}列）：请删除右侧远处的零散单元格，或对保存的文件使用 tier 命令行",
   },
+  "workbook.hiddenRows": {
+    en: "{rows} hidden or filtered-out rows are graded like the others",
+    zh: "有{rows}行被隐藏或筛选掉，这些行也会照常分级",
+  },
+  "workbook.totalRow": {
+    en: "the table's total row (row {row}) is not a customer and is not graded",
+    zh: "表格的汇总行（第{row}行）不是客户，不参与分级",
+  },
   "workbook.settings": {
     en: "Tier could not read or save its settings in the workbook: {message}",
     zh: "Tier 无法读取或保存工作簿中的设置：{message}",
