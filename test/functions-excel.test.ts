@@ -87,7 +87,7 @@ describe.each(PLATFORMS)("on Excel %s", (platform) => {
     })();
     expect(out).toBeInstanceOf(FakeError);
     expect((out as FakeError).message).toBe(
-      "as_of is the error #REF!: fix the cell it comes from, or leave as_of out",
+      "as_of is the error #REF!: fix the cell it comes from",
     );
   });
 

@@ -13,8 +13,8 @@ export const WORKBOOK_REASONS = {
     zh: "Tier 需要 Excel 2021 或更高版本、Microsoft 365（版本 2002 或更高）、Mac 版 Excel 16.35 或更高版本，或 Excel 网页版；此 Excel 缺少{need}（Excel 2019 和 iPad 版 Excel 无法运行 Tier）：请更新 Excel，在 Excel 网页版中打开工作簿，或使用 tier 命令行",
   },
   "functions.errorArgument": {
-    en: "{name} is the error {error}: fix the cell it comes from, or leave {name} out",
-    zh: "{name}是错误值{error}：请修正它引用的单元格，或不填{name}",
+    en: "{name} is the error {error}: fix the cell it comes from",
+    zh: "{name}是错误值{error}：请修正它引用的单元格",
   },
   "functions.tooManyRows": {
     en: "{name} has {rows} rows; a TIER function takes at most {limit}: grade a list this long in the Tier pane or with the tier command line",
