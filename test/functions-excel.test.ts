@@ -86,9 +86,7 @@ describe.each(PLATFORMS)("on Excel %s", (platform) => {
       }
     })();
     expect(out).toBeInstanceOf(FakeError);
-    expect((out as FakeError).message).toBe(
-      "as_of is the error #REF!: fix the cell it comes from",
-    );
+    expect((out as FakeError).message).toBe("as_of is the error #REF!: fix the cell it comes from");
   });
 
   it("as_of and bins given as a blank cell take their defaults (today, 5)", () => {
