@@ -1288,8 +1288,9 @@ export interface NotCalled {
  *
  * - Blank cells. Desktop Excel passes a blank single cell as 0 and the web as null (office-js #4702);
  *   a blank cell inside a range given to an optional parameter arrives as 0 on the desktop (#5262,
- *   #1951) and null on the web. Inside a range given to a required parameter a blank is "" on the
- *   desktop and null on the web.
+ *   #1951) and null on the web. Inside a range given to a required parameter a blank is modelled as
+ *   "" on the desktop and null on the web: the reports cover single cells and optional ranges, and
+ *   the add-in treats "" and null alike, so either reading of them is handled.
  * - Error cells. Unless the metadata says `allowErrorForDataTypeAny: true`, Excel does not call the
  *   function when an input holds an error and the formula shows that error (custom-functions-errors,
  *   "Errors as custom function inputs"); with it, the error arrives as an object whose `code` is the
