@@ -11,6 +11,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { WORKBOOK_REASONS } from "./workbook-reasons";
 
 interface Wording {
   readonly en: string;
@@ -265,6 +266,9 @@ export const REASONS = {
     en: "the current evaluation has tier {tiers}, which is not one of {known}: compare evaluations of the same policy",
     zh: "本期评估含有等级 {tiers}，不属于 {known}：请比较同一政策的评估",
   },
+
+  // Where Tier meets real Excel (issue 19).
+  ...WORKBOOK_REASONS,
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;
