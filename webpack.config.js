@@ -5,6 +5,7 @@ import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FunctionsJsonPlugin } from "./scripts/functions-json.js";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const devCerts = async () => {
@@ -44,6 +45,8 @@ export default async (env, argv) => {
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000, hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // allowErrorForDataTypeAny on, allowCustomDataForDataTypeAny off (scripts/functions-json.js).
+      new FunctionsJsonPlugin("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -29,6 +29,7 @@ function fresh(): boolean {
     newest(path.join(ROOT, "src")),
     newest(path.join(ROOT, "assets")),
     newest(path.join(ROOT, "webpack.config.js")),
+    newest(path.join(ROOT, "scripts", "functions-json.js")),
   );
   // webpack leaves an unchanged output's date alone, so a stamp written by ensureBuild (dated when its
   // build started) also counts; a plain `npm run build` on a clean tree leaves every output newer.

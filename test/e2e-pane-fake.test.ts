@@ -148,6 +148,26 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
     expect(screen.getByRole("button", { name: L("visits.plan") })).toBeTruthy();
   });
 
+  it("says that hidden rows are graded and that a table's total row is not, under the rows read", async () => {
+    const excel = new FakeExcel();
+    const rows = [...customers().slice(0, 11), ["合计", "", 8650, ""]];
+    const s = excel.addSheet("客户", rows);
+    s.tables.push({
+      name: "Table1",
+      rect: { top: 0, left: 0, rows: 12, columns: 4 },
+      hasHeaders: true,
+      showTotals: true,
+    });
+    s.hiddenRows.add(3);
+    s.hiddenRows.add(4);
+    uninstall = excel.install();
+    renderPane(new OfficeHost(), "zh-CN");
+    expect(
+      await screen.findByText("有2行被隐藏或筛选掉，这些行也会照常分级", {}, { timeout: 15_000 }),
+    ).toBeTruthy();
+    expect(screen.getByText("表格的汇总行（第12行）不是客户，不参与分级")).toBeTruthy();
+  });
+
   it("restores the rules saved in the document when the pane opens again", async () => {
     const excel = new FakeExcel();
     excel.addSheet("客户", customers());
@@ -161,6 +181,8 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
         { key: "low", name: { zh: "底部", en: "Bottom" } },
       ],
     };
+    // Saved in the document, so this instance's copy has it too when the pane opens.
+    excel.savedSettings.set(SETTING_RULES, JSON.stringify(saved));
     excel.settings.set(SETTING_RULES, JSON.stringify(saved));
     uninstall = excel.install();
     renderPane(new OfficeHost(), "en-US");

@@ -13,10 +13,23 @@
  *   (Text): "=…" becomes a formula, "+x", "-x" and "@x" that are not numbers become formulas, "12",
  *   "-3.5", "50%" become numbers and "2025-03-01" a date. `null` in a 2-D array leaves a cell as it is.
  * - Formulas are stored, not calculated: a formula cell's value reads as "".
+ * - Payload sizes are measured here with Buffer.byteLength of the JSON, on purpose not with the size
+ *   estimator of src/workbook/chunks.ts: a check that shares the code it checks proves nothing.
+ *
+ * Behaviours of real Excel the add-in must handle (docs/workbook.md has the table), each modelled where
+ * it happens below with the source it follows:
+ * - reading more than 5,000,000 cells at once returns `values === null` or fails with
+ *   RangeExceedsLimit (`largeRead`);
+ * - a batch synced while the user edits a cell fails with InvalidOperationInCellEditMode unless the
+ *   batch was run with `{ delayForCellEdit: true }` (`startEditing`, `stopEditing`);
+ * - changing a protected sheet fails with AccessDenied (`FakeSheet.isProtected`);
+ * - tables may show a total row (`FakeTable.showTotals`) and rows may be hidden or filtered out
+ *   (`FakeSheet.hiddenRows`);
+ * - document settings are each instance's own copy until `refreshAsync` (`saveFromAnotherInstance`);
+ * - custom functions get blanks as 0 or null and error cells as objects (`callAsExcel`, at the end).
  *
  * Office globals: `Office.context.requirements.isSetSupported`, `Office.context.document.settings`.
  */
-import { utf8Length } from "../src/workbook/chunks";
 import { dayFromCivil, dayToExcelSerial } from "../src/engine/dates";
 import { columnLetter } from "../src/engine/table";
 
@@ -42,8 +55,10 @@ interface RowData {
 
 export interface FakeTable {
   name: string;
+  /** Header row, data rows and, when `showTotals`, the total row as its last row. */
   rect: Rect;
   hasHeaders: boolean;
+  showTotals?: boolean;
 }
 
 export interface FakeConditionalFormat {
@@ -87,6 +102,10 @@ export interface FakeChart {
 
 export class FakeSheet {
   rows = new Map<number, RowData>();
+  /** Review › Protect Sheet: every change to the sheet fails with AccessDenied. */
+  isProtected = false;
+  /** 0-based rows hidden by the user or by a filter. */
+  hiddenRows = new Set<number>();
   tables: FakeTable[] = [];
   charts: FakeChart[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
@@ -225,8 +244,21 @@ export interface SyncRecord {
 }
 
 export interface FakeExcelOptions {
-  /** Highest ExcelApi version this "Excel" supports, e.g. "1.8" to test an old Excel. */
+  /** Highest ExcelApi version this "Excel" supports, e.g. "1.7" to test an old Excel. */
   excelApi?: string;
+  /** Whether the shared runtime (SharedRuntime 1.1) is there: not in Excel 2019 nor on iPad. */
+  sharedRuntime?: boolean;
+  /**
+   * What a read of more than `readCellLimit` cells gives. "On all platforms, a range is limited to five
+   * million cells for get operations" (performance docs, payload size limit); Excel then either fails
+   * with RangeExceedsLimit or, since version 2407, returns `values === null` without an error
+   * (office-js #4783, #6781; office-js-docs-pr #5821).
+   */
+  largeRead?: "null" | "RangeExceedsLimit";
+  /** Cells one get operation may read: 5,000,000 unless a test needs a small one. */
+  readCellLimit?: number;
+  /** False for an Excel that ignores `delayForCellEdit` (the batch then fails in cell-edit mode). */
+  delayForCellEdit?: boolean;
   date1904?: boolean;
   /** Payload limit in bytes, 5 MB unless a test needs a small one. */
   payloadLimit?: number;
@@ -239,8 +271,19 @@ export class FakeExcel {
   date1904: boolean;
   excelApi: string;
   payloadLimit: number;
+  sharedRuntime: boolean;
+  largeRead: "null" | "RangeExceedsLimit";
+  readCellLimit: number;
+  honoursDelayForCellEdit: boolean;
+  /** This add-in instance's in-memory copy of the document settings. */
   settings = new Map<string, unknown>();
+  /** The settings as saved in the document, shared by every instance (co-authors). */
   savedSettings = new Map<string, unknown>();
+  /** Batches that waited for the user to leave a cell (delayForCellEdit). */
+  waitedForCellEdit = 0;
+  /** Reads refused for more than `readCellLimit` cells (null values or RangeExceedsLimit). */
+  tooLargeReads = 0;
+  private editing: { done: Promise<void>; end: () => void } | undefined;
   syncLog: SyncRecord[] = [];
   suspendedCalculations = 0;
   selection?: { sheet: string; address: string };
@@ -249,6 +292,53 @@ export class FakeExcel {
     this.excelApi = options.excelApi ?? "1.17";
     this.date1904 = options.date1904 ?? false;
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.sharedRuntime = options.sharedRuntime ?? true;
+    this.largeRead = options.largeRead ?? "null";
+    this.readCellLimit = options.readCellLimit ?? 5_000_000;
+    this.honoursDelayForCellEdit = options.delayForCellEdit ?? true;
+  }
+
+  /**
+   * The user starts typing in a cell. Excel.RunOptions.delayForCellEdit: "When false, if the user is
+   * in cell edit when the batch request is processed by the host, the batch automatically fails. When
+   * true, … the batch request is delayed until the user exits cell edit mode."
+   */
+  startEditing(): void {
+    let end = () => {};
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { done, end };
+  }
+
+  /** The user presses Enter or Esc: delayed batches go on. */
+  stopEditing(): void {
+    const e = this.editing;
+    this.editing = undefined;
+    e?.end();
+  }
+
+  /** Called by each sync: waits or fails while a cell is being edited. */
+  async cellEdit(delay: boolean): Promise<void> {
+    while (this.editing) {
+      if (!delay || !this.honoursDelayForCellEdit)
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      this.waitedForCellEdit++;
+      await this.editing.done;
+    }
+  }
+
+  /**
+   * Another instance of the add-in (a co-author) saves its settings: `saveAsync` writes that
+   * instance's whole copy to the document (Office.Settings), and this instance sees the change only
+   * after `refreshAsync` ("Reads all settings persisted in the document and refreshes the content or
+   * task pane add-in's copy of those settings held in memory").
+   */
+  saveFromAnotherInstance(changes: Record<string, unknown>): void {
+    const theirs = new Map(this.savedSettings);
+    for (const [k, v] of Object.entries(changes)) theirs.set(k, structuredClone(v));
+    this.savedSettings = theirs;
   }
 
   get syncs(): number {
@@ -313,7 +403,13 @@ export class FakeExcel {
   install(): () => void {
     const g = globalThis as Record<string, unknown>;
     const before = { Excel: g.Excel, Office: g.Office };
-    g.Excel = { run: (batch: (context: FakeContext) => Promise<unknown>) => this.run(batch) };
+    g.Excel = {
+      run: (
+        first: { delayForCellEdit?: boolean } | ((context: FakeContext) => Promise<unknown>),
+        second?: (context: FakeContext) => Promise<unknown>,
+      ) =>
+        typeof first === "function" ? this.run(first) : this.run(second!, first.delayForCellEdit === true),
+    };
     g.Office = this.office();
     return () => {
       g.Excel = before.Excel;
@@ -321,8 +417,8 @@ export class FakeExcel {
     };
   }
 
-  async run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T> {
-    const context = new FakeContext(this);
+  async run<T>(batch: (context: FakeContext) => Promise<T>, delayForCellEdit = false): Promise<T> {
+    const context = new FakeContext(this, delayForCellEdit);
     const result = await batch(context);
     // Excel.run sends whatever the batch left queued.
     if (context.pending) await context.sync();
@@ -339,8 +435,13 @@ export class FakeExcel {
         this.settings.delete(name);
       },
       saveAsync: (callback?: (result: { status: string; error?: { message: string } }) => void) => {
+        // The whole in-memory copy replaces the document's settings.
         this.savedSettings = new Map(this.settings);
         queueMicrotask(() => callback?.({ status: "succeeded" }));
+      },
+      refreshAsync: (callback?: (result: { status: string; value: unknown }) => void) => {
+        this.settings = new Map(this.savedSettings);
+        queueMicrotask(() => callback?.({ status: "succeeded", value: settings }));
       },
     };
     return {
@@ -348,7 +449,10 @@ export class FakeExcel {
       context: {
         requirements: {
           isSetSupported: (name: string, minVersion?: string) =>
-            name === "ExcelApi" && compareVersions(this.excelApi, minVersion ?? "1.1") >= 0,
+            (name === "ExcelApi" && compareVersions(this.excelApi, minVersion ?? "1.1") >= 0) ||
+            (name === "SharedRuntime" &&
+              this.sharedRuntime &&
+              compareVersions("1.1", minVersion ?? "1.1") >= 0),
         },
         document: { settings },
       },
@@ -372,7 +476,7 @@ function intersects(a: Rect, b: Rect): boolean {
 }
 
 function bytesOf(value: unknown): number {
-  return utf8Length(JSON.stringify(value) ?? "");
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 }
 
 function a1(r: number, c: number): string {
@@ -410,7 +514,10 @@ export class FakeContext {
   readonly workbook: FakeWorkbookObject;
   readonly application: FakeApplication;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbookObject(this, () => excel);
     this.application = this.workbook.application;
   }
@@ -426,6 +533,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     const actions = this.queue;
     this.queue = [];
+    await this.excel.cellEdit(this.delayForCellEdit);
     const record: SyncRecord = { requestBytes: actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0 };
     this.excel.syncLog.push(record);
     await Promise.resolve();
@@ -517,12 +625,20 @@ abstract class FakeObject<T> {
   }
 
   _set(name: string, value: unknown): void {
-    this.context.enqueue(bytesOf(value) + bytesOf(name), () => this.write(this.target(), name, value));
+    this.context.enqueue(bytesOf(value) + bytesOf(name), () => {
+      const t = this.target();
+      guardProtection(t);
+      this.write(t, name, value);
+    });
   }
 
-  /** Queues a method call; its arguments count towards the request. */
-  protected call(args: unknown[], run: (t: T) => void): void {
-    this.context.enqueue(bytesOf(args), () => run(this.target()));
+  /** Queues a method call; its arguments count towards the request. `changes` false for select/activate. */
+  protected call(args: unknown[], run: (t: T) => void, changes = true): void {
+    this.context.enqueue(bytesOf(args), () => {
+      const t = this.target();
+      if (changes) guardProtection(t);
+      run(t);
+    });
   }
 
   protected read(t: T, name: string): unknown {
@@ -534,6 +650,24 @@ abstract class FakeObject<T> {
   protected write(t: T, name: string, value: unknown): void {
     (t as Record<string, unknown>)[name] = value;
   }
+}
+
+/**
+ * A change to a protected sheet fails with AccessDenied (Excel.ErrorCodes.accessDenied), as Excel
+ * refuses edits to locked cells of a sheet protected with Review › Protect Sheet.
+ */
+function guardProtection(target: unknown): void {
+  const sheet =
+    target instanceof FakeSheet
+      ? target
+      : (target as { sheet?: unknown } | null)?.sheet instanceof FakeSheet
+        ? (target as { sheet: FakeSheet }).sheet
+        : undefined;
+  if (sheet?.isProtected)
+    throw new FakeOfficeError(
+      "AccessDenied",
+      "The cell or chart you're trying to change is on a protected sheet.",
+    );
 }
 
 function notLoaded(name: string): FakeOfficeError {
@@ -612,10 +746,15 @@ class FakeWorksheetCollection extends FakeObject<FakeExcel> {
 }
 properties(FakeWorksheetCollection, ["items"]);
 
-function itemWithName<O extends FakeObject<unknown>>(item: O, name: string): O {
+function itemWithName<O extends FakeObject<unknown>>(
+  item: O,
+  name: string,
+  more: Record<string, unknown> = {},
+): O {
   // Delivered names are readable at once, as if the item had been loaded with the collection.
   item["_get"] = function (this: O, prop: string) {
     if (prop === "name") return name;
+    if (prop in more) return more[prop];
     throw notLoaded(prop);
   };
   return item;
@@ -629,6 +768,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
   declare readonly name: string;
   readonly tables = new FakeTableCollection(this.context, () => this.target());
   readonly charts = new FakeChartCollection(this.context, () => this.target());
+  readonly protection = new FakeWorksheetProtection(this.context, () => this.target());
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
@@ -660,10 +800,14 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
     return this.getRange().getUsedRangeOrNullObject(valuesOnly);
   }
   activate(): void {
-    this.call([], (sheet) => {
-      const excel = this.context.excel;
-      excel.active = excel.sheets.indexOf(sheet);
-    });
+    this.call(
+      [],
+      (sheet) => {
+        const excel = this.context.excel;
+        excel.active = excel.sheets.indexOf(sheet);
+      },
+      false,
+    );
   }
   delete(): void {
     this.call([], (sheet) => {
@@ -716,15 +860,32 @@ class FakeRange extends FakeObject<RangeTarget> {
     this.call([applyTo], ({ sheet, rect }) => sheet.clear(rect, applyTo));
   }
   select(): void {
-    this.call([], ({ sheet, rect }) => {
-      this.context.excel.selection = { sheet: sheet.name, address: addressOf(sheet, rect).split("!")[1] };
-    });
+    this.call(
+      [],
+      ({ sheet, rect }) => {
+        this.context.excel.selection = { sheet: sheet.name, address: addressOf(sheet, rect).split("!")[1] };
+      },
+      false,
+    );
+  }
+
+  /** The visible rows of the range (RangeView, ExcelApi 1.3): hidden and filtered-out rows left out. */
+  getVisibleView(): FakeRangeView {
+    return new FakeRangeView(this.context, () => this.target());
   }
 
   protected override read({ sheet, rect }: RangeTarget, name: string): unknown {
     const grid = (f: (r: number, c: number) => unknown) => {
-      if (rect.rows * rect.columns > 5_000_000)
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "fake: too many cells to read");
+      const excel = this.context.excel;
+      // The five-million-cell limit of get operations (see FakeExcelOptions.largeRead).
+      if (rect.rows * rect.columns > excel.readCellLimit) {
+        excel.tooLargeReads++;
+        if (excel.largeRead === "null") return null;
+        throw new FakeOfficeError(
+          "RangeExceedsLimit",
+          "The cell count in the range has exceeded the maximum supported number.",
+        );
+      }
       return Array.from({ length: rect.rows }, (_, i) =>
         Array.from({ length: rect.columns }, (_, j) => f(rect.top + i, rect.left + j)),
       );
@@ -784,6 +945,25 @@ properties(FakeRange, [
   "rowCount",
   "columnCount",
 ]);
+
+class FakeRangeView extends FakeObject<RangeTarget> {
+  declare readonly rowCount: number;
+  protected override read({ sheet, rect }: RangeTarget, name: string): unknown {
+    if (name !== "rowCount") throw new Error(`fake: RangeView.${name} is not implemented`);
+    let hidden = 0;
+    for (const r of sheet.hiddenRows) if (r >= rect.top && r < rect.top + rect.rows) hidden++;
+    return rect.rows - hidden;
+  }
+}
+properties(FakeRangeView, ["rowCount"]);
+
+class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+  protected override read(sheet: FakeSheet, name: string): unknown {
+    if (name !== "protected") throw new Error(`fake: WorksheetProtection.${name} is not implemented`);
+    return sheet.isProtected;
+  }
+}
+properties(FakeWorksheetProtection, ["protected"]);
 
 class FakeRangeFormat extends FakeObject<RangeTarget> {
   declare columnWidth: number;
@@ -881,9 +1061,12 @@ class FakeTableCollection extends FakeObject<FakeSheet> {
     }));
   }
   protected override read(sheet: FakeSheet, name: string): unknown {
-    if (name === "items/name")
+    // "items/name, items/showTotals": each item carries every property asked for.
+    if (name === "items/name" || name === "items/showTotals")
       return sheet.tables.map((t) =>
-        itemWithName(new FakeTableObject(this.context, () => ({ sheet, table: t })), t.name),
+        itemWithName(new FakeTableObject(this.context, () => ({ sheet, table: t })), t.name, {
+          showTotals: t.showTotals === true,
+        }),
       );
     return super.read(sheet, name);
   }
@@ -892,6 +1075,19 @@ properties(FakeTableCollection, ["items"]);
 
 class FakeTableObject extends FakeObject<{ sheet: FakeSheet; table: FakeTable }> {
   declare readonly name: string;
+  declare readonly showTotals: boolean;
+  /** The total row: the table's last row (ExcelApi 1.1). */
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, table } = this.target();
+      if (!table.showTotals) throw new FakeOfficeError("ItemNotFound", "the table has no total row");
+      const { rect } = table;
+      return {
+        sheet,
+        rect: { top: rect.top + rect.rows - 1, left: rect.left, rows: 1, columns: rect.columns },
+      };
+    });
+  }
   delete(): void {
     this.call([], ({ sheet, table }) => {
       sheet.tables = sheet.tables.filter((t) => t !== table);
@@ -899,7 +1095,7 @@ class FakeTableObject extends FakeObject<{ sheet: FakeSheet; table: FakeTable }>
     });
   }
 }
-properties(FakeTableObject, ["name"]);
+properties(FakeTableObject, ["name", "showTotals"]);
 
 class FakeChartCollection extends FakeObject<FakeSheet> {
   add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {
@@ -1060,3 +1256,78 @@ class FakeAxisObject extends FakeObject<FakeAxis> {
   declare tickLabelPosition: string;
 }
 properties(FakeAxisObject, ["minimum", "maximum", "numberFormat", "tickLabelPosition"]);
+
+// ---------------------------------------------------------------------------------------------------
+// Custom functions: what Excel hands a TIER function for the cells its arguments refer to.
+// ---------------------------------------------------------------------------------------------------
+
+/** An error cell on the sheet (#N/A from a VLOOKUP, #DIV/0! …), as a function argument refers to it. */
+export class FakeCellError {
+  constructor(readonly code: string) {}
+}
+
+/** A cell a function argument refers to; "" is a blank cell. */
+export type FakeCell = FakeValue | FakeCellError;
+
+export type FunctionsPlatform = "desktop" | "web";
+
+/** The part of functions.json the calling rules depend on. */
+export interface FakeFunctionMetadata {
+  allowErrorForDataTypeAny?: boolean;
+  parameters: readonly { name: string; optional?: boolean; dimensionality?: string }[];
+}
+
+/** What Excel shows when it does not call the function at all: the first error among the inputs. */
+export interface NotCalled {
+  notCalled: string;
+}
+
+/**
+ * Calls `fn` the way Excel calls a custom function whose arguments refer to `cells` (a 2-D block for a
+ * range parameter, one cell for a scalar one, `undefined` for an argument left out):
+ *
+ * - Blank cells. Desktop Excel passes a blank single cell as 0 and the web as null (office-js #4702);
+ *   a blank cell inside a range given to an optional parameter arrives as 0 on the desktop (#5262,
+ *   #1951) and null on the web. Inside a range given to a required parameter a blank is modelled as
+ *   "" on the desktop and null on the web: the reports cover single cells and optional ranges, and
+ *   the add-in treats "" and null alike, so either reading of them is handled.
+ * - Error cells. Unless the metadata says `allowErrorForDataTypeAny: true`, Excel does not call the
+ *   function when an input holds an error and the formula shows that error (custom-functions-errors,
+ *   "Errors as custom function inputs"); with it, the error arrives as an object whose `code` is the
+ *   error's text ("#N/A"), the shape of CustomFunctions.Error.
+ * - An argument left out arrives as null.
+ */
+export function callAsExcel(
+  fn: (...args: unknown[]) => unknown,
+  metadata: FakeFunctionMetadata,
+  args: readonly (FakeCell | readonly (readonly FakeCell[])[] | undefined)[],
+  platform: FunctionsPlatform,
+): unknown {
+  const passed: unknown[] = [];
+  let firstError: string | undefined;
+  metadata.parameters.forEach((p, k) => {
+    const arg = args[k];
+    if (arg === undefined) {
+      passed.push(null);
+      return;
+    }
+    const optional = p.optional === true;
+    const matrix = p.dimensionality === "matrix";
+    const cell = (c: FakeCell, scalar: boolean): unknown => {
+      if (c instanceof FakeCellError) {
+        firstError ??= c.code;
+        return { code: c.code };
+      }
+      if (c !== "") return c;
+      if (platform === "web") return null;
+      return scalar || optional ? 0 : "";
+    };
+    if (Array.isArray(arg)) {
+      const grid = (arg as readonly (readonly FakeCell[])[]).map((row) => row.map((c) => cell(c, false)));
+      // A reference to a single cell given to a scalar parameter arrives as that cell's value.
+      passed.push(!matrix && grid.length === 1 && grid[0].length === 1 ? cell(arg[0][0], true) : grid);
+    } else passed.push(matrix ? [[cell(arg as FakeCell, false)]] : cell(arg as FakeCell, true));
+  });
+  if (firstError !== undefined && !metadata.allowErrorForDataTypeAny) return { notCalled: firstError };
+  return fn(...passed);
+}

@@ -4,9 +4,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "../scripts/ensure-build";
+import { finishFunctionsJson } from "../scripts/functions-json.js";
+import { callAsExcel, FakeCellError } from "./fake-excel";
 
 interface Param {
   name: string;
+  type?: string;
   dimensionality?: string;
   optional?: boolean;
   description?: string;
@@ -36,12 +39,13 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 let functions: Fn[];
+let metadata: Record<string, unknown>;
 let script: string;
 
 beforeAll(async () => {
   const dist = await ensureBuild();
-  functions = (JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: Fn[] })
-    .functions;
+  metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Record<string, unknown>;
+  functions = metadata.functions as Fn[];
   script = readFileSync(path.join(dist, "functions.js"), "utf8");
 }, 360_000);
 
@@ -68,5 +72,50 @@ describe("dist/functions.json from the production build", () => {
 
   it("functions.js registers every id with CustomFunctions.associate", () => {
     for (const id of Object.keys(EXPECTED)) expect(script).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("lets errors in: allowErrorForDataTypeAny is true and every parameter is of type any", () => {
+    // custom-functions-json, allowErrorForDataTypeAny: only parameters of type any receive errors.
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    for (const f of functions) for (const p of f.parameters) expect(p.type, `${f.id}(${p.name})`).toBe("any");
+  });
+
+  it("leaves out allowCustomDataForDataTypeAny, which needs CustomFunctionsRuntime 1.4 (not in Excel 2021 or 2024)", () => {
+    expect(metadata).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  });
+
+  it("with this metadata Excel calls TIER.ABC over a range holding #N/A, and only that row fails", async () => {
+    Object.assign(globalThis, {
+      CustomFunctions: {
+        Error: class {
+          constructor(
+            readonly code: string,
+            readonly message?: string,
+          ) {}
+        },
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+        associate: () => undefined,
+      },
+    });
+    const { tierAbc } = await import("../src/functions/functions");
+    const abc = functions.find((f) => f.id === "ABC")!;
+    const out = callAsExcel(
+      tierAbc as (...args: unknown[]) => unknown,
+      { ...abc, allowErrorForDataTypeAny: metadata.allowErrorForDataTypeAny === true },
+      [[[500], [new FakeCellError("#N/A")], [300]]],
+      "desktop",
+    ) as unknown[][];
+    expect(out.map((r) => r[0])).toEqual(["A", expect.objectContaining({ code: "#N/A" }), "A"]);
+  });
+});
+
+describe("finishFunctionsJson (the post-build step)", () => {
+  it("sets allowErrorForDataTypeAny, drops allowCustomDataForDataTypeAny and keeps the functions as they are", () => {
+    const fromPlugin = Object.freeze({ allowCustomDataForDataTypeAny: true, functions: [{ id: "ABC" }] });
+    expect(finishFunctionsJson(fromPlugin)).toEqual({
+      allowErrorForDataTypeAny: true,
+      functions: [{ id: "ABC" }],
+    });
+    expect(fromPlugin).toHaveProperty("allowCustomDataForDataTypeAny", true);
   });
 });

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { ManifestInfo } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DIST, ROOT, ensureBuild } from "../scripts/ensure-build";
+import { REQUIRED_SETS } from "../src/workbook/office-host";
 
 type Node = { $?: Record<string, string>; [child: string]: unknown };
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -61,6 +62,25 @@ describe("manifest.xml", () => {
     const runtime = one(one(xml.OfficeApp, "Runtimes"), "Runtime");
     expect(attr(runtime, "lifetime")).toBe("long");
     expect(attr(runtime, "resid")).toBe("Taskpane.Url");
+  });
+
+  it("declares the requirement sets the code uses: the start-up check's sets, and CustomFunctionsRuntime 1.2 for CustomFunctions.Error", async () => {
+    const declared = all(one(xml.OfficeApp, "Requirements"), "Set").map((s) => [
+      attr(s, "Name"),
+      attr(s, "MinVersion"),
+    ]);
+    for (const need of REQUIRED_SETS) expect(declared).toContainEqual([need.name, need.version]);
+    // CustomFunctions.Error (the #VALUE! and #N/A with a message) is CustomFunctionsRuntime 1.2.
+    const { readFileSync } = await import("node:fs");
+    const functionsSource = readFileSync(path.join(ROOT, "src", "functions", "convert.ts"), "utf8");
+    expect(functionsSource).toContain("new CustomFunctions.Error(");
+    expect(declared).toContainEqual(["CustomFunctionsRuntime", "1.2"]);
+    // Nothing newer than what Excel 2021 has: CustomFunctionsRuntime 1.4 (data types) would shut it out.
+    expect(declared.filter(([name]) => name === "CustomFunctionsRuntime")).toEqual([
+      ["CustomFunctionsRuntime", "1.2"],
+    ]);
+    const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")) as object;
+    expect(metadata).not.toHaveProperty("allowCustomDataForDataTypeAny");
   });
 
   it("declares the CustomFunctions extension point with Script, Page, Metadata and the TIER namespace", () => {

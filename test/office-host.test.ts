@@ -390,15 +390,30 @@ describe("OfficeHost", () => {
     expect(excelSerialToDay(s.value(1, 10) as number, again.date1904)).toBe(day);
   });
 
-  it("gives a readable message, not a crash, below ExcelApi 1.9", async () => {
-    const { excel, host } = setUp({ excelApi: "1.8" });
+  it("gives a readable message naming the Excel versions that work, not a crash, without the shared runtime (Excel 2019) or below ExcelApi 1.8", async () => {
+    const hosts =
+      /Excel 2021 or later, Microsoft 365 \(version 2002 or later\), Excel for Mac 16\.35 or later, or Excel on the web/;
+    {
+      // Excel 2019 has ExcelApi 1.8 but no shared runtime.
+      const { excel, host } = setUp({ excelApi: "1.8", sharedRuntime: false });
+      excel.addSheet("S", [["a"]]);
+      const check = checkRequirements();
+      expect(check).toMatchObject({ ok: false, need: "SharedRuntime 1.1", code: "workbook.unsupported" });
+      expect(check.ok ? "" : check.message).toMatch(hosts);
+      expect(check.ok ? "" : check.message).toMatch(/Excel 2019 and Excel on iPad do not run Tier/);
+      await expect(host.readSheet("S")).rejects.toBeInstanceOf(TierError);
+      await expect(host.readSheet("S")).rejects.toThrow(/lacks SharedRuntime 1\.1/);
+      expect(excel.syncs).toBe(0);
+      uninstall?.();
+    }
+    const { excel, host } = setUp({ excelApi: "1.7" });
     excel.addSheet("S", [["a"]]);
-    const check = checkRequirements();
-    expect(check).toMatchObject({ ok: false, need: "ExcelApi 1.9" });
-    expect(check.ok ? "" : check.message).toMatch(/Excel 2019, Microsoft 365 or Excel on the web/);
-    await expect(host.readSheet("S")).rejects.toBeInstanceOf(TierError);
-    await expect(host.readSheet("S")).rejects.toThrow(/ExcelApi 1\.9/);
-    expect(excel.syncs).toBe(0);
+    expect(checkRequirements()).toMatchObject({ ok: false, need: "ExcelApi 1.8" });
+    await expect(host.readSheet("S")).rejects.toThrow(hosts);
+    // ExcelApi 1.8 with the shared runtime is enough.
+    uninstall?.();
+    setUp({ excelApi: "1.14" });
+    expect(checkRequirements()).toEqual({ ok: true });
   });
 
   it("draws the Pareto chart as columns with the cumulative share and the 80 % and 95 % marks as lines on a 0-100 % secondary axis", async () => {

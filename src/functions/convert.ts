@@ -8,9 +8,17 @@
 import { readDate, todayDay } from "../engine/dates";
 import { describeReason, TierError } from "../engine/errors";
 import { reason, type Lang, type Reason } from "../engine/reasons";
-import { BLANK, errorValue, readNumber, readText } from "../engine/values";
+import { BLANK, errorValue, isBlank, readNumber, readText } from "../engine/values";
 
-/** A range as Excel passes it: rows of cells; "" for a blank cell. */
+/**
+ * Most rows a TIER function takes, counted after trailing blank rows are dropped. Excel caps what a
+ * custom function receives and returns at 5 MB (office-js #4654) and a large result can stay at
+ * #BUSY on the web (#2786): 100,000 rows of TIER.RFM's three number columns in and four cells out stay
+ * under 2 MB each way. Larger customer lists go through the pane or the command line.
+ */
+export const MAX_ROWS = 100_000;
+
+/** A range as Excel passes it: rows of cells; "", null (the web) or an error object for odd cells. */
 export type Matrix = readonly (readonly unknown[])[];
 export type { Lang };
 
@@ -38,7 +46,8 @@ export function excel<T>(body: () => T): T {
   try {
     return body();
   } catch (e) {
-    if (e instanceof TierError) throw invalidValue(e.message);
+    // English, as the functions' help text is: a cell's error message has no language of its own.
+    if (e instanceof TierError) throw invalidValue(describeReason(e, "en"));
     throw e;
   } finally {
     if (outer) inCall = false;
@@ -79,8 +88,12 @@ function columnBuffer(n: number): Float64Array {
   return b.length === n ? b : b.subarray(0, n);
 }
 
-/** An error value inside a range: `"#N/A"`, `{ error }` (exceljs) or a CustomFunctions.Error-like `{ code }`. */
-function cellError(v: unknown): string | undefined {
+/**
+ * An error value inside a range: `"#N/A"`, `{ error }` (exceljs) or a CustomFunctions.Error-like
+ * `{ code: "#N/A" }`, which is how Excel hands an error cell to a function whose metadata says
+ * `allowErrorForDataTypeAny` (custom-functions-errors: "Errors as custom function inputs").
+ */
+export function cellError(v: unknown): string | undefined {
   const e = errorValue(v);
   if (e !== undefined) return e;
   if (v !== null && typeof v === "object") {
@@ -90,10 +103,22 @@ function cellError(v: unknown): string | undefined {
   return undefined;
 }
 
-/** True when an optional argument was left out: null, undefined, "" or a blank 1×1 range. */
+/**
+ * True when an optional argument was left out or given as blank cells: null, undefined, "", or 0,
+ * and a range whose every cell is one of those. Excel passes a blank cell as 0 on the desktop and as
+ * null on the web (office-js #4702; #5262 and #1951 for ranges), so 0 cannot be told from a blank
+ * there: every optional parameter of the TIER functions is one where 0 means nothing (bins, shares,
+ * as_of, lang, scale, windows, cut lists) and 0 takes the default.
+ */
 export function omitted(v: unknown): boolean {
-  if (Array.isArray(v)) return v.length === 0 || (v.length === 1 && v[0].length === 1 && omitted(v[0][0]));
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (Array.isArray(v)) return v.every((row) => (Array.isArray(row) ? row.every(omitted) : omitted(row)));
+  return v === null || v === undefined || v === 0 || (typeof v === "string" && v.trim() === "");
+}
+
+/** Throws when an argument holds an error value: a parameter mistake ("as_of is the error #N/A"). */
+export function refuseError(v: unknown, name: string): void {
+  const e = cellError(v);
+  if (e !== undefined) throw new TierError("functions.errorArgument", { name, error: e });
 }
 
 /** The single value of a scalar argument that may also arrive as a 1×1 range. */
@@ -165,8 +190,8 @@ export class RowIssues {
   }
 }
 
-/** Checks that a range argument is one column and returns its number of rows. */
-export function columnRows(m: unknown, name: string): number {
+/** Checks that a range argument is one column; its number of rows as given. */
+function columnShape(m: unknown, name: string): number {
   if (m === null || m === undefined) throw new TierError(`${name} is missing: select a column of cells`);
   if (!Array.isArray(m) || m.length === 0 || !Array.isArray(m[0]))
     throw new TierError(`${name} must be a range (one column of cells)`);
@@ -176,11 +201,33 @@ export function columnRows(m: unknown, name: string): number {
 }
 
 /**
+ * Rows up to the last one with a cell that is not blank in any of `ranges` (all as tall as `n`):
+ * `=TIER.ABC(B:B)` or a range sized for next month's customers spills the customers, not a million
+ * blank rows (#SPILL! below them, a payload near Excel's 5 MB cap). Throws past {@link MAX_ROWS}.
+ */
+export function usedRows(ranges: readonly Matrix[], n: number, name: string): number {
+  let end = n;
+  // At least one row: an all-blank range keeps the answer it always had (one blank row or #VALUE!).
+  while (end > 1 && ranges.every((m) => m[end - 1].every(isBlank))) end--;
+  if (end > MAX_ROWS) throw new TierError("functions.tooManyRows", { name, rows: end, limit: MAX_ROWS });
+  return end;
+}
+
+/**
+ * Checks that a range argument is one column and returns its number of rows, trailing blank rows
+ * left out (see {@link usedRows}).
+ */
+export function columnRows(m: unknown, name: string): number {
+  return usedRows([m as Matrix], columnShape(m, name), name);
+}
+
+/**
  * Checks the column arguments of a call, named as the user sees them (`{ recency_days, frequency }`):
- * each must be one column, all of the same number of rows, which it returns.
+ * each must be one column, all of the same number of rows; returns the rows up to the last one with
+ * any value (see {@link usedRows}).
  */
 export function sameRows(columns: Readonly<Record<string, unknown>>): number {
-  const counts = Object.entries(columns).map(([name, m]) => [name, columnRows(m, name)] as const);
+  const counts = Object.entries(columns).map(([name, m]) => [name, columnShape(m, name)] as const);
   const [first, n] = counts[0];
   for (const [name, k] of counts) {
     if (k !== n)
@@ -188,7 +235,7 @@ export function sameRows(columns: Readonly<Record<string, unknown>>): number {
         `${first} has ${n} rows but ${name} has ${k}: select ranges of the same rows (e.g. B2:B100 and C2:C100)`,
       );
   }
-  return n;
+  return usedRows(Object.values(columns) as Matrix[], n, first);
 }
 
 /**
@@ -198,7 +245,8 @@ export function sameRows(columns: Readonly<Record<string, unknown>>): number {
  */
 export function readNumbers(m: Matrix, name: string, issues: RowIssues, blankIsAnIssue = true): Float64Array {
   issues.column();
-  const n = m.length;
+  // The rows of the call (trailing blank rows left out), not of the range.
+  const n = issues.n;
   const out = columnBuffer(n);
   // The loop handles a finite number inline (Excel sends numbers as numbers) and leaves the rest to
   // readCell, so that it stays small enough for the JIT to keep tight.
@@ -236,7 +284,7 @@ export function readDays(
   blankIsAnIssue = true,
 ): Float64Array {
   issues.column();
-  const n = m.length;
+  const n = issues.n;
   const out = columnBuffer(n);
   for (let i = 0; i < n; i++) {
     const v = m[i][0];
@@ -260,7 +308,9 @@ export function optionalNumber(v: unknown, name: string, fallback: number): numb
 /** An optional number argument; undefined when omitted. */
 export function maybeNumber(v: unknown, name: string): number | undefined {
   if (omitted(v)) return undefined;
-  const x = readValue(scalar(v, name));
+  const cell = scalar(v, name);
+  refuseError(cell, name);
+  const x = readValue(cell);
   if (typeof x === "number") return x;
   throw new TierError("arg.notNumber", { name, reason: x });
 }
@@ -272,8 +322,9 @@ export function maybeNumber(v: unknown, name: string): number | undefined {
 export function asOfDay(v: unknown, name = "as_of"): number {
   if (omitted(v)) return todayDay();
   const x = scalar(v, name);
-  const e = cellError(x);
-  const d = e !== undefined ? reason("cell.error", { value: e }) : readDate(x);
+  if (omitted(x)) return todayDay();
+  refuseError(x, name);
+  const d = readDate(x);
   if (typeof d === "number") return d;
   throw new TierError("arg.notDate", { name, reason: d });
 }
@@ -281,7 +332,9 @@ export function asOfDay(v: unknown, name = "as_of"): number {
 /** "en" (default) or "zh"; zh-CN, 中文 and cn are accepted too. */
 export function langOf(v: unknown): Lang {
   if (omitted(v)) return "en";
-  const t = readText(scalar(v, "lang")).toLowerCase();
+  const cell = scalar(v, "lang");
+  refuseError(cell, "lang");
+  const t = readText(cell).toLowerCase();
   if (t === "en" || t.startsWith("en-") || t === "english") return "en";
   if (t === "zh" || t.startsWith("zh-") || t === "cn" || t === "中文") return "zh";
   throw new TierError(`lang must be "en" or "zh" (got "${t}")`);
@@ -300,11 +353,25 @@ export function flat(m: unknown, name: string): unknown[] {
   return out;
 }
 
-/** A row or column of numbers; blank cells at the end are ignored (an oversized selection). */
-export function numberList(m: unknown, name: string): number[] {
-  const cells = flat(m, name);
+/**
+ * How many of `cells` are left once blank cells at the end are dropped (an oversized selection). With
+ * `zeroIsBlank` (optional lists, where desktop Excel passes a blank cell as 0) zeros at the end go too,
+ * all but the first cell: a list that must increase cannot end in 0.
+ */
+function listEnd(cells: readonly unknown[], zeroIsBlank: boolean): number {
   let end = cells.length;
-  while (end > 0 && omitted(cells[end - 1])) end--;
+  while (end > 1 && (isBlank(cells[end - 1]) || (zeroIsBlank && cells[end - 1] === 0))) end--;
+  if (end === 1 && isBlank(cells[0])) end = 0;
+  return end;
+}
+
+/**
+ * A row or column of numbers; blank cells at the end are ignored (an oversized selection), and zeros
+ * at the end too when `zeroIsBlank` (see {@link listEnd}).
+ */
+export function numberList(m: unknown, name: string, zeroIsBlank = false): number[] {
+  const cells = flat(m, name);
+  const end = listEnd(cells, zeroIsBlank);
   const out: number[] = [];
   for (let k = 0; k < end; k++) {
     const x = readValue(cells[k]);
@@ -318,10 +385,11 @@ export function numberList(m: unknown, name: string): number[] {
 /** A row or column of names; blank cells at the end are ignored. */
 export function textList(m: unknown, name: string): string[] {
   const cells = flat(m, name);
-  let end = cells.length;
-  while (end > 0 && omitted(cells[end - 1])) end--;
+  // A name is never the number 0: a zero at the end is a blank cell from desktop Excel.
+  const end = listEnd(cells, true);
   const out: string[] = [];
   for (let k = 0; k < end; k++) {
+    refuseError(cells[k], name);
     const t = readText(cells[k]);
     if (t === "") throw new TierError(`${name}: name ${k + 1} is blank`);
     out.push(t);

@@ -14,10 +14,11 @@ import { RFM8_CLASSES, rfm8 } from "../engine/rfm8";
 import { parseRating, stars, toScale, weightedScore } from "../engine/scorecard";
 import { DEFAULT_SEGMENTS, OTHERS, segments, type SegmentRule } from "../engine/segments";
 import { reason } from "../engine/reasons";
-import { BLANK, readNumber, readText } from "../engine/values";
+import { BLANK, isBlank, readNumber, readText } from "../engine/values";
 import {
   RowIssues,
   asOfDay,
+  cellError,
   codeBuffer,
   columnRows,
   excel,
@@ -29,10 +30,12 @@ import {
   optionalNumber,
   readDays,
   readNumbers,
+  refuseError,
   sameRows,
   spill,
   spillCodes,
   textList,
+  usedRows,
   type Matrix,
 } from "./convert";
 import { levelIndex } from "../engine/level";
@@ -84,6 +87,7 @@ function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
   if (omitted(method)) return { method: "quantile", bins: bins ?? 5 };
   const rows = Array.isArray(method) ? (method as unknown[][]) : [[method]];
   if (rows.length === 1 && rows[0].length === 1) {
+    refuseError(rows[0][0], "method");
     const word = readText(rows[0][0]).toLowerCase();
     if (word === "quantile" || word === "rfm-r") return { method: word as RfmMethod, bins: bins ?? 5 };
     if (word === "fixed")
@@ -99,7 +103,8 @@ function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
   // A first column of labels ("R", "F", "M") is allowed.
   const labelled = rows.every((row) => typeof readNumber(row[0]) !== "number" && !omitted(row[0]));
   const [r, f, m] = rows.map((row, k) =>
-    numberList([labelled ? row.slice(1) : row], `thresholds for ${"RFM"[k]}`),
+    // Thresholds increase, so a 0 at the end is a blank cell as desktop Excel passes it.
+    numberList([labelled ? row.slice(1) : row], `thresholds for ${"RFM"[k]}`, true),
   );
   return { method: "fixed", bins: bins ?? r.length + 1, thresholds: { r, f, m } };
 }
@@ -164,6 +169,7 @@ function segmentTable(table: unknown): SegmentRule[] {
     if (row.every((c) => omitted(c))) return;
     // A header row: the r_min cell is text that is not a number.
     if (k === 0 && typeof readNumber(row[1]) !== "number") return;
+    row.forEach((c) => refuseError(c, "table"));
     const name = readText(row[0]);
     const lim = [1, 2, 3, 4, 5, 6].map((c) => {
       const x = readNumber(row[c]);
@@ -175,7 +181,7 @@ function segmentTable(table: unknown): SegmentRule[] {
     });
     out.push({
       name,
-      zh: w === 8 ? readText(row[7]) || name : name,
+      zh: w === 8 && !omitted(row[7]) ? readText(row[7]) || name : name,
       r: [lim[0], lim[1]],
       f: [lim[2], lim[3]],
       m: [lim[4], lim[5]],
@@ -306,7 +312,7 @@ export function tierPyramid(
 ): unknown[][] {
   return excel(() => {
     const n = columnRows(values, "values");
-    const c = omitted(cuts) ? undefined : numberList(cuts, "cuts");
+    const c = omitted(cuts) ? undefined : numberList(cuts, "cuts", true);
     const levels = (c?.length ?? 3) + 1;
     const zh = langOf(lang) === "zh";
     let label: string[];
@@ -357,12 +363,16 @@ export function tierLevel(values: unknown[][], thresholds: unknown[][], names: u
   });
 }
 
-/** Ratings rows × criteria as one column per criterion, 1..5 or a label; bad ratings go to `issues`. */
-function readRatings(ratings: unknown, issues: RowIssues): { n: number; cols: Float64Array[] } {
+/**
+ * Ratings rows × criteria as one column per criterion, 1..5 or a label; bad ratings go to the
+ * returned issues. Trailing rows with no rating are left out (see usedRows).
+ */
+function readRatings(ratings: unknown): { n: number; cols: Float64Array[]; issues: RowIssues } {
   if (!Array.isArray(ratings) || ratings.length === 0 || !Array.isArray(ratings[0]))
     throw new TierError("ratings must be a range: one row per customer, one column per criterion");
   const rows = ratings as Matrix;
-  const n = rows.length;
+  const n = usedRows([rows], rows.length, "ratings");
+  const issues = new RowIssues(n);
   const k = rows[0].length;
   const cols: Float64Array[] = [];
   for (let j = 0; j < k; j++) {
@@ -373,7 +383,9 @@ function readRatings(ratings: unknown, issues: RowIssues): { n: number; cols: Fl
       const x = parseRating(v);
       col[i] = x;
       if (x !== x) {
-        if (omitted(v)) issues.add(i, `criterion ${j + 1}`, BLANK);
+        const e = cellError(v);
+        if (isBlank(v)) issues.add(i, `criterion ${j + 1}`, BLANK);
+        else if (e !== undefined) issues.add(i, `criterion ${j + 1}`, reason("cell.error", { value: e }));
         else
           issues.set(
             i,
@@ -386,7 +398,7 @@ function readRatings(ratings: unknown, issues: RowIssues): { n: number; cols: Fl
     }
     cols.push(col);
   }
-  return { n, cols };
+  return { n, cols, issues };
 }
 
 function scaleOf(v: unknown): 5 | 100 {
@@ -408,8 +420,7 @@ export function tierScore(ratings: unknown[][], weights: unknown[][], scale?: un
   return excel(() => {
     const s = scaleOf(scale);
     const w = numberList(weights, "weights");
-    const issues = new RowIssues(Array.isArray(ratings) ? ratings.length : 0);
-    const { n, cols } = readRatings(ratings, issues);
+    const { n, cols, issues } = readRatings(ratings);
     const score = weightedScore(cols, w);
     return spill(n, 1, issues, (i) => [toScale(score[i], s)]);
   });
@@ -434,9 +445,8 @@ export function tierStars(
   return excel(() => {
     const s = scaleOf(scale);
     const w = numberList(weights, "weights");
-    const t = omitted(thresholds) ? undefined : numberList(thresholds, "thresholds");
-    const issues = new RowIssues(Array.isArray(ratings) ? ratings.length : 0);
-    const { n, cols } = readRatings(ratings, issues);
+    const t = omitted(thresholds) ? undefined : numberList(thresholds, "thresholds", true);
+    const { n, cols, issues } = readRatings(ratings);
     const score = weightedScore(cols, w);
     const scaled = s === 100 ? score.map((x) => toScale(x, 100)) : score;
     const st = stars(scaled, t, s);
@@ -446,7 +456,7 @@ export function tierStars(
 
 function gridCut(v: unknown, name: string): GridCut {
   if (omitted(v)) return { method: "tercile" };
-  const c = numberList(v, name);
+  const c = numberList(v, name, true);
   if (c.length !== 2) throw new TierError(`${name} must be 2 numbers [low, high] (got ${c.length})`);
   return { method: "fixed", low: c[0], high: c[1] };
 }
@@ -498,6 +508,7 @@ function lifecycleWindows(v: unknown): Partial<LifecycleWindows> {
   const out: Partial<LifecycleWindows> = {};
   cells.forEach((c, k) => {
     if (omitted(c)) return;
+    refuseError(c, "windows");
     const x = readNumber(c);
     if (typeof x !== "number") throw new TierError(`windows: ${WINDOW_KEYS[k]} is ${x}`);
     out[WINDOW_KEYS[k]] = x;
@@ -514,7 +525,7 @@ function lifecycleWindows(v: unknown): Partial<LifecycleWindows> {
  * @param last_dates Last purchase dates (one column, same rows; blank for a prospect).
  * @param frequency Number of purchases (one column, same rows; 0 for a prospect).
  * @param [as_of] The evaluation date (default today).
- * @param [windows] Up to 5 numbers: lost days (365), at-risk days (180), new days (90), loyal purchases (5), regular purchases (2); blank keeps the default.
+ * @param [windows] Up to 5 numbers: lost days (365), at-risk days (180), new days (90), loyal purchases (5), regular purchases (2); blank or 0 keeps the default.
  * @param [lang] "en" (default) or "zh".
  * @returns The stage per row.
  */

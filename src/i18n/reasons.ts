@@ -11,6 +11,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { WORKBOOK_REASONS } from "./workbook-reasons";
 
 interface Wording {
   readonly en: string;
@@ -734,6 +735,9 @@ export const REASONS = {
     zh: "烟草零售户按 6 个月月均分级，与批发商的做法一致",
   },
   "cli.demoNote.seeded": { en: "seeded sample", zh: "随机生成的示例" },
+
+  // Where Tier meets real Excel (issue 19).
+  ...WORKBOOK_REASONS,
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -73,6 +73,8 @@ export interface DataStepProps {
   previewRowNumbers: readonly number[];
   rowCount: number;
   headerRow: number;
+  /** What the read kept or left out that the user should know (hidden rows, a table's total row). */
+  notes?: readonly string[];
 }
 
 /** Step 1: the sheet, what a row is, which column plays which role, and the first rows. */
@@ -131,6 +133,11 @@ export function DataStep(props: DataStepProps) {
           <Caption1 className={styles.note}>
             {t("data.rows", { rows: props.rowCount, header: props.headerRow + 1 })}
           </Caption1>
+          {(props.notes ?? []).map((note) => (
+            <Caption1 key={note} className={styles.note}>
+              {note}
+            </Caption1>
+          ))}
           <Field label={`${t("data.rowIs")} ${inputGuessed ? t("data.guessed") : ""}`}>
             <RadioGroup layout="horizontal" value={input} onChange={(_, d) => onInput(d.value as InputKind)}>
               <Radio value="customers" label={t("data.customers")} />

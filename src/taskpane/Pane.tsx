@@ -26,6 +26,7 @@ import { Header } from "./Header";
 import { PolicyGallery, type GalleryEntry } from "./PolicyGallery";
 import { Preview } from "./Preview";
 import { ResultCard } from "./ResultCard";
+import { readNotes } from "./read-notes";
 import { setAt, validate, type Path } from "./validate";
 
 // The Visits and History steps only show after a grade: load them then, to keep the first load light.
@@ -384,6 +385,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               )}
               rowCount={table?.rows.length ?? 0}
               headerRow={(table?.top ?? 0) + (table?.headerRow ?? 0)}
+              notes={readNotes(loaded.read, lang)}
             />
           </Step>
           <Divider />

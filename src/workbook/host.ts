@@ -24,6 +24,10 @@ export interface SheetRead {
   /** 0-based row and column of rows[0][0] in the sheet (a used range may start below A1). */
   top: number;
   left: number;
+  /** Rows of the read hidden by the user or by a filter: read and graded like the others. */
+  hiddenRows?: number;
+  /** 0-based sheet row of the table's total row, blanked out of `rows`: it is not a customer. */
+  totalRow?: number;
 }
 
 /** Where the add-in's own output columns live in a user's sheet, remembered in the document. */

@@ -10,11 +10,14 @@
  *   written (CellInTheWayError);
  * - text stays text: every string cell gets the Text number format ("@") before its value is set, so
  *   "=HYPERLINK(…)", "+1", "-2abc", "@SUM(A1)", "00123" or "2025-03-01" are never turned into
- *   formulas, numbers or dates.
+ *   formulas, numbers or dates;
+ * - real Excel's refusals become sentences (docs/workbook.md, "Real Excel"): every batch runs with
+ *   `delayForCellEdit`, a protected sheet is named with how to unprotect it, a read past Excel's
+ *   5,000,000-cell limit is read again in halves, and settings are refreshed before they are changed.
  */
 import { textOn } from "../engine/colour";
 import { dayToExcelSerial } from "../engine/dates";
-import { TierError } from "../engine/errors";
+import { describeReason, TierError } from "../engine/errors";
 import { columnLetter } from "../engine/table";
 import {
   bytesPerCellOf,
@@ -39,34 +42,43 @@ import {
 import { ownedSettingKey } from "./write-result";
 
 /**
- * The pane needs ExcelApi 1.9 (Excel 2019, Microsoft 365, Excel on the web): it is the first set with
- * `suspendApiCalculationUntilNextSync`; charts with secondary axes (1.8), conditional formats (1.6) and
- * `getUsedRangeOrNullObject` (1.4) are older.
+ * The requirement sets the pane's code uses, also declared in manifest.xml (test/manifest.test.ts
+ * checks both lists agree). ExcelApi 1.8 for the Pareto chart's secondary axis (`series.axisGroup`,
+ * `gapWidth`); everything else is older: chart series (1.7), conditional formats and
+ * `suspendApiCalculationUntilNextSync` (1.6), `getUsedRangeOrNullObject` (1.4), `getVisibleView` and
+ * `showTotals` (1.3), sheet protection and `functions.date` (1.2). SharedRuntime 1.1: the pane and the
+ * TIER functions share one runtime. Together they are Excel 2021 and later, Microsoft 365 version
+ * 2002 and later, Excel for Mac 16.35 and later, and Excel on the web; not Excel 2019 (no shared
+ * runtime) and not Excel on iPad (no shared runtime, no custom functions).
  */
-export const REQUIRED_SET = { name: "ExcelApi", version: "1.9" } as const;
+export const REQUIRED_SETS = [
+  { name: "ExcelApi", version: "1.8" },
+  { name: "SharedRuntime", version: "1.1" },
+] as const;
 
-export type RequirementCheck = { ok: true } | { ok: false; need: string; message: string };
+export type RequirementCheck =
+  | { ok: true }
+  | { ok: false; need: string; code: "workbook.outsideExcel" | "workbook.unsupported"; message: string };
 
 /**
- * Whether this Excel can run the pane, with a message the user can act on when it cannot.
+ * Whether this Excel can run the pane, with a message the user can act on when it cannot: it names the
+ * Excel versions that work. `code` is the reason's code in the catalogue (zh-CN and en-US), `message`
+ * its English wording.
  *
- * @example checkRequirements() // { ok: false, need: "ExcelApi 1.9", message: "Tier needs Excel 2019 …" }
+ * @example checkRequirements() // { ok: false, need: "SharedRuntime 1.1", code: "workbook.unsupported", message: "Tier needs Excel 2021 …" }
  */
 export function checkRequirements(): RequirementCheck {
-  const need = `${REQUIRED_SET.name} ${REQUIRED_SET.version}`;
-  if (typeof Office === "undefined" || !Office.context?.requirements)
-    return {
-      ok: false,
-      need,
-      message:
-        "Tier's pane runs inside Excel: open the workbook in Excel and start Tier from the Home tab, or use the tier command line",
-    };
-  if (!Office.context.requirements.isSetSupported(REQUIRED_SET.name, REQUIRED_SET.version))
-    return {
-      ok: false,
-      need,
-      message: `Tier needs Excel 2019, Microsoft 365 or Excel on the web (${need}); this Excel is older: update it, open the workbook in Excel on the web, or use the tier command line`,
-    };
+  const all = REQUIRED_SETS.map((s) => `${s.name} ${s.version}`).join(", ");
+  if (typeof Office === "undefined" || !Office.context?.requirements) {
+    const code = "workbook.outsideExcel";
+    return { ok: false, need: all, code, message: describeReason({ code }, "en") };
+  }
+  const missing = REQUIRED_SETS.find((s) => !Office.context.requirements.isSetSupported(s.name, s.version));
+  if (missing) {
+    const need = `${missing.name} ${missing.version}`;
+    const code = "workbook.unsupported";
+    return { ok: false, need, code, message: describeReason({ code, params: { need } }, "en") };
+  }
   return { ok: true };
 }
 
@@ -76,6 +88,13 @@ export const PARETO_CHART_NAME = "TierPareto";
 /** Excel's grid: the last row and column. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/**
+ * Cells of the first read of a block, which measures the rest: 1,000 rows of up to 100 columns. A
+ * used range made 16,384 columns wide by one stray value far to the right is probed with 6 rows.
+ */
+const PROBE_CELLS = 100_000;
+/** Cells of one read at most: half of the 5,000,000 Excel allows a get operation. */
+const READ_CELLS = 2_500_000;
 /** Points per character of column width (Excel's default 8.43 characters is 48 points). */
 const POINTS_PER_CHAR = 5.7;
 
@@ -107,12 +126,35 @@ export class OfficeHost implements WorkbookHost {
   /** Throws a TierError with the requirement message when this Excel is too old for the pane. */
   ensureSupported(): void {
     const check = checkRequirements();
-    if (!check.ok) throw new TierError(check.message);
+    if (!check.ok)
+      throw new TierError(check.code, check.code === "workbook.unsupported" ? { need: check.need } : {});
+  }
+
+  /**
+   * `Excel.run` for every batch of the host. `delayForCellEdit`: while the user is typing in a cell,
+   * Excel holds the batch until they press Enter or Esc instead of failing it with
+   * InvalidOperationInCellEditMode (Excel.RunOptions), so a write of several syncs does not stop half
+   * way. Excel's refusals that a user can act on become TierErrors naming `sheetName`.
+   */
+  private async run<T>(
+    sheetName: string | undefined,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await Excel.run({ delayForCellEdit: true }, batch);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      // An Excel that ignores delayForCellEdit still refuses the batch while a cell is edited.
+      if (code === "InvalidOperationInCellEditMode") throw new TierError("workbook.cellEdit");
+      // A protected sheet, protected workbook structure, or a read-only file.
+      if (code === "AccessDenied") throw new TierError("workbook.accessDenied", { sheet: sheetName ?? "" });
+      throw error;
+    }
   }
 
   async listSheets(): Promise<{ sheets: string[]; active: string }> {
     this.ensureSupported();
-    return Excel.run(async (context) => {
+    return this.run(undefined, async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       const active = context.workbook.worksheets.getActiveWorksheet().load("name");
       await context.sync();
@@ -123,10 +165,13 @@ export class OfficeHost implements WorkbookHost {
   async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
     this.ensureSupported();
     const owned = parseOwned(await this.loadSetting(ownedSettingKey(sheetName)));
-    return Excel.run(async (context) => {
+    return this.run(sheetName, async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
-      const tables = sheet.tables.load("items/name");
+      const tables = sheet.tables.load("items/name, items/showTotals");
+      // Rows hidden by the user or a filter are read and graded like the others; the read says how many.
+      // getUsedRange (not …OrNullObject) gives A1 on an empty sheet, so the view always exists.
+      const visible = sheet.getUsedRange(true).getVisibleView().load("rowCount");
       const system = date1904Probe(context);
       try {
         await context.sync();
@@ -136,7 +181,8 @@ export class OfficeHost implements WorkbookHost {
         throw error;
       }
       const date1904 = system.value === 0;
-      const tableName = tables.items.length === 1 ? tables.items[0].name : undefined;
+      const table = tables.items.length === 1 ? tables.items[0] : undefined;
+      const tableName = table?.name;
       if (used.isNullObject) return { sheetName, tableName, rows: [], date1904, top: 0, left: 0 };
       const block = {
         top: used.rowIndex,
@@ -144,14 +190,28 @@ export class OfficeHost implements WorkbookHost {
         rows: used.rowCount,
         columns: used.columnCount,
       };
+      // A table's total row ("Total", SUBTOTAL formulas) is not a customer.
+      let totalRow: number | undefined;
+      if (table?.showTotals) {
+        const total = table.getTotalRowRange().load("rowIndex");
+        await context.sync();
+        totalRow = total.rowIndex;
+      }
       const rows: unknown[][] = [];
-      await this.readBlock(context, sheet, block, "values", (start, values) => {
+      await this.readBlock(context, sheet, sheetName, block, "values", (start, values) => {
         for (const row of values) rows.push(row);
         onProgress?.("read", start + values.length, block.rows);
         return true;
       });
       if (owned?.sheetName === sheetName) hideOwned(rows, block, owned);
-      return { sheetName, tableName, rows, date1904, top: block.top, left: block.left };
+      const read: SheetRead = { sheetName, tableName, rows, date1904, top: block.top, left: block.left };
+      if (totalRow !== undefined && totalRow >= block.top && totalRow < block.top + rows.length) {
+        rows[totalRow - block.top] = rows[totalRow - block.top].map(() => "");
+        read.totalRow = totalRow;
+      }
+      const hidden = block.rows - visible.rowCount;
+      if (hidden > 0) read.hiddenRows = hidden;
+      return read;
     });
   }
 
@@ -164,10 +224,12 @@ export class OfficeHost implements WorkbookHost {
     if (request.columns.some((c) => c.length !== n))
       throw new TierError("the output columns do not all have the same number of rows");
     const { sheetName, headerRow } = request;
+    // loadSetting refreshes the settings first: a co-author's run may have moved the columns.
     const previous = parseOwned(await this.loadSetting(ownedSettingKey(sheetName)));
 
-    const record = await Excel.run(async (context) => {
+    const record = await this.run(sheetName, async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
+      const protection = sheet.protection.load("protected");
       const system = date1904Probe(context);
       // Where the previous run's columns are now: found by their headers on the header row, so a
       // column the user inserted or deleted on the left moves them without losing them.
@@ -185,6 +247,8 @@ export class OfficeHost implements WorkbookHost {
         used = queueUsed(sheet, [fresh]);
       }
       await context.sync();
+      // Checked before anything is written, so a protected sheet is left exactly as it was.
+      if (protection.protected) throw new TierError("workbook.protected", { sheet: sheetName });
       const date1904 = system.value === 0;
       if (previous && headerCells && !headerCells.isNullObject) {
         const at = findHeaders(headerCells.values[0], previous.headers);
@@ -242,7 +306,7 @@ export class OfficeHost implements WorkbookHost {
   async writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void> {
     this.ensureSupported();
     const width = request.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    await Excel.run(async (context) => {
+    await this.run(request.name, async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(request.name);
       const system = date1904Probe(context);
       await context.sync();
@@ -251,7 +315,9 @@ export class OfficeHost implements WorkbookHost {
       if (!existing.isNullObject) {
         // Cleared rather than deleted and added, so formulas elsewhere that point at it keep working.
         tables = existing.tables.load("items/name");
+        const protection = existing.protection.load("protected");
         await context.sync();
+        if (protection.protected) throw new TierError("workbook.protected", { sheet: request.name });
       }
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(request.name) : existing;
       const block: Block = { top: 0, left: 0, rows: request.rows.length, columns: width };
@@ -277,7 +343,7 @@ export class OfficeHost implements WorkbookHost {
 
   async appendRows(sheetName: string, header: CellOut[], rows: CellOut[][]): Promise<void> {
     this.ensureSupported();
-    await Excel.run(async (context) => {
+    await this.run(sheetName, async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
       const system = date1904Probe(context);
       await context.sync();
@@ -285,7 +351,9 @@ export class OfficeHost implements WorkbookHost {
       let next = 0;
       if (!existing.isNullObject) {
         const used = existing.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
+        const protection = existing.protection.load("protected");
         await context.sync();
+        if (protection.protected) throw new TierError("workbook.protected", { sheet: sheetName });
         if (!used.isNullObject) next = used.rowIndex + used.rowCount;
       }
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(sheetName) : existing;
@@ -305,7 +373,7 @@ export class OfficeHost implements WorkbookHost {
     this.ensureSupported();
     const { dataTop, dataLeft, points, marks } = request;
     if (points < 1) return;
-    await Excel.run(async (context) => {
+    await this.run(request.sheetName, async (context) => {
       const sheet = context.workbook.worksheets.getItem(request.sheetName);
       const header = sheet.getRangeByIndexes(dataTop, dataLeft, 1, 3).load("values");
       const old = sheet.charts.getItemOrNullObject(PARETO_CHART_NAME);
@@ -365,29 +433,35 @@ export class OfficeHost implements WorkbookHost {
 
   /**
    * Document settings (`Office.context.document.settings`) rather than a custom XML part: small
-   * values, read synchronously once loaded, saved with the workbook on every platform that has
-   * ExcelApi 1.9, and no XML to escape.
+   * values, saved with the workbook on every platform, and no XML to escape. Each add-in instance
+   * holds its own copy and `saveAsync` writes that whole copy, so with co-authors both are refreshed
+   * from the document first (`refreshAsync`): a save then keeps the other user's keys, and a read sees
+   * where their run put its columns.
    */
   async saveSetting(key: string, value: string): Promise<void> {
     const settings = documentSettings();
+    await refreshSettings(settings);
     settings.set(key, value);
     await new Promise<void>((resolve, reject) => {
       settings.saveAsync((result) => {
-        if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-        else
-          reject(new TierError(`Tier could not save its settings in the workbook: ${result.error.message}`));
+        // "succeeded" is Office.AsyncResultStatus.Succeeded; compared as text so a late callback (the
+        // pane closed meanwhile) never reaches for a global that is gone.
+        if (String(result.status) === "succeeded") resolve();
+        else reject(new TierError("workbook.settings", { message: result.error.message }));
       });
     });
   }
 
   async loadSetting(key: string): Promise<string | null> {
-    const value: unknown = documentSettings().get(key);
+    const settings = documentSettings();
+    await refreshSettings(settings);
+    const value: unknown = settings.get(key);
     return typeof value === "string" ? value : null;
   }
 
   async selectCell(sheetName: string, row: number, column: number): Promise<void> {
     this.ensureSupported();
-    await Excel.run(async (context) => {
+    await this.run(sheetName, async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.activate();
       sheet.getRangeByIndexes(row, column, 1, 1).select();
@@ -397,12 +471,16 @@ export class OfficeHost implements WorkbookHost {
 
   /**
    * Reads a block's `values` or `formulas` in row chunks, one sync each: a first chunk of up to
-   * SAMPLE_ROWS rows measures the cells, the rest is planned from it. A chunk Excel still finds too
-   * large (much longer text further down) is read again in halves. `take` returns false to stop early.
+   * SAMPLE_ROWS rows (and PROBE_CELLS cells, so a stray value far to the right does not make it
+   * millions of cells) measures the cells, the rest is planned from it, no chunk over READ_CELLS cells.
+   * A chunk Excel still finds too large (much longer text further down; past its cell limit it fails
+   * with RangeExceedsLimit or returns `null` values) is read again in halves. `take` returns false to
+   * stop early.
    */
   private async readBlock(
     context: Excel.RequestContext,
     sheet: Excel.Worksheet,
+    sheetName: string,
     block: Block,
     property: "values" | "formulas",
     take: (start: number, cells: unknown[][]) => boolean,
@@ -411,26 +489,31 @@ export class OfficeHost implements WorkbookHost {
       const range = sheet
         .getRangeByIndexes(block.top + start, block.left, count, block.columns)
         .load(property);
+      let cells: unknown[][] | null;
       try {
         await context.sync();
+        cells = property === "values" ? range.values : range.formulas;
       } catch (error) {
-        if (count > 1 && isPayloadError(error)) {
-          const half = Math.ceil(count / 2);
-          return [...(await readRows(start, half)), ...(await readRows(start + half, count - half))];
-        }
-        throw error;
+        if (!isTooLarge(error)) throw error;
+        cells = null;
       }
-      return property === "values" ? range.values : range.formulas;
+      if (cells) return cells;
+      if (count === 1)
+        throw new TierError("workbook.rowTooLarge", {
+          sheet: sheetName,
+          row: block.top + start + 1,
+          columns: block.columns,
+        });
+      const half = Math.ceil(count / 2);
+      return [...(await readRows(start, half)), ...(await readRows(start + half, count - half))];
     };
-    const probe = Math.min(block.rows, SAMPLE_ROWS);
+    const probe = Math.min(block.rows, SAMPLE_ROWS, Math.max(1, Math.floor(PROBE_CELLS / block.columns)));
     if (!probe) return;
     const sample = await readRows(0, probe);
     if (!take(0, sample)) return;
-    const rest = planChunks(
-      block.rows - probe,
-      block.columns,
-      bytesPerCellOf(sample, block.columns),
-      this.limitBytes,
+    const rest = capRows(
+      planChunks(block.rows - probe, block.columns, bytesPerCellOf(sample, block.columns), this.limitBytes),
+      Math.max(1, Math.floor(READ_CELLS / block.columns)),
     );
     for (const chunk of rest) {
       // One sync per chunk (inside readRows) is the point: each is its own request under the limit.
@@ -453,7 +536,7 @@ export class OfficeHost implements WorkbookHost {
       if (u.isNullObject) continue;
       const found = { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, columns: u.columnCount };
       let hit: { row: number; column: number; value: unknown } | undefined;
-      await this.readBlock(context, sheet, found, "formulas", (start, cells) => {
+      await this.readBlock(context, sheet, sheetName, found, "formulas", (start, cells) => {
         for (let r = 0; r < cells.length && !hit; r++) {
           const c = cells[r].findIndex((v) => v !== "" && v !== null);
           if (c >= 0) hit = { row: found.top + start + r, column: found.left + c, value: cells[r][c] };
@@ -684,11 +767,44 @@ function markLabel(mark: number): string {
 
 function documentSettings(): Office.Settings {
   if (typeof Office === "undefined" || !Office.context?.document?.settings)
-    throw new TierError("Tier's settings live in the workbook: open it in Excel to use the pane");
+    throw new TierError("workbook.outsideExcel");
   return Office.context.document.settings;
 }
 
-function isPayloadError(error: unknown): boolean {
+/**
+ * Excel's ways of saying a read was too large: over the 5 MB payload (Excel on the web), or over the
+ * 5,000,000 cells of one get operation (RangeExceedsLimit; performance docs, "payload size limit").
+ */
+function isTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+  return (
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RangeExceedsLimit"
+  );
+}
+
+/** `chunks` split so that none has more than `maxRows` rows. */
+function capRows(chunks: ChunkRange[], maxRows: number): ChunkRange[] {
+  const out: ChunkRange[] = [];
+  for (const c of chunks)
+    for (let start = c.start; start < c.start + c.count; start += maxRows)
+      out.push({ start, count: Math.min(maxRows, c.start + c.count - start) });
+  return out;
+}
+
+/**
+ * Refreshes this instance's copy of the document settings from the document (Settings.refreshAsync),
+ * where the platform has it.
+ */
+function refreshSettings(settings: Office.Settings): Promise<void> {
+  if (typeof settings.refreshAsync !== "function") return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    settings.refreshAsync((result) => {
+      // "succeeded" is Office.AsyncResultStatus.Succeeded; compared as text so a late callback (the
+      // pane closed meanwhile) never reaches for a global that is gone.
+      if (String(result.status) === "succeeded") resolve();
+      else reject(new TierError("workbook.settings", { message: result.error.message }));
+    });
+  });
 }
