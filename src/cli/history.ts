@@ -37,6 +37,7 @@ import { contactsOf } from "../workbook/history-read";
 import type { Io } from "./main";
 import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
+import { displayWidth } from "./text";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
                [--lang en|zh] [--out changes.csv]`;
@@ -109,18 +110,6 @@ export function matrixText(migration: Migration, lang: Lang): string {
 
 function sum(a: readonly number[]): number {
   return a.reduce((s, x) => s + x, 0);
-}
-
-/** Terminal width: CJK characters take two columns. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
 }
 
 const ID_HEADERS = ["customer_id", "customer id", "客户编号", "客户id", "会员号", "customer"].map(
