@@ -111,9 +111,12 @@ describe("aggregateOrders options and bad rows", () => {
       },
       { asOfDay: parseIsoDay("2025-12-31"), columnNames: { id: "客户编号", date: "日期", amount: "金额" } },
     );
-    expect(agg.ids).toEqual(["a", "c"]);
-    expect(Array.from(agg.amount)).toEqual([10, 5]);
-    expect(Array.from(agg.firstRow)).toEqual([0, 4]);
+    // b's only order is unreadable: b is still listed, last, with no readable order and its row.
+    expect(agg.ids).toEqual(["a", "c", "b"]);
+    expect(Array.from(agg.amount)).toEqual([10, 5, NaN]);
+    expect(Array.from(agg.orders)).toEqual([1, 1, 0]);
+    expect(Array.from(agg.firstRow)).toEqual([0, 4, 3]);
+    expect(agg.leftOut).toEqual([[2], undefined, [3]]);
     expect(agg.issues).toEqual([
       { row: 1, column: "客户编号", code: "cell.blank" },
       { row: 2, column: "日期", code: "cell.noSuchDay", params: { value: "2025-02-30" } },

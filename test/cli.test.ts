@@ -55,6 +55,7 @@ describe("tier grade on the R package rfm sample orders", () => {
       "segment",
       "tier",
       "issue",
+      "note",
     ]);
     const sleep = table.filter((r) => r.segment === "About To Sleep");
     expect(sleep).toHaveLength(102);

@@ -232,3 +232,38 @@ describe("tableFromRows", () => {
     expect(t.rows).toEqual([["A", 100]]);
   });
 });
+
+describe("grade(orders) accounts for every customer in the sheet", () => {
+  const orders = [
+    ["客户编号", "订单日期", "金额"],
+    ["C1", "2025-11-01", 100], // row 2
+    ["C2", "2025-11-02", "abc"], // row 3: C2's only order, unreadable
+    ["C1", "2025-11-03", 50], // row 4
+    ["C3", "2025-11-04", 80], // row 5
+    ["C3", "not a date", 20], // row 6: one of C3's orders, left out
+    ["C2", "2025-02-30", 10], // row 7: C2 again, no such day
+    ["C4", "2025-11-05", 30], // row 8
+  ];
+
+  it("lists a customer whose orders are all unreadable, with the rows, and notes the rows left out of another", () => {
+    const r = gradeIn(table(orders), preset("abc"), { asOf, input: "orders", lang: "en" });
+    const ids = r.columns.customer_id;
+    expect([...ids].sort()).toEqual(["C1", "C2", "C3", "C4"]);
+    const at = (id: string) => ids.indexOf(id);
+    expect(r.columns.tier[at("C2")]).toBeNull();
+    expect(r.columns.issue[at("C2")]).toBe("no readable order: rows 3, 7");
+    expect(r.columns.tier[at("C3")]).not.toBeNull();
+    expect(r.columns.note[at("C3")]).toBe("graded on the readable orders; 1 row(s) left out: rows 6");
+    expect(r.columns.note[at("C1")]).toBeNull();
+    // Customers in the sheet = graded + not graded.
+    expect(r.graded + r.ungraded).toBe(4);
+    expect(r.ungraded).toBe(1);
+  });
+
+  it("words the same in Chinese", () => {
+    const r = gradeIn(table(orders), preset("abc"), { asOf, input: "orders", lang: "zh" });
+    const at = (id: string) => r.columns.customer_id.indexOf(id);
+    expect(r.columns.issue[at("C2")]).toBe("没有可读取的订单：第 3、7 行");
+    expect(r.columns.note[at("C3")]).toBe("按可读取的订单分级，未计入 1 行：第 6 行");
+  });
+});

@@ -204,6 +204,11 @@ function toJson(result: PresentedResult): string {
         input: result.input,
         asOf: formatDay(result.asOf),
         mapping: result.mapping,
+        customers: {
+          inSheet: result.graded + result.ungraded,
+          graded: result.graded,
+          ungraded: result.ungraded,
+        },
         summary: result.summary,
         problems: result.problems.map((p, i) => ({ ...p, text: result.problemTexts[i] })),
         rows,

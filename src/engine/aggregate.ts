@@ -42,6 +42,12 @@ export interface CustomerAggregate {
   issues: RowIssue[];
   /** First order row of each customer, for reporting. */
   firstRow: Uint32Array;
+  /**
+   * Per customer: the order rows left out because a cell could not be read (ascending), or
+   * undefined. A customer none of whose rows could be read is still listed, with `orders` 0 and NaN
+   * amounts and days, so every id in the sheet is accounted for.
+   */
+  leftOut: (number[] | undefined)[];
 }
 
 const INTEGER_TEXT = /^[+-]?\d+\.0*$/;
@@ -116,6 +122,8 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
     throw new TierError("aggregate.needOrderId");
   }
 
+  // Order rows left out per customer id (a readable id, an unreadable amount, date or order id).
+  const skipped = new Map<string, number[]>();
   const index = new Map<string, number>();
   const outIds: string[] = [];
   let cap = 1024;
@@ -165,6 +173,12 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
       if (typeof dayValue !== "number") issues.push({ row: r, column: names.date, ...dayValue });
       if (seenOrders !== undefined && orderKey === undefined)
         issues.push({ row: r, column: orderIdName, ...BLANK });
+      // A readable id with an unreadable order: the customer exists, this row does not count.
+      if (id !== undefined) {
+        const list = skipped.get(id);
+        if (list) list.push(r);
+        else skipped.set(id, [r]);
+      }
       continue;
     }
     if (amountValue < 0 && returns === "drop") continue;
@@ -208,7 +222,30 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
     } else frequency[c]++;
   }
 
+  // Customers whose every row was unreadable: listed after the others, in order of first appearance.
+  for (const [id, rows] of skipped) {
+    if (index.has(id)) continue;
+    const c = outIds.length;
+    index.set(id, c);
+    outIds.push(id);
+    if (c >= cap) {
+      cap *= 2;
+      frequency = grow(frequency, cap);
+      amount = grow(amount, cap);
+      firstDay = grow(firstDay, cap);
+      lastDay = grow(lastDay, cap);
+      kept = grow(kept, cap);
+      firstRow = grow(firstRow, cap);
+    }
+    amount[c] = NaN;
+    frequency[c] = NaN;
+    firstDay[c] = NaN;
+    lastDay[c] = NaN;
+    firstRow[c] = rows[0];
+  }
   const m = outIds.length;
+  const leftOut: (number[] | undefined)[] = new Array(m);
+  for (const [id, rows] of skipped) leftOut[index.get(id)!] = rows;
   const result: CustomerAggregate = {
     ids: outIds,
     frequency: frequency.slice(0, m),
@@ -218,6 +255,7 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
     orders: kept.slice(0, m),
     issues,
     firstRow: firstRow.slice(0, m),
+    leftOut,
   };
   if (amountMode === "mean") {
     for (let c = 0; c < m; c++) result.amount[c] /= result.frequency[c];

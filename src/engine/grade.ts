@@ -47,6 +47,8 @@ export interface GradeResult {
   columns: Record<string, OutValue[]>;
   /** Per output row: why it got no tier, or null. */
   issues: (Reason | null)[];
+  /** Per output row: what to know about a tier given on part of the rows (orders left out), or null. */
+  notes: (Reason | null)[];
   /** The method's tiers, best first, with names in both languages and colours. */
   tiers: TierInfo[];
   /** Per output row: the 1-based sheet row it came from (first order row for orders). */
@@ -115,6 +117,11 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   keys.push("tier", "issue");
   columns.tier = out.tier;
   columns.issue = new Array(n).fill(null);
+  if (input === "orders") {
+    // Orders: a customer graded on part of its rows says which were left out.
+    keys.push("note");
+    columns.note = new Array(n).fill(null);
+  }
   problems.sort((a, b) => a.row - b.row);
 
   const tiers = method.tiers(ruleSet);
@@ -130,6 +137,7 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     keys,
     columns,
     issues,
+    notes: prepared.notes,
     tiers,
     sourceRow: prepared.sourceRow,
     problems,

@@ -15,6 +15,15 @@ export interface Prepared {
   sourceRow: number[];
   /** A customer that failed before the method ran (duplicate id, unreadable orders). */
   failed: (RowReason | null)[];
+  /** A customer graded on part of its rows: which were left out (orders input only). */
+  notes: (Reason | null)[];
+}
+
+/** At most this many sheet rows are named in one reason; the rest are counted. */
+const NAMED_ROWS = 10;
+
+function rowsParams(rows: readonly number[]): { rows: number[]; more: number } {
+  return { rows: rows.slice(0, NAMED_ROWS), more: Math.max(0, rows.length - NAMED_ROWS) };
 }
 
 type Mapping = Partial<Record<Role, number>>;
@@ -191,6 +200,16 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   const n = agg.ids.length;
   const firstRow = Array.from(agg.firstRow);
   const failed: (RowReason | null)[] = new Array(n).fill(null);
+  const notes: (Reason | null)[] = new Array(n).fill(null);
+  // Every id in the sheet is accounted for: a customer with no readable order is listed with the
+  // rows that failed; one graded on part of its orders says which rows were left out.
+  for (let i = 0; i < n; i++) {
+    const rows = agg.leftOut[i];
+    if (!rows) continue;
+    const params = rowsParams(rows.map((r) => sheetRow(table, r)));
+    if (agg.orders[i] === 0) failed[i] = { code: "orders.noReadableOrder", params };
+    else notes[i] = { code: "orders.rowsLeftOut", params: { ...params, n: rows.length } };
+  }
   const input = new Input(n, asOf, h, mapping, failed, (header) => {
     const c = h.indexOf(header);
     return firstRow.map((r) => (c < 0 ? null : table.rows[r][c]));
@@ -205,7 +224,7 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   set("last_day", agg.lastDay, h[dc]);
   input.derive("recency_days", "last_day", (d) => asOf - d);
   input.derive("tenure_days", "first_day", (d) => asOf - d);
-  return { input, ids: agg.ids, sourceRow: firstRow.map((r) => sheetRow(table, r)), failed };
+  return { input, ids: agg.ids, sourceRow: firstRow.map((r) => sheetRow(table, r)), failed, notes };
 }
 
 /**
@@ -268,5 +287,11 @@ export function fromCustomers(
   if (!input.num.has("recency_days") && input.num.has("last_day"))
     input.derive("recency_days", "last_day", (d) => asOf - d);
   if (input.num.has("first_day")) input.derive("tenure_days", "first_day", (d) => asOf - d);
-  return { input, ids, sourceRow: Array.from({ length: n }, (_, i) => sheetRow(table, i)), failed };
+  return {
+    input,
+    ids,
+    sourceRow: Array.from({ length: n }, (_, i) => sheetRow(table, i)),
+    failed,
+    notes: new Array(n).fill(null),
+  };
 }

@@ -736,6 +736,16 @@ export const REASONS = {
   },
   "cli.demoNote.seeded": { en: "seeded sample", zh: "随机生成的示例" },
 
+  // Orders: every customer in the sheet is accounted for.
+  "orders.noReadableOrder": {
+    en: "no readable order: rows {rows}⟦more| and {more} more⟧",
+    zh: "没有可读取的订单：第 {rows} 行⟦more|（另有 {more} 行）⟧",
+  },
+  "orders.rowsLeftOut": {
+    en: "graded on the readable orders; {n} row(s) left out: rows {rows}⟦more| and {more} more⟧",
+    zh: "按可读取的订单分级，未计入 {n} 行：第 {rows} 行⟦more|（另有 {more} 行）⟧",
+  },
+
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
 } as const satisfies Record<string, Wording>;

@@ -50,6 +50,7 @@ export function presentResult(result: GradeResult, lang: Lang): PresentedResult 
     );
   }
   columns.issue = result.issues.map((r) => (r ? problemText(r, lang) : null));
+  if (columns.note) columns.note = result.notes.map((r) => (r ? reasonText(r, lang) : null));
   return {
     ...result,
     lang,

@@ -42,6 +42,7 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   tenure_days: { zh: "会龄（天）", en: "Tenure (days)" },
   tier: { zh: "等级", en: "Tier" },
   issue: { zh: "未分级原因", en: "Issue" },
+  note: { zh: "备注", en: "Note" },
 };
 
 /** The header the add-in writes for output key `key`. */
@@ -200,6 +201,7 @@ export function summaryRows(result: PresentedResult, lang: Lang): { rows: CellOu
   const rows: CellOut[][] = [
     [zh ? "分级政策" : "Policy", zh ? result.ruleSet.name.zh : result.ruleSet.name.en],
     [zh ? "截止日期" : "As of", formatDay(result.asOf)],
+    [zh ? "客户数" : "Customers", result.graded + result.ungraded],
     [zh ? "已分级 / 未分级" : "Graded / not graded", `${result.graded} / ${result.ungraded}`],
     [],
     [
