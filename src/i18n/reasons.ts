@@ -17,6 +17,33 @@ interface Wording {
 export const REASONS = {
   // A code not in the catalogue (text from a library, a legacy message): shown as it is.
   "error.text": { en: "{text}", zh: "{text}" },
+  // Potential (BG/NBD + Gamma-Gamma, src/engine/clv).
+  "clv.lengths": { en: "the columns have different lengths", zh: "各列长度不一致" },
+  "clv.badSummary": {
+    en: "customer {row}: x = {x}, t_x = {tx}, T = {T} is not a valid summary (x a whole number, 0 ≤ t_x ≤ T)",
+    zh: "第{row}位客户：x = {x}、t_x = {tx}、T = {T} 不是有效的汇总（x 为整数，0 ≤ t_x ≤ T）",
+  },
+  "clv.tooFewRepeatBuyers": {
+    en: "only {repeat} of {customers} customers bought again: the model needs repeat buyers to learn from",
+    zh: "{customers} 位客户中只有 {repeat} 位再次购买：模型需要有复购的客户才能估计",
+  },
+  "clv.noConvergence": {
+    en: "the {model} model could not be fitted to these data",
+    zh: "{model} 模型无法拟合这些数据",
+  },
+  "clv.badHorizon": {
+    en: "the horizon must be a positive number (got {horizon})",
+    zh: "预测期必须是正数（现为 {horizon}）",
+  },
+  "clv.badUnit": {
+    en: "the unit must be day, week or month (got {unit})",
+    zh: "时间单位必须是 day、week 或 month（现为 {unit}）",
+  },
+  "clv.badDay": { en: "order {row} has no valid date", zh: "第{row}笔订单没有有效日期" },
+  "clv.badDiscount": {
+    en: "the discount rate must be a yearly rate above −100 % (got {discount})",
+    zh: "折现率须为高于 −100% 的年利率（现为 {discount}）",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;
