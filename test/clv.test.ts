@@ -12,6 +12,7 @@ import {
   fitBgNbd,
   fitGammaGamma,
   fitPotential,
+  fitWarnings,
   gammaGammaLogLikelihood,
   holdoutCheck,
   pAlive,
@@ -153,6 +154,14 @@ describe("expected purchases and CLV", () => {
     // Every month's share is discounted by at most a year at 10 %, at least by one month.
     expect(discounted).toBeLessThan(plain / 1.1 ** (1 / 12));
     expect(discounted).toBeGreaterThan(plain / 1.1);
+  });
+
+  it("fitWarnings is silent on CDNOW and names a fit run to the edge", () => {
+    expect(fitWarnings(p)).toEqual([]);
+    expect(fitWarnings({ r: 1e7, alpha: 5e7, a: 1e-9, b: 239 }).map((w) => w.code)).toEqual([
+      "clv.sameRates",
+      "clv.noDropout",
+    ]);
   });
 
   it("fitPotential fits both models on one summary, and bad parameters throw a TierError", () => {
@@ -328,6 +337,13 @@ describe("the catalogue", () => {
       "clv.badUnit",
       "clv.badDay",
       "clv.badDiscount",
+      "clv.needsColumns",
+      "clv.noOrders",
+      "clv.noCustomer",
+      "clv.notDate",
+      "clv.notAmount",
+      "clv.sameRates",
+      "clv.noDropout",
     ];
     for (const code of codes) expect(hasReason(code)).toBe(true);
     expect(reasonText({ code: "clv.tooFewRepeatBuyers", params: { repeat: 1, customers: 40 } }, "zh")).toBe(

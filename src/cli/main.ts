@@ -29,6 +29,7 @@ import {
 import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
+import { clvCommand, CLV_USAGE } from "./clv";
 import { padDisplay } from "./text";
 
 const USAGE = `usage:
@@ -38,6 +39,7 @@ const USAGE = `usage:
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
 ${SQL_USAGE}
+${CLV_USAGE}
   tier demo [--out DIR]`;
 
 /** A mistake of the user's: one line on stderr, exit 2. */
@@ -70,6 +72,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await runDemo(rest, io);
       case "sql":
         return await sqlCommand(rest, io);
+      case "clv":
+        return await clvCommand(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -77,7 +81,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         io.out(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; use grade, presets, plan, history, sql or demo`);
+        throw new UsageError(
+          `unknown command "${command}"; use grade, presets, plan, history, sql, clv or demo`,
+        );
     }
   } catch (e) {
     const err = e as Error & { code?: string };

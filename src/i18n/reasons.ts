@@ -40,6 +40,25 @@ export const REASONS = {
     zh: "时间单位必须是 day、week 或 month（现为 {unit}）",
   },
   "clv.badDay": { en: "order {row} has no valid date", zh: "第{row}笔订单没有有效日期" },
+  "clv.needsColumns": {
+    en: "the orders need a customer id and a date column (columns: {columns}); name them with --map customer_id=HEADER --map date=HEADER",
+    zh: "订单需要客户编号列和日期列（现有列：{columns}）；可用 --map customer_id=列名 --map date=列名 指定",
+  },
+  "clv.noOrders": {
+    en: "none of the {rows} rows is an order with a customer and a date",
+    zh: "{rows} 行中没有一行是带客户和日期的订单",
+  },
+  "clv.noCustomer": { en: "no customer id", zh: "没有客户编号" },
+  "clv.notDate": { en: "not a date: “{value}”", zh: "不是日期：“{value}”" },
+  "clv.notAmount": { en: "not an amount: “{value}”", zh: "不是金额：“{value}”" },
+  "clv.sameRates": {
+    en: "the model does not fit well: it finds every customer buying at the same rate (r = {r}), as when customers buy on a schedule",
+    zh: "模型拟合不佳：它认为所有客户购买频率相同（r = {r}），常见于按固定周期订货的客户",
+  },
+  "clv.noDropout": {
+    en: "the model does not fit well: it finds no customer ever stops buying, so P(alive) says little here",
+    zh: "模型拟合不佳：它认为没有客户会流失，这里的存活概率参考意义不大",
+  },
   "clv.badDiscount": {
     en: "the discount rate must be a yearly rate above −100 % (got {discount})",
     zh: "折现率须为高于 −100% 的年利率（现为 {discount}）",

@@ -3,6 +3,7 @@
  * Gamma-Gamma models.
  */
 import { TierError } from "../errors";
+import { reason, type Reason } from "../reasons";
 import { conditionalExpectation, pAlive, type BgNbdParams, type RfmSummary } from "./bgnbd";
 import { UNIT_DAYS, type ClvUnit } from "./counting";
 import { expectedSpend, type GammaGammaParams } from "./gammagamma";
@@ -132,4 +133,17 @@ export function holdoutCheck(
     }
   }
   return rows;
+}
+
+/**
+ * Signs that BG/NBD ran to the edge of its parameter space, where its answers say little:
+ * `clv.sameRates` when r and α grew without bound (every customer buys at the same rate, as with
+ * customers on a delivery schedule), `clv.noDropout` when a/(a+b), the mean drop-out chance, went to 0.
+ * @example fitWarnings({ r: 1e7, alpha: 5e7, a: 1e-9, b: 239 }) // [{ code: "clv.sameRates", params: { r: 1e7 } }, { code: "clv.noDropout" }]
+ */
+export function fitWarnings(fit: BgNbdParams): Reason[] {
+  const warnings: Reason[] = [];
+  if (fit.r > 1e3) warnings.push(reason("clv.sameRates", { r: +fit.r.toPrecision(3) }));
+  if (fit.a / (fit.a + fit.b) < 1e-4) warnings.push(reason("clv.noDropout"));
+  return warnings;
 }
