@@ -141,6 +141,13 @@ describe("tier clv reads what users have", () => {
     );
   });
 
+  it("says it in Chinese with --lang zh", async () => {
+    const file = tmp("orders.csv", "customer_id,order_date,amount\na,2025-01-01,10\nb,2025-01-05,5\n");
+    const { code, err } = await run("clv", file, "--lang", "zh");
+    expect(code).toBe(2);
+    expect(err).toBe("tier: 2 位客户中只有 0 位再次购买：模型需要有复购的客户才能估计\n");
+  });
+
   it("keeps the zh and en catalogues in step", () => {
     expect(Object.keys(CLV_MESSAGES.zh).sort()).toEqual(Object.keys(CLV_MESSAGES.en).sort());
   });

@@ -52,6 +52,18 @@ export const CLV_COLUMNS = [
 ];
 
 export async function clvCommand(args: readonly string[], io: Io): Promise<number> {
+  const lang = args.includes("--lang=zh") || args[args.indexOf("--lang") + 1] === "zh" ? "zh" : "en";
+  try {
+    return await clv(args, io);
+  } catch (e) {
+    // main prints a TierError's message; word it in the language asked for.
+    if (e instanceof TierError && lang === "zh")
+      throw new TierError("error.text", { text: reasonText(e, lang) });
+    throw e;
+  }
+}
+
+async function clv(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,

@@ -6,8 +6,6 @@
  * the last one since the first purchase) and T (time from the first purchase to the end of the
  * calibration period), in one unit.
  */
-import digamma from "@stdlib/math-base-special-digamma";
-import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { TierError } from "../errors";
 import { maximiseLogLikelihood } from "./optimise";
@@ -59,7 +57,8 @@ function countsByX(x: ArrayLike<number>): Float64Array {
 
 /**
  * The BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) summed over customers, in the
- * log-gamma/log-beta form that never overflows:
+ * log-gamma/log-beta form that never overflows (the lnΓ and ln B ratios in x taken as sums of
+ * logarithms, exact for whole x):
  *
  *   ln L_i = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
  *            + ln[ (α+T)^−(r+x) + δ(x>0) · a/(b+x−1) · (α+t_x)^−(r+x) ]
@@ -91,28 +90,37 @@ function logLikelihood(
   const n = x.length;
   const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
-  // Per distinct x: lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b), ln(b+x−1) and the digamma parts.
-  const lgR = gammaln(r);
-  const lgB = gammaln(b);
-  const lgAB = gammaln(a + b);
-  const psiR = digamma(r);
-  const psiB = digamma(b);
-  const psiAB = digamma(a + b);
+  // Per distinct x: lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b) and their derivatives. x is a whole
+  // number, so by Γ(y+1) = yΓ(y) each lnΓ ratio is a running sum of logarithms (and each digamma
+  // difference one of reciprocals): exact, and free of the cancellation that differences of lnΓ
+  // suffer once r grows large (at r = 1e16 they are pure rounding, which an optimiser then exploits).
   const xs = counts.length;
   const lnBx1 = new Float64Array(xs);
   let ll = 0;
   let gr = 0;
   let ga = 0;
   let gb = 0;
-  for (let k = 0; k < xs; k++) {
+  let lgR = 0; // lnΓ(r+k) − lnΓ(r)
+  let lgB = 0; // lnΓ(b+k) − lnΓ(b)
+  let lgAB = 0; // lnΓ(a+b+k) − lnΓ(a+b)
+  let psiR = 0; // ψ(r+k) − ψ(r)
+  let psiB = 0;
+  let psiAB = 0;
+  for (let k = 1; k < xs; k++) {
+    const j = k - 1;
+    lgR += Math.log(r + j);
+    lgB += Math.log(b + j);
+    lgAB += Math.log(a + b + j);
+    psiR += 1 / (r + j);
+    psiB += 1 / (b + j);
+    psiAB += 1 / (a + b + j);
+    lnBx1[k] = Math.log(b + k - 1);
     const c = counts[k];
-    if (k > 0) lnBx1[k] = Math.log(b + k - 1);
-    if (c === 0 || k === 0) continue;
-    ll += c * (gammaln(r + k) - lgR + gammaln(b + k) - lgB - gammaln(a + b + k) + lgAB);
-    gr += c * (digamma(r + k) - psiR);
-    const psiABk = digamma(a + b + k);
-    ga += c * (psiAB - psiABk);
-    gb += c * (digamma(b + k) - psiB - psiABk + psiAB);
+    if (c === 0) continue;
+    ll += c * (lgR + lgB - lgAB);
+    gr += c * psiR;
+    ga -= c * psiAB;
+    gb += c * (psiB - psiAB);
   }
   let galpha = 0;
   for (let i = 0; i < n; i++) {

@@ -6,7 +6,7 @@
  * transactions and z̄ their mean spend, and assumes spend does not depend on how often one buys.
  */
 import digamma from "@stdlib/math-base-special-digamma";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import betaln from "@stdlib/math-base-special-betaln";
 import { TierError } from "../errors";
 import { maximiseLogLikelihood } from "./optimise";
 
@@ -55,7 +55,6 @@ function logLikelihood(
   g: Float64Array,
 ): number {
   const lnGamma = Math.log(gamma);
-  const lgQ = gammaln(q);
   const psiQ = digamma(q);
   let ll = 0;
   let gp = 0;
@@ -71,7 +70,9 @@ function logLikelihood(
     const px = p * xi;
     if (xi !== lastX) {
       lastX = xi;
-      lgTerm = gammaln(px + q) - gammaln(px) - lgQ;
+      // lnΓ(px+q) − lnΓ(px) − lnΓ(q) = −ln B(px, q); stdlib's betaln keeps it exact when q is large,
+      // where a difference of lnΓ values would be rounding alone.
+      lgTerm = -betaln(px, q);
       psiSum = digamma(px + q);
       psiPx = digamma(px);
     }
