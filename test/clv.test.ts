@@ -137,6 +137,16 @@ describe("expected purchases and CLV", () => {
     expect(conditionalExpectation(p, t, x, tx, T)).toBeCloseTo(byHand, 10);
   });
 
+  it("conditional expectations match the holdout of customers drawn from the model (eq. 10 end to end)", () => {
+    const s = simulateCustomers(p, 60_000, seededRandom(39), { holdout: 39 });
+    const rows = holdoutCheck(p, s, s.holdoutX, 39);
+    for (const row of rows.slice(0, 4)) {
+      // Sampling error of a group mean is below 5 % for these group sizes (thousands of customers).
+      expect(row.customers).toBeGreaterThan(2000);
+      expect(Math.abs(row.predicted / row.actual - 1)).toBeLessThan(0.06);
+    }
+  });
+
   it("scoreClv undiscounted is expected spend times expected purchases over the horizon", () => {
     const s = { x: [0, 2, 5], tx: [0, 30.43, 20], T: [38.86, 38.86, 30], zbar: [0, 22.35, 40] };
     const gg = { p: 6.25, q: 3.74, gamma: 15.44 };

@@ -28,15 +28,16 @@ function gammaDraw(shape: number, random: () => number): number {
  * n customers of a BG/NBD world observed for T ~ Uniform(minT, maxT) units after their first purchase:
  * λ ~ Gamma(r, α), p ~ Beta(a, b); purchases follow a Poisson process of rate λ, and after each
  * repeat purchase the customer drops out with probability p. With `spend`, each repeat transaction
- * is Gamma(p, ν) with ν ~ Gamma(q, γ), and z̄ is their mean.
+ * is Gamma(p, ν) with ν ~ Gamma(q, γ), and z̄ is their mean. With `holdout`, the process runs on for
+ * that long after T and `holdoutX` counts the purchases there.
  * @example simulateCustomers({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1000, seededRandom(1))
  */
 export function simulateCustomers(
   params: BgNbdParams,
   n: number,
   random: () => number,
-  options: { minT?: number; maxT?: number; spend?: GammaGammaParams } = {},
-): { x: Float64Array; tx: Float64Array; T: Float64Array; zbar: Float64Array } {
+  options: { minT?: number; maxT?: number; spend?: GammaGammaParams; holdout?: number } = {},
+): { x: Float64Array; tx: Float64Array; T: Float64Array; zbar: Float64Array; holdoutX: Float64Array } {
   const { r, alpha, a, b } = params;
   const minT = options.minT ?? 27;
   const maxT = options.maxT ?? 39;
@@ -44,6 +45,8 @@ export function simulateCustomers(
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   const zbar = new Float64Array(n);
+  const holdoutX = new Float64Array(n);
+  const holdout = options.holdout ?? 0;
   for (let i = 0; i < n; i++) {
     const lambda = gammaDraw(r, random) / alpha;
     const ga = gammaDraw(a, random);
@@ -53,9 +56,11 @@ export function simulateCustomers(
     let count = 0;
     for (;;) {
       t += -Math.log(1 - random()) / lambda;
-      if (!(t <= age)) break;
-      count++;
-      tx[i] = t;
+      if (!(t <= age + holdout)) break;
+      if (t <= age) {
+        count++;
+        tx[i] = t;
+      } else holdoutX[i]++;
       if (random() < dropout) break;
     }
     x[i] = count;
@@ -67,5 +72,5 @@ export function simulateCustomers(
       zbar[i] = total / count;
     }
   }
-  return { x, tx, T, zbar };
+  return { x, tx, T, zbar, holdoutX };
 }
