@@ -8,26 +8,18 @@
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { customerId } from "../engine/aggregate";
 import {
-  calibrationSummary,
-  fitBgNbd,
-  fitGammaGamma,
-  fitWarnings,
-  holdoutCheck,
-  scoreClv,
+  ordersFromTable,
+  runPotential,
   YEAR_IN_UNITS,
   type BgNbdFit,
   type ClvUnit,
   type GammaGammaFit,
   type HoldoutRow,
 } from "../engine/clv";
-import { formatDay, parseIsoDay, readDate } from "../engine/dates";
+import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { resolveMapping } from "../engine/headers";
 import type { Lang, Problem } from "../engine/reasons";
-import { sheetRow, type SheetTable } from "../engine/table";
-import { readNumber } from "../engine/values";
 import { clvText } from "../i18n/clv";
 import { reasonText } from "../i18n/reasons";
 import { toCsv } from "../workbook/csv-out";
@@ -93,16 +85,12 @@ async function clv(args: readonly string[], io: Io): Promise<number> {
     throw new TierError(`--out must end in .csv or .json (got "${out}")`);
 
   const table = await readTable(positionals[0], values.sheet);
-  const orders = readOrders(table, parseMap(values.map));
-  const summary = calibrationSummary(
+  const orders = ordersFromTable(table, parseMap(values.map));
+  const { summary, bgnbd, gammaGamma, scores, holdout, warnings } = runPotential(
     { customerId: orders.ids, day: orders.days, amount: orders.amounts },
-    { calibrationEnd: end, unit },
+    orders.hasAmount,
+    { calibrationEnd: end, unit, horizon, discount },
   );
-  const bgnbd = fitBgNbd(summary);
-  const gammaGamma = orders.hasAmount ? fitGammaGamma(summary) : undefined;
-  const scores = gammaGamma
-    ? scoreClv(bgnbd, gammaGamma, summary, { horizon, unit, discount })
-    : scoreClv(bgnbd, { p: NaN, q: NaN, gamma: NaN }, summary, { horizon, unit, discount });
 
   const say = (s: string) => io.err(s + "\n");
   const customers = new Set(orders.ids).size;
@@ -129,12 +117,8 @@ async function clv(args: readonly string[], io: Io): Promise<number> {
     );
   reportProblems(orders.problems, lang, say);
   say(modelLine(bgnbd, gammaGamma, lang).join("\n"));
-  for (const warning of fitWarnings(bgnbd)) say(reasonText(warning, lang));
+  for (const warning of warnings) say(reasonText(warning, lang));
 
-  const hasHoldout = summary.holdoutLength > 0 && summary.holdoutX.some((v) => v > 0);
-  const holdout = hasHoldout
-    ? holdoutCheck(bgnbd, summary, summary.holdoutX, summary.holdoutLength)
-    : undefined;
   const holdoutText = holdout
     ? holdoutTable(holdout, lang, {
         from: formatDay(summary.calibrationEnd + 1),
@@ -205,64 +189,6 @@ function rateOption(text: string | undefined): number {
 
 const round6 = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : NaN);
 const jsonNumber = (v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
-
-interface Orders {
-  ids: string[];
-  days: number[];
-  amounts: number[];
-  hasAmount: boolean;
-  problems: Problem[];
-  mapping: string;
-}
-
-/**
- * The order rows with an id, a date and (when there is an amount column) an amount; every other row
- * is reported once per bad cell and left out.
- */
-function readOrders(table: SheetTable, overrides: Record<string, string>): Orders {
-  const roles = resolveMapping(table.headers, overrides);
-  const idc = roles.customer_id;
-  const dc = roles.date;
-  const ac = roles.amount;
-  if (idc === undefined || dc === undefined)
-    throw new TierError("clv.needsColumns", { columns: table.headers });
-  const ids: string[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
-  const problems: Problem[] = [];
-  table.rows.forEach((row, i) => {
-    if (row.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
-    const id = customerId(row[idc]);
-    const day = readDate(row[dc], { date1904: table.date1904 });
-    const amount = ac === undefined ? 0 : readNumber(row[ac]);
-    const at = sheetRow(table, i);
-    if (id === undefined) problems.push({ row: at, column: table.headers[idc], code: "clv.noCustomer" });
-    if (typeof day !== "number")
-      problems.push({
-        row: at,
-        column: table.headers[dc],
-        code: "clv.notDate",
-        params: { value: String(row[dc] ?? "") },
-      });
-    if (typeof amount !== "number" && ac !== undefined)
-      problems.push({
-        row: at,
-        column: table.headers[ac],
-        code: "clv.notAmount",
-        params: { value: String(row[ac] ?? "") },
-      });
-    if (id === undefined || typeof day !== "number" || typeof amount !== "number") return;
-    ids.push(id);
-    days.push(day);
-    amounts.push(amount);
-  });
-  if (ids.length === 0) throw new TierError("clv.noOrders", { rows: table.rows.length });
-  const mapping = (["customer_id", "date", "amount"] as const)
-    .filter((r) => roles[r] !== undefined)
-    .map((r) => `${r}=${table.headers[roles[r]!]}`)
-    .join(", ");
-  return { ids, days, amounts, hasAmount: ac !== undefined, problems, mapping };
-}
 
 function reportProblems(problems: readonly Problem[], lang: Lang, say: (s: string) => void): void {
   if (!problems.length) return;

@@ -29,3 +29,5 @@ export function fitPotential(summary: RfmSummary & { zbar: ArrayLike<number> }):
   return { bgnbd: fitBgNbd(summary), gammaGamma: fitGammaGamma(summary) };
 }
 export * from "./simulate";
+export * from "./orders";
+export * from "./potential";
