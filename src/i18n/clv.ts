@@ -26,6 +26,22 @@ const en = {
   day: "day",
   week: "week",
   month: "month",
+  paneTitle: "6. Potential",
+  paneIntro:
+    "Who is still buying and what each customer is worth: the BG/NBD and Gamma-Gamma models fitted on this sheet's orders.",
+  paneCalibrationEnd: "Calibration end",
+  paneCalibrationEndHint: "YYYY-MM-DD; orders after it check the forecast. Empty: the last order date.",
+  paneUnit: "Unit of time",
+  paneHorizon: "Horizon",
+  paneHorizonHint: "In the unit above; empty: one year.",
+  paneDiscount: "Discount rate a year",
+  paneDiscountHint: "e.g. 10%; empty: none.",
+  paneRun: "Compute potential",
+  paneRunning: "Fitting…",
+  paneInvalid: "Fix the marked fields first.",
+  paneWritten:
+    "{customers} customers written to the sheets “{sheet}” and “{model}”: mean P(alive) {alive}, total CLV {clv}.",
+  paneFailed: "No result: {reason}",
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
@@ -49,6 +65,21 @@ const zh: Record<keyof typeof en, string> = {
   day: "天",
   week: "周",
   month: "月",
+  paneTitle: "6. 潜力",
+  paneIntro: "谁还在购买、每位客户值多少：用本表的订单拟合 BG/NBD 和 Gamma-Gamma 模型。",
+  paneCalibrationEnd: "校准期结束日",
+  paneCalibrationEndHint: "格式 YYYY-MM-DD；之后的订单用来检验预测。留空：最后一笔订单的日期。",
+  paneUnit: "时间单位",
+  paneHorizon: "预测期",
+  paneHorizonHint: "以上面的单位计；留空：一年。",
+  paneDiscount: "年折现率",
+  paneDiscountHint: "例如 10%；留空：不折现。",
+  paneRun: "计算潜力",
+  paneRunning: "正在拟合……",
+  paneInvalid: "请先修改标出的字段。",
+  paneWritten:
+    "已将 {customers} 位客户写入工作表「{sheet}」和「{model}」：平均存活概率 {alive}，终身价值合计 {clv}。",
+  paneFailed: "没有结果：{reason}",
 };
 
 export type ClvMessage = keyof typeof en;
