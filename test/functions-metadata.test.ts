@@ -36,6 +36,8 @@ const EXPECTED: Record<string, string[]> = {
   STARS: ["ratings[]", "weights[]", "thresholds[]?", "scale?"],
   GRID: ["x[]", "y[]", "x_cuts[]?", "y_cuts[]?"],
   LIFECYCLE: ["first_dates[]", "last_dates[]", "frequency[]", "as_of?", "windows[]?", "lang?"],
+  PALIVE: ["x[]", "t_x[]", "T[]"],
+  CLV: ["x[]", "t_x[]", "T[]", "average_spend[]", "horizon?", "discount?", "unit?"],
 };
 
 let functions: Fn[];
@@ -50,7 +52,7 @@ beforeAll(async () => {
 }, 360_000);
 
 describe("dist/functions.json from the production build", () => {
-  it("lists exactly the twelve TIER functions, id = name", () => {
+  it("lists exactly the fourteen TIER functions, id = name", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const f of functions) expect(f.name).toBe(f.id);
   });

@@ -34,6 +34,7 @@ import {
 import { sqlCommand, SQL_USAGE } from "./sql";
 import { historyCommand, HISTORY_USAGE } from "./history";
 import { planCommand, PLAN_USAGE } from "./plan";
+import { clvCommand, CLV_USAGE } from "./clv";
 import { padDisplay } from "./text";
 
 const USAGE = `usage:
@@ -43,6 +44,7 @@ const USAGE = `usage:
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
 ${SQL_USAGE}
+${CLV_USAGE}
   tier demo [--out DIR] [--lang en|zh]`;
 
 export interface Io {
@@ -64,6 +66,7 @@ const CLI_HINTS: Readonly<Record<string, string>> = {
   "sql.abcMonthsOrders": "cli.hintCustomers",
   "sql.perRowInOrders": "cli.hintCustomers",
   "sql.ordersRole": "cli.hintCustomers",
+  "clv.needsColumns": "cli.hintMapClv",
 };
 
 /** Runs the command line; returns the exit code (never throws for a user mistake). */
@@ -83,6 +86,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await runDemo(rest, io);
       case "sql":
         return await sqlCommand(rest, io);
+      case "clv":
+        return await clvCommand(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -92,7 +97,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       default:
         throw new TierError("cli.unknownCommand", {
           command,
-          commands: ["grade", "presets", "plan", "history", "sql", "demo"],
+          commands: ["grade", "presets", "plan", "history", "sql", "clv", "demo"],
         });
     }
   } catch (e) {

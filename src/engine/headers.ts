@@ -54,7 +54,7 @@ export const ROLE_SYNONYMS: Record<Role, readonly string[]> = {
     "金额", "销售额", "消费金额", "累计消费", "累计消费金额", "销量", "销售金额", "订单金额", "实付金额", "收入",
     "营业额", "成交金额", "交易金额", "消费额", "累计金额", "总金额", "合计金额", "采购金额", "进货金额", "销售量",
     "revenue", "amount", "sales", "spend", "total", "monetary", "value", "total amount", "total sales",
-    "total spend", "sales amount", "order amount", "order value", "net sales",
+    "total spend", "sales amount", "order amount", "order value", "net sales", "dollar value",
   ],
   frequency: [
     "购买次数", "消费次数", "订单数", "次数", "频次", "交易次数", "到店次数", "订货次数", "进货次数", "订单数量",

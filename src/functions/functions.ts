@@ -40,6 +40,7 @@ import {
 } from "./convert";
 import { levelIndex } from "../engine/level";
 import { paretoShares } from "../engine/pareto";
+import { fitBgNbd, fitGammaGamma, pAlive, scoreClv, YEAR_IN_UNITS, type ClvUnit } from "../engine/clv";
 
 const ABC = ["", "A", "B", "C"] as const;
 
@@ -558,5 +559,97 @@ export function tierLifecycle(
     }
     const rows = LIFECYCLE_STAGES.map((s) => [zh ? s.name.zh : s.name.en]);
     return spillCodes(n, 1, issues, stage, rows);
+  });
+}
+
+/**
+ * The BG/NBD summary columns of TIER.PALIVE and TIER.CLV, read and checked per row: x a whole number
+ * of repeat purchases, 0 <= t_x <= T, t_x > 0 when x > 0. The rows without an issue, compacted, are
+ * what the models are fitted on.
+ */
+function clvSummary(columns: { x: unknown[][]; t_x: unknown[][]; T: unknown[][] }, spend?: unknown[][]) {
+  const n = sameRows(spend === undefined ? columns : { ...columns, average_spend: spend });
+  const issues = new RowIssues(n);
+  const x = readNumbers(columns.x, "x", issues);
+  const tx = readNumbers(columns.t_x, "t_x", issues);
+  const T = readNumbers(columns.T, "T", issues);
+  // A customer without a repeat purchase has no average repeat spend: blank is fine there.
+  const z = spend === undefined ? undefined : readNumbers(spend, "average_spend", issues, false);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (issues.get(i) !== undefined || issues.empty(i)) continue;
+    if (!(x[i] >= 0 && Number.isInteger(x[i]))) issues.set(i, reason("clv.badX", { x: x[i] }));
+    else if (!(tx[i] >= 0 && tx[i] <= T[i])) issues.set(i, reason("clv.badTx", { tx: tx[i], T: T[i] }));
+    else if (x[i] > 0 && tx[i] === 0) issues.set(i, reason("clv.zeroTx"));
+    else if (z && x[i] > 0 && !(z[i] > 0)) issues.set(i, reason("clv.badSpend"));
+    else keep.push(i);
+  }
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  const zbar = z ? Float64Array.from(keep, (i) => (x[i] > 0 ? z[i] : 0)) : new Float64Array(keep.length);
+  return { n, issues, keep, summary: { x: pick(x), tx: pick(tx), T: pick(T), zbar } };
+}
+
+/** Spreads values of the kept rows back to all n rows (the others carry their issue). */
+function byRow(n: number, keep: readonly number[], values: Float64Array): Float64Array {
+  const out = new Float64Array(n).fill(NaN);
+  keep.forEach((i, k) => (out[i] = values[k]));
+  return out;
+}
+
+/**
+ * Probability that each customer is still active, P(alive), from the BG/NBD model (Fader, Hardie & Lee
+ * 2005) fitted by maximum likelihood on the rows given: 1 for a customer who never bought again, lower
+ * the longer a repeat buyer has been silent compared with how often she used to buy.
+ * @customfunction PALIVE
+ * @param x Repeat purchases per customer: days with a purchase after the first (one column).
+ * @param t_x Time from the first to the last purchase (one column, same rows), e.g. in weeks.
+ * @param T Time from the first purchase to today (one column, same rows), in the same unit.
+ * @returns P(alive) per row, between 0 and 1.
+ */
+export function tierPalive(x: unknown[][], t_x: unknown[][], T: unknown[][]): unknown[][] {
+  return excel(() => {
+    const { n, issues, keep, summary } = clvSummary({ x, t_x, T });
+    const alive = byRow(n, keep, pAlive(fitBgNbd(summary), summary));
+    return spill(n, 1, issues, (i) => [alive[i]]);
+  });
+}
+
+/**
+ * Customer lifetime value over a horizon: BG/NBD's expected purchases (Fader, Hardie & Lee 2005) times
+ * the Gamma-Gamma expected spend per purchase, both fitted by maximum likelihood on the rows given,
+ * summed month by month and discounted at a yearly rate.
+ * @customfunction CLV
+ * @param x Repeat purchases per customer: days with a purchase after the first (one column).
+ * @param t_x Time from the first to the last purchase (one column, same rows).
+ * @param T Time from the first purchase to today (one column, same rows), in the same unit.
+ * @param average_spend Mean spend of the repeat purchases (one column, same rows; blank when x is 0).
+ * @param [horizon] Length of the forecast in the unit (default one year: 52 weeks, 365 days or 12 months).
+ * @param [discount] Yearly discount rate (default 0), e.g. 10%.
+ * @param [unit] Unit of t_x, T and the horizon: "week" (default), "day" or "month".
+ * @returns CLV per row.
+ */
+export function tierClv(
+  x: unknown[][],
+  t_x: unknown[][],
+  T: unknown[][],
+  average_spend: unknown[][],
+  horizon?: unknown,
+  discount?: unknown,
+  unit?: unknown,
+): unknown[][] {
+  return excel(() => {
+    const u = (omitted(unit) ? "week" : readText(unit).toLowerCase()) as ClvUnit;
+    if (!(u in YEAR_IN_UNITS))
+      throw new TierError(`unit must be "week", "day" or "month" (got "${readText(unit)}")`);
+    const h = optionalNumber(horizon, "horizon", YEAR_IN_UNITS[u]);
+    const d = optionalNumber(discount, "discount", 0);
+    const { n, issues, keep, summary } = clvSummary({ x, t_x, T }, average_spend);
+    const scores = scoreClv(fitBgNbd(summary), fitGammaGamma(summary), summary, {
+      horizon: h,
+      discount: d,
+      unit: u,
+    });
+    const clv = byRow(n, keep, scores.clv);
+    return spill(n, 1, issues, (i) => [clv[i]]);
   });
 }

@@ -748,6 +748,73 @@ export const REASONS = {
 
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
+
+  // Potential (BG/NBD + Gamma-Gamma, src/engine/clv).
+  "clv.badX": {
+    en: "x is {x}: repeat purchases are a whole number, 0 or more",
+    zh: "x 为 {x}：复购次数应为 0 或正整数",
+  },
+  "clv.badTx": {
+    en: "t_x is {tx}: the last purchase is between 0 and T ({T})",
+    zh: "t_x 为 {tx}：最近一次购买应在 0 与 T（{T}）之间",
+  },
+  "clv.zeroTx": {
+    en: "t_x is 0 but x says the customer bought again",
+    zh: "t_x 为 0，但 x 表明该客户有复购",
+  },
+  "clv.badSpend": {
+    en: "average_spend: a repeat buyer needs a positive average spend",
+    zh: "average_spend：有复购的客户需要正的平均消费额",
+  },
+  "cli.hintMapClv": {
+    en: "name them with --map customer_id=HEADER --map date=HEADER",
+    zh: "可用 --map customer_id=列名 --map date=列名 指定",
+  },
+  "clv.lengths": { en: "the columns have different lengths", zh: "各列长度不一致" },
+  "clv.badSummary": {
+    en: "customer {row}: x = {x}, t_x = {tx}, T = {T} is not a valid summary (x a whole number, 0 ≤ t_x ≤ T)",
+    zh: "第{row}位客户：x = {x}、t_x = {tx}、T = {T} 不是有效的汇总（x 为整数，0 ≤ t_x ≤ T）",
+  },
+  "clv.tooFewRepeatBuyers": {
+    en: "only {repeat} of {customers} customers bought again: the model needs repeat buyers to learn from",
+    zh: "{customers} 位客户中只有 {repeat} 位再次购买：模型需要有复购的客户才能估计",
+  },
+  "clv.noConvergence": {
+    en: "the {model} model could not be fitted to these data",
+    zh: "{model} 模型无法拟合这些数据",
+  },
+  "clv.badHorizon": {
+    en: "the horizon must be a positive number (got {horizon})",
+    zh: "预测期必须是正数（现为 {horizon}）",
+  },
+  "clv.badUnit": {
+    en: "the unit must be day, week or month (got {unit})",
+    zh: "时间单位必须是 day、week 或 month（现为 {unit}）",
+  },
+  "clv.badDay": { en: "order {row} has no valid date", zh: "第{row}笔订单没有有效日期" },
+  "clv.needsColumns": {
+    en: "the orders need a customer id and a date column (columns: {columns}): choose them in the column list",
+    zh: "订单需要客户编号列和日期列（现有列：{columns}）：请在列映射中选择",
+  },
+  "clv.noOrders": {
+    en: "none of the {rows} rows is an order with a customer and a date",
+    zh: "{rows} 行中没有一行是带客户和日期的订单",
+  },
+  "clv.noCustomer": { en: "no customer id", zh: "没有客户编号" },
+  "clv.notDate": { en: "not a date: “{value}”", zh: "不是日期：“{value}”" },
+  "clv.notAmount": { en: "not an amount: “{value}”", zh: "不是金额：“{value}”" },
+  "clv.sameRates": {
+    en: "the model does not fit well: it finds every customer buying at the same rate (r = {r}), as when customers buy on a schedule",
+    zh: "模型拟合不佳：它认为所有客户购买频率相同（r = {r}），常见于按固定周期订货的客户",
+  },
+  "clv.noDropout": {
+    en: "the model does not fit well: it finds no customer ever stops buying, so P(alive) says little here",
+    zh: "模型拟合不佳：它认为没有客户会流失，这里的存活概率参考意义不大",
+  },
+  "clv.badDiscount": {
+    en: "the discount rate must be a yearly rate above −100 % (got {discount})",
+    zh: "折现率须为高于 −100% 的年利率（现为 {discount}）",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

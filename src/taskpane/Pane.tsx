@@ -19,6 +19,7 @@ import { columnLetter, sheetRow, tableFromRows, type SheetTable } from "../engin
 import type { Progress, ProgressStep, SheetRead, WorkbookHost } from "../workbook/host";
 import { outputHeader, SETTING_RULES, writeGrade, type WriteGradeReport } from "../workbook/write-result";
 import { MESSAGES, useI18n, type MessageKey } from "../i18n";
+import { clvText } from "../i18n/clv";
 import { DataStep, type LoadState } from "./DataStep";
 import { PolicyEditor, type ImportNote } from "./editors/PolicyEditor";
 import { EvaluateStep, type RunState } from "./EvaluateStep";
@@ -35,6 +36,10 @@ const VisitsStep = lazy(() =>
 );
 const HistoryStep = lazy(() =>
   import(/* webpackChunkName: "visits-history" */ "./HistoryStep").then((m) => ({ default: m.HistoryStep })),
+);
+// The Potential step (BG/NBD + Gamma-Gamma) fits models: its own chunk, loaded after a grade of orders.
+const PotentialStep = lazy(() =>
+  import(/* webpackChunkName: "potential" */ "./PotentialStep").then((m) => ({ default: m.PotentialStep })),
 );
 
 const useStyles = makeStyles({
@@ -458,6 +463,14 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                   method={selected === "custom" ? undefined : selected}
                 />
               </Step>
+              {mapping.date !== undefined && mapping.customer_id !== undefined && (
+                <>
+                  <Divider />
+                  <Step id="step-potential" title={clvText("paneTitle", lang)}>
+                    <PotentialStep host={host} table={outcome.table} roles={mapping} lang={lang} />
+                  </Step>
+                </>
+              )}
             </Suspense>
           )}
         </>

@@ -51,8 +51,20 @@ function padRows(rows: unknown[][], fill: unknown): unknown[][] {
 }
 
 /**
- * Parses CSV (or tab- or semicolon-separated) bytes into one sheet of text cells, via papaparse with
- * the delimiter detected. Cells stay text: numbers are read later by readNumber, and ids keep their
+ * Whether the first lines are columns lined up with spaces (research data such as CDNOW's
+ * `customer_id date number_of_cds dollar_value`): no delimiter found, and every line splits on
+ * spaces into the same number (two or more) of fields.
+ */
+function whitespaceTable(sample: readonly string[][]): boolean {
+  if (sample.length === 0 || sample.some((row) => row.length !== 1)) return false;
+  const widths = new Set(sample.map((row) => row[0].trim().split(/\s+/).length));
+  return widths.size === 1 && [...widths][0] >= 2;
+}
+
+/**
+ * Parses CSV (or tab- or semicolon-separated, or space-aligned) bytes into one sheet of text cells, via
+ * papaparse with the delimiter detected; a file with no delimiter whose lines split on spaces into
+ * the same number of fields is read as space-separated columns. Cells stay text: numbers are read later by readNumber, and ids keep their
  * leading zeros. Trailing empty lines are dropped; empty lines inside the table are kept so that row
  * numbers match the file.
  *
@@ -66,11 +78,9 @@ export function parseCsv(bytes: Uint8Array, name = "Sheet1"): WorkbookData {
     skipEmptyLines: true,
     delimitersToGuess: [",", ";", "\t", "|"],
   });
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter: sample.meta.delimiter || ",",
-    skipEmptyLines: false,
-  });
-  const rows: unknown[][] = parsed.data;
+  const rows: unknown[][] = whitespaceTable(sample.data)
+    ? text.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/)))
+    : Papa.parse<string[]>(text, { delimiter: sample.meta.delimiter || ",", skipEmptyLines: false }).data;
   while (rows.length > 0 && rows[rows.length - 1].every((c) => typeof c !== "string" || c.trim() === ""))
     rows.pop();
   return { sheets: [{ name, rows: padRows(rows, "") }], date1904: false, format: "csv" };

@@ -1,0 +1,232 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { ordersFromTable, runPotential, YEAR_IN_UNITS, type ClvUnit, type HoldoutRow } from "../engine/clv";
+import { parseIsoDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import type { Role } from "../engine/headers";
+import type { Lang } from "../engine/reasons";
+import type { SheetTable } from "../engine/table";
+import { clvText } from "../i18n/clv";
+import { reasonText } from "../i18n/reasons";
+import type { WorkbookHost } from "../workbook/host";
+import { writePotential } from "../workbook/write-potential";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  fill: { minWidth: 0, width: "100%" },
+  scroll: { overflowX: "auto", minWidth: 0 },
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface PotentialStepProps {
+  host: WorkbookHost;
+  /** The sheet as graded: its orders are read again here. */
+  table: SheetTable;
+  /** Column of each role as the Data step settled it. */
+  roles: Partial<Record<Role, number>>;
+  lang: Lang;
+}
+
+type Outcome =
+  | { state: "idle" }
+  | { state: "running" }
+  | { state: "error"; message: string }
+  | { state: "done"; message: string; warnings: string[]; holdout?: HoldoutRow[] };
+
+const UNITS: ClvUnit[] = ["week", "month", "day"];
+
+/** `10%` or `0.1` as a rate; undefined when it is not one. */
+function rateOf(text: string): number | undefined {
+  const t = text.trim();
+  if (t === "") return 0;
+  const v = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
+  return Number.isFinite(v) && v > -1 ? v : undefined;
+}
+
+function dayOf(text: string): number | null | undefined {
+  if (text.trim() === "") return null;
+  try {
+    return parseIsoDay(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pane's Potential step: P(alive), expected purchases, expected spend and CLV per customer from the
+ * graded sheet's orders, written to two sheets of their own, with the calibration/holdout check shown.
+ */
+export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) {
+  const styles = useStyles();
+  const t = (key: Parameters<typeof clvText>[0], params?: Record<string, string | number>) =>
+    clvText(key, lang, params);
+  const [end, setEnd] = useState("");
+  const [unit, setUnit] = useState<ClvUnit>("week");
+  const [horizon, setHorizon] = useState("");
+  const [discount, setDiscount] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>({ state: "idle" });
+
+  const endDay = dayOf(end);
+  const horizonValue = horizon.trim() === "" ? YEAR_IN_UNITS[unit] : Number(horizon);
+  const horizonOk = Number.isFinite(horizonValue) && horizonValue > 0;
+  const rate = rateOf(discount);
+  const valid = endDay !== undefined && horizonOk && rate !== undefined;
+
+  const run = async () => {
+    if (!valid) return;
+    setOutcome({ state: "running" });
+    try {
+      const overrides: Record<string, string> = {};
+      for (const [role, col] of Object.entries(roles))
+        if (typeof col === "number") overrides[role] = table.headers[col];
+      const orders = ordersFromTable(table, overrides);
+      const result = runPotential(
+        { customerId: orders.ids, day: orders.days, amount: orders.amounts },
+        orders.hasAmount,
+        { calibrationEnd: endDay ?? undefined, unit, horizon: horizonValue, discount: rate },
+      );
+      const sheets = await writePotential(host, result, lang);
+      const n = result.summary.customerId.length;
+      let alive = 0;
+      let clv = 0;
+      for (let i = 0; i < n; i++) {
+        alive += result.scores.pAlive[i] / n;
+        if (Number.isFinite(result.scores.clv[i])) clv += result.scores.clv[i];
+      }
+      setOutcome({
+        state: "done",
+        message: t("paneWritten", {
+          customers: n,
+          sheet: sheets.customers,
+          model: sheets.model,
+          alive: alive.toFixed(2),
+          clv: Math.round(clv).toLocaleString(lang === "zh" ? "zh-CN" : "en-US"),
+        }),
+        warnings: result.warnings.map((w) => reasonText(w, lang)),
+        holdout: result.holdout,
+      });
+    } catch (e) {
+      const reason =
+        e instanceof TierError ? reasonText(e, lang) : e instanceof Error ? e.message : String(e);
+      setOutcome({ state: "error", message: t("paneFailed", { reason }) });
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <Text className={styles.note}>{t("paneIntro")}</Text>
+      <Field
+        label={t("paneCalibrationEnd")}
+        hint={t("paneCalibrationEndHint")}
+        validationState={endDay === undefined ? "error" : "none"}
+      >
+        <Input
+          className={styles.fill}
+          value={end}
+          onChange={(_, d) => setEnd(d.value)}
+          placeholder="YYYY-MM-DD"
+        />
+      </Field>
+      <Field label={t("paneUnit")}>
+        <RadioGroup layout="horizontal" value={unit} onChange={(_, d) => setUnit(d.value as ClvUnit)}>
+          {UNITS.map((u) => (
+            <Radio key={u} value={u} label={t(u)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t("paneHorizon")}
+        hint={t("paneHorizonHint")}
+        validationState={horizonOk ? "none" : "error"}
+      >
+        <Input
+          className={styles.fill}
+          value={horizon}
+          onChange={(_, d) => setHorizon(d.value)}
+          placeholder={String(YEAR_IN_UNITS[unit])}
+        />
+      </Field>
+      <Field
+        label={t("paneDiscount")}
+        hint={t("paneDiscountHint")}
+        validationState={rate === undefined ? "error" : "none"}
+      >
+        <Input
+          className={styles.fill}
+          value={discount}
+          onChange={(_, d) => setDiscount(d.value)}
+          placeholder="0%"
+        />
+      </Field>
+      <div>
+        <Button
+          appearance="primary"
+          disabled={!valid || outcome.state === "running"}
+          onClick={() => void run()}
+        >
+          {outcome.state === "running" ? t("paneRunning") : t("paneRun")}
+        </Button>
+      </div>
+      {!valid && <Text className={styles.note}>{t("paneInvalid")}</Text>}
+      {outcome.state === "error" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome.state === "done" && (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{outcome.message}</MessageBarBody>
+          </MessageBar>
+          {outcome.warnings.map((w) => (
+            <MessageBar key={w} intent="warning">
+              <MessageBarBody>{w}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {outcome.holdout && (
+            <div className={styles.scroll}>
+              <Table size="extra-small" aria-label={t("holdoutX")}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("holdoutX")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("holdoutCustomers")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("holdoutActual")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("holdoutPredicted")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {outcome.holdout.map((r) => (
+                    <TableRow key={r.x}>
+                      <TableCell>{r.atLeast ? `${r.x}+` : r.x}</TableCell>
+                      <TableCell className={styles.num}>{r.customers}</TableCell>
+                      <TableCell className={styles.num}>{r.actual.toFixed(2)}</TableCell>
+                      <TableCell className={styles.num}>{r.predicted.toFixed(2)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
