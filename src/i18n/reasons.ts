@@ -8,6 +8,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { WORKBOOK_REASONS } from "./reasons-workbook";
 
 interface Wording {
   readonly en: string;
@@ -17,6 +18,7 @@ interface Wording {
 export const REASONS = {
   // A code not in the catalogue (text from a library, a legacy message): shown as it is.
   "error.text": { en: "{text}", zh: "{text}" },
+  ...WORKBOOK_REASONS,
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -38,6 +38,7 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
+import { PackageHost } from "./package-host";
 import { ownedSettingKey, writeGrade } from "./write-result";
 import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
 
@@ -689,7 +690,10 @@ export async function gradedWorkbook(
   result: GradeResult,
   lang: Lang,
 ): Promise<Uint8Array> {
-  const host = await FileHost.fromBytes(bytes, fileName);
+  // A workbook is written surgically (its own parts kept byte for byte); a CSV becomes a new workbook.
+  const host: WorkbookHost & { toXlsx(): Promise<Uint8Array> } = /\.xls[xm]$/i.test(fileName)
+    ? PackageHost.fromBytes(bytes, fileName)
+    : await FileHost.fromBytes(bytes, fileName);
   const { sheets } = await host.listSheets();
   // A CSV's one sheet is named after the file, which the reader may have spelled differently.
   const name = sheets.includes(sheetName) ? sheetName : sheets[0];
