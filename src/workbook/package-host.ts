@@ -829,11 +829,12 @@ function writePackage(host: PackageHost): Uint8Array {
         "Relationships",
         `<Relationship Id="${entry.rId}" Type="${REL}/worksheet" Target="${target}"/>`,
       );
-      const rAttr = workbookRPrefix(workbookXml);
+      // The namespace is declared on the element itself: writers declare it on the root (Excel) or on
+      // each <sheet> (openpyxl), and this holds for both.
       workbookXml = insertBeforeClose(
         workbookXml,
         "sheets",
-        `<sheet name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} ${rAttr}:id="${entry.rId}"/>`,
+        `<sheet xmlns:tr="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} tr:id="${entry.rId}"/>`,
       );
     } else replaced.set(entry.part, xml);
     if (sheetRels.length) {
@@ -843,12 +844,6 @@ function writePackage(host: PackageHost): Uint8Array {
       else added.push([relsName, relsXml(sheetRels)]);
     }
   }
-  if (
-    !/\bxmlns:\w+="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/.test(
-      workbookXml.slice(0, 2000),
-    )
-  )
-    workbookXml = workbookXml.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${NS_R}"`);
   for (const d of dropped) {
     const re = new RegExp(`<Override\\b[^>]*PartName="/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`);
     types = types.replace(re, "");
@@ -910,14 +905,6 @@ function writePackage(host: PackageHost): Uint8Array {
   for (const [name, data] of replaced) zip.add(name, typeof data === "string" ? encoder.encode(data) : data);
   for (const [name, xml] of added) zip.add(name, encoder.encode(xml));
   return zip.finish();
-}
-
-/** The prefix workbook.xml uses for the relationships namespace (almost always `r`). */
-function workbookRPrefix(xml: string): string {
-  const m = /\bxmlns:(\w+)="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/.exec(
-    xml.slice(0, 4000),
-  );
-  return `${m ? m[1] : "r"}`;
 }
 
 function columnEditOf(
