@@ -33,7 +33,12 @@ ws.getRow(15).values = [
 ws.getRow(6).hidden = true;
 for (let r = 1; r <= 15; r++) for (let c = 1; c <= 4; c++) ws.getCell(r, c).font = font;
 ws.getColumn(3).numFmt = "#,##0";
-ws.dataValidations.add("D3:D14", { type: "whole", operator: "between", formulae: [1, 99], allowBlank: true });
+(ws as unknown as { dataValidations: { add(ref: string, v: object): void } }).dataValidations.add("D3:D14", {
+  type: "whole",
+  operator: "between",
+  formulae: [1, 99],
+  allowBlank: true,
+});
 ws.addConditionalFormatting({
   ref: "C3:C14",
   rules: [
