@@ -12,11 +12,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
+import { reasonText } from "../i18n/reasons";
 import { grade, type GradeResult } from "../engine/grade";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
+import { checkOut } from "./out";
 import {
   inputOption,
   langOption,
@@ -33,7 +35,7 @@ import { padDisplay } from "./text";
 
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
-             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx]
+             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx] [--overwrite]
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
@@ -95,7 +97,13 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...POLICY_OPTIONS, ...TABLE_OPTIONS, sheet: { type: "string" }, out: { type: "string" } },
+    options: {
+      ...POLICY_OPTIONS,
+      ...TABLE_OPTIONS,
+      sheet: { type: "string" },
+      out: { type: "string" },
+      overwrite: { type: "boolean" },
+    },
   });
   if (positionals.length !== 1)
     throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
@@ -105,7 +113,9 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const ruleSet = await ruleSetOf(values);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
+  await checkOut(values.out, positionals[0], values.overwrite === true);
   const table = await readTable(positionals[0], values.sheet);
+  for (const note of table.notes ?? []) io.err(`${reasonText(note, lang)}\n`);
   const result = grade(table, ruleSet, {
     input,
     map,

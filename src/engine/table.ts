@@ -1,4 +1,6 @@
 import { findHeaderRow } from "./headers";
+import type { Problem, Reason } from "./reasons";
+import { tableShape } from "./shape";
 import { readText } from "./values";
 
 /**
@@ -20,6 +22,10 @@ export interface SheetTable {
   /** 0-based index of the header row in the sheet, so data row i is sheet row headerRow + i + 2 (1-based). */
   headerRow: number;
   date1904: boolean;
+  /** Rows that are not records (units row, totals, footnotes), left out of grading, with why. */
+  excluded?: Problem[];
+  /** What the reader noticed about the file (a hidden tab skipped, formulas never calculated). */
+  notes?: Reason[];
 }
 
 /**
@@ -49,7 +55,12 @@ export function tableFromRows(
     while (row.length < width) row.push(null);
     data.push(row);
   }
-  return { sheetName, headers, rows: data, headerRow, date1904 };
+  // Totals, footnotes and blank rows under the table are cut off; a units row or a subtotal inside it
+  // keeps its place (row numbers stay the sheet's) with its cells emptied, so it is never a customer.
+  const shape = tableShape(data, headerRow);
+  data.length = shape.keep;
+  for (const i of shape.skip) data[i] = data[i].map(() => null);
+  return { sheetName, headers, rows: data, headerRow, date1904, excluded: shape.excluded };
 }
 
 /** Excel's column letter for a 0-based index: 0 → A, 27 → AB. */

@@ -51,4 +51,24 @@ export const WORKBOOK_REASONS = {
     en: "--out {out}: a graded .xlsx is written from a .xlsx, .xlsm or .csv input",
     zh: "--out {out}：只有 .xlsx、.xlsm 或 .csv 输入才能输出分级后的 .xlsx",
   },
+  "table.unitsRow": {
+    en: "a units row under the header ({units}), not a customer: left out",
+    zh: "表头下的单位行（{units}），不是客户：未分级",
+  },
+  "table.totalRow": {
+    en: 'a total row ("{label}"), not a customer: left out',
+    zh: "合计行（「{label}」），不是客户：未分级",
+  },
+  "table.sumRow": {
+    en: "a total row (its numbers are the sums of the columns above), not a customer: left out",
+    zh: "合计行（其数字是上方各列之和），不是客户：未分级",
+  },
+  "table.footnote": {
+    en: 'a note under the table ("{text}"), not a customer: left out',
+    zh: "表格下方的注释（「{text}」），不是客户：未分级",
+  },
+  "table.blankRow": {
+    en: "a blank row: left out",
+    zh: "空行：未分级",
+  },
 } as const;

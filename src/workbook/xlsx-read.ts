@@ -388,7 +388,8 @@ export function readSheetCells(
         if (hasF) {
           const f = formulas.get(col) ?? { total: 0, cached: 0 };
           f.total++;
-          if (hasValue) f.cached++;
+          // openpyxl writes an empty <v></v> for a formula it never calculated.
+          if (hasValue && value !== "") f.cached++;
           formulas.set(col, f);
         }
         if (!hasValue) break;

@@ -1,0 +1,216 @@
+/**
+ * One reader for big and small workbooks, the table's shape, clear errors, and the surgical writer's
+ * small rules, each on a small file that shows the exact case.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { zipSync, strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main";
+import { TierError } from "../src/engine/errors";
+import { tableFromRows } from "../src/engine/table";
+import { parseXlsx } from "../src/workbook/files";
+import { cellXml, cutToCell, patchSheet, xmlText } from "../src/workbook/xlsx-patch";
+import { decodeXString, isDateFormat } from "../src/workbook/xlsx-read";
+
+const CORPUS = path.join(import.meta.dirname, "corpus");
+const corpus = (f: string) => new Uint8Array(readFileSync(path.join(CORPUS, f)));
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof TierError ? e.code : `not a TierError: ${String(e)}`;
+  }
+  return "no error";
+}
+
+describe("the workbook reader", () => {
+  it("reads an openpyxl workbook with a chart, skipping its hidden first tab and saying so", async () => {
+    const book = await parseXlsx(corpus("openpyxl-chart.xlsx"), { fileName: "c.xlsx", sheet: "default" });
+    expect(book.sheets[0].name).toBe("会员");
+    expect(book.sheetNames).toEqual(["说明", "会员"]);
+    expect(book.warnings?.map((w) => w.code)).toContain("workbook.hiddenSkipped");
+    expect(book.warnings?.find((w) => w.code === "workbook.hiddenSkipped")?.params).toEqual({
+      hidden: ["说明"],
+      sheet: "会员",
+    });
+  });
+
+  it("decodes _xHHHH_ escapes: _x000D_ is a carriage return, _x005F_ a literal underscore", async () => {
+    expect(decodeXString("a_x000D_b")).toBe("a\rb");
+    expect(decodeXString("_x005F_x000D_")).toBe("_x000D_");
+    const book = await parseXlsx(corpus("openpyxl-chart.xlsx"), { sheet: "会员" });
+    expect(book.sheets[0].rows[1][5]).toBe("line one\rline two");
+    // Written back, the text reads the same.
+    expect(xmlText("line one\rline two")).toBe("line one_x000D_line two");
+    expect(xmlText("_x000D_")).toBe("_x005F_x000D_");
+  });
+
+  it("a formula column without cached values gets one message to recalculate in Excel", async () => {
+    const book = await parseXlsx(corpus("openpyxl-chart.xlsx"), { sheet: "会员" });
+    const notes = book.warnings?.filter((w) => w.code === "workbook.formulasNotCalculated") ?? [];
+    expect(notes).toHaveLength(1);
+    expect(notes[0].params).toEqual({ sheet: "会员", columns: ["G"] });
+  });
+
+  it("reads a named sheet of a LibreOffice workbook and refuses a name that is not there", async () => {
+    const book = await parseXlsx(corpus("libreoffice-pivot.xlsx"), { sheet: "Orders" });
+    expect(book.sheets[0].rows[0]).toEqual(["Order ID", "Customer ID", "Order Date", "Amount"]);
+    expect(book.sheets[0].rows[1][2]).toBeInstanceOf(Date);
+    expect(await codeOf(parseXlsx(corpus("libreoffice-pivot.xlsx"), { sheet: "会员" }))).toBe(
+      "workbook.noSuchSheet",
+    );
+  });
+
+  it("date formats are recognised by their codes, Chinese ones too", () => {
+    expect(isDateFormat("yyyy-mm-dd")).toBe(true);
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat("[$-F800]dddd, mmmm dd, yyyy")).toBe(true);
+    expect(isDateFormat("#,##0.00")).toBe(false);
+    expect(isDateFormat('0.0"天"')).toBe(false);
+  });
+});
+
+describe("clear errors for files that are not workbooks", () => {
+  it("an OLE file with an encrypted package is password-protected; other OLE files are old .xls", async () => {
+    const ole = new Uint8Array(2048);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = new TextEncoder().encode("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0");
+    const encrypted = ole.slice();
+    encrypted.set(name, 1024);
+    expect(await codeOf(parseXlsx(encrypted, { fileName: "x.xlsx" }))).toBe("workbook.encrypted");
+    expect(await codeOf(parseXlsx(ole, { fileName: "x.xlsx" }))).toBe("workbook.oldFormat");
+  });
+
+  it("a zip that is not a workbook, and a truncated workbook, each give one reason", async () => {
+    const notBook = zipSync({ "readme.txt": strToU8("hello") });
+    expect(await codeOf(parseXlsx(notBook, { fileName: "x.xlsx" }))).toBe("workbook.notAWorkbook");
+    expect(await codeOf(parseXlsx(new TextEncoder().encode("a,b"), { fileName: "x.xlsx" }))).toBe(
+      "workbook.notAWorkbook",
+    );
+    const whole = corpus("libreoffice-pivot.xlsx");
+    expect(await codeOf(parseXlsx(whole.subarray(0, whole.length >> 1), { fileName: "x.xlsx" }))).toBe(
+      "workbook.truncated",
+    );
+  });
+
+  it("the command line says so in one line and exits 2", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tier-err-"));
+    const file = path.join(dir, "cut.xlsx");
+    const whole = corpus("libreoffice-pivot.xlsx");
+    writeFileSync(file, whole.subarray(0, whole.length >> 1));
+    let err = "";
+    const code = await main(["grade", file, "--preset", "rfm"], { out: () => {}, err: (s) => (err += s) });
+    expect(code).toBe(2);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain("damaged or incomplete");
+  });
+});
+
+describe("--out is checked before grading", () => {
+  const io = () => {
+    const o = { err: "", out: () => {} };
+    return { ...o, io: { out: () => {}, err: (s: string) => (o.err += s) }, text: () => o.err };
+  };
+  it("refuses an unknown extension, a missing folder and the input file itself, unless --overwrite", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tier-out-"));
+    const file = path.join(dir, "m.xlsx");
+    writeFileSync(file, corpus("exceljs-features.xlsx"));
+    const before = readFileSync(file);
+    for (const [out, expected] of [
+      [path.join(dir, "x.txt"), "--out must end in"],
+      [path.join(dir, "no", "such", "x.xlsx"), "does not exist"],
+      [file, "is the input file"],
+    ]) {
+      const t = io();
+      expect(await main(["grade", file, "--preset", "abc", "--out", out], t.io)).toBe(2);
+      expect(t.text()).toContain(expected);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const t = io();
+    expect(await main(["grade", file, "--preset", "abc", "--out", file, "--overwrite"], t.io)).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(false);
+  });
+});
+
+describe("the table's shape", () => {
+  it("a units row, a subtotal, a total, a footnote and blank rows are left out with their rows and reasons", () => {
+    const rows = [
+      ["客户编号", "金额", "次数"],
+      ["（元）", "（元）", "（次）"],
+      ["C1", 100, 2],
+      ["C2", 300, 1],
+      ["小计", 400, 3],
+      ["C3", 50, 1],
+      [null, null, null],
+      ["合计", 450, 4],
+      ["注：金额含税", null, null],
+      ["制表人：张三", null, null],
+    ];
+    const table = tableFromRows(rows, false, "Sheet1");
+    expect(table.excluded?.map((p) => [p.row, p.code])).toEqual([
+      [2, "table.unitsRow"],
+      [5, "table.totalRow"],
+      [8, "table.totalRow"],
+      [9, "table.footnote"],
+      [10, "table.footnote"],
+    ]);
+    // Row numbers stay the sheet's: data row i is sheet row i + 2; the units row and subtotal hold nothing.
+    expect(table.rows).toHaveLength(5);
+    expect(table.rows[0]).toEqual([null, null, null]);
+    expect(table.rows[1]).toEqual(["C1", 100, 2]);
+    expect(table.rows[3]).toEqual([null, null, null]);
+  });
+
+  it("a last row whose numbers are the sums of their columns is a total even without a label", () => {
+    const table = tableFromRows(
+      [
+        ["id", "amount"],
+        ["a", 1.5],
+        ["b", 2.25],
+        ["c", 3],
+        [null, 6.75],
+      ],
+      false,
+      "S",
+    );
+    expect(table.excluded).toEqual([{ code: "table.sumRow", row: 5 }]);
+    expect(table.rows).toHaveLength(3);
+  });
+});
+
+describe("the surgical writer's cells", () => {
+  it("text is an inline string, never a formula, and is cut to Excel's 32,767 characters with an ellipsis", () => {
+    expect(cellXml("A1", "=HYPERLINK(1)", 0)).toBe(
+      '<c r="A1" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(1)</t></is></c>',
+    );
+    const long = cutToCell("x".repeat(40_000));
+    expect(long).toHaveLength(32_767);
+    expect(long.endsWith("…")).toBe(true);
+    expect(cutToCell("short")).toBe("short");
+  });
+
+  it("new cells go into their rows in column order, before a user cell further right, and new rows in order", () => {
+    const xml =
+      '<worksheet xmlns="m"><dimension ref="A1:Z3"/><sheetData>' +
+      '<row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>9</v></c></row>' +
+      '<row r="3" spans="1:1"/></sheetData></worksheet>';
+    const out = patchSheet(xml, {
+      firstColumn: 1,
+      fromRow: 1,
+      toRow: 4,
+      lastColumn: 1,
+      lastRow: 4,
+      cells: (r) => `<c r="B${r}"><v>${r}</v></c>`,
+    });
+    expect(out).toBe(
+      '<worksheet xmlns="m"><dimension ref="A1:Z4"/><sheetData>' +
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c><c r="Z1"><v>9</v></c></row>' +
+        '<row r="2"><c r="B2"><v>2</v></c></row>' +
+        '<row r="3" spans="1:1"><c r="B3"><v>3</v></c></row>' +
+        '<row r="4"><c r="B4"><v>4</v></c></row></sheetData></worksheet>',
+    );
+  });
+});
