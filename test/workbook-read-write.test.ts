@@ -214,3 +214,34 @@ describe("the surgical writer's cells", () => {
     );
   });
 });
+
+describe("duplicate header names", () => {
+  it("two columns called 金额 are named with their letters and a note says so; --map picks one by letter", async () => {
+    const table = tableFromRows(
+      [
+        ["客户编号", "金额", "次数", "金额"],
+        ["C1", 100, 2, 300],
+        ["C2", 200, 1, 100],
+      ],
+      false,
+      "S",
+    );
+    expect(table.headers).toEqual(["客户编号", "金额 (B)", "次数", "金额 (D)"]);
+    expect(table.notes).toEqual([
+      { code: "table.duplicateHeader", params: { header: "金额", columns: ["B", "D"] } },
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), "tier-dup-"));
+    const file = path.join(dir, "dup.csv");
+    writeFileSync(file, "客户编号,金额,次数,金额\nC1,100,2,300\nC2,200,1,100\nC3,50,1,900\n");
+    let err = "";
+    let out = "";
+    const code = await main(["grade", file, "--preset", "abc", "--map", "amount=D"], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+    });
+    expect(code).toBe(0);
+    expect(err).toContain('columns B, D are all called "金额"');
+    expect(err).toContain("amount=金额 (D)");
+    expect(out.split("\r\n")[1]).toMatch(/^C1,/);
+  });
+});

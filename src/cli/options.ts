@@ -86,5 +86,6 @@ export async function readTable(file: string, sheetName?: string): Promise<Sheet
     throw new TierError(
       `there is no sheet "${sheetName}" in ${file} (sheets: ${book.sheets.map((s) => s.name).join(", ")})`,
     );
-  return { ...tableFromRows(sheet.rows, book.date1904, sheet.name), notes: book.warnings ?? [] };
+  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  return { ...table, notes: [...(book.warnings ?? []), ...(table.notes ?? [])] };
 }

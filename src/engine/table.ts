@@ -1,4 +1,4 @@
-import { findHeaderRow } from "./headers";
+import { findHeaderRow, normaliseHeader } from "./headers";
 import type { Problem, Reason } from "./reasons";
 import { tableShape } from "./shape";
 import { readText } from "./values";
@@ -47,6 +47,7 @@ export function tableFromRows(
   while (width > 0 && readText(raw[width - 1]) === "") width--;
   const headers: string[] = [];
   for (let c = 0; c < width; c++) headers.push(readText(raw[c]) || `column ${columnLetter(c)}`);
+  const notes = duplicateHeaders(headers);
   let end = rows.length;
   while (end > headerRow + 1 && rows[end - 1].every((v) => readText(v) === "")) end--;
   const data: unknown[][] = [];
@@ -60,7 +61,28 @@ export function tableFromRows(
   const shape = tableShape(data, headerRow);
   data.length = shape.keep;
   for (const i of shape.skip) data[i] = data[i].map(() => null);
-  return { sheetName, headers, rows: data, headerRow, date1904, excluded: shape.excluded };
+  return { sheetName, headers, rows: data, headerRow, date1904, excluded: shape.excluded, notes };
+}
+
+/**
+ * Two columns with the same header (金额 last year, 金额 this year) are never told apart silently:
+ * each is renamed with its column letter ("金额 (C)", "金额 (F)"), so the mapping names the letter it
+ * used, and a note says which columns share the name (`--map amount=F` picks one).
+ */
+function duplicateHeaders(headers: string[]): Reason[] {
+  const byName = new Map<string, number[]>();
+  headers.forEach((h, c) => {
+    const key = normaliseHeader(h);
+    if (key) byName.set(key, [...(byName.get(key) ?? []), c]);
+  });
+  const notes: Reason[] = [];
+  for (const cols of byName.values()) {
+    if (cols.length < 2) continue;
+    const header = headers[cols[0]];
+    for (const c of cols) headers[c] = `${headers[c]} (${columnLetter(c)})`;
+    notes.push({ code: "table.duplicateHeader", params: { header, columns: cols.map(columnLetter) } });
+  }
+  return notes;
 }
 
 /** Excel's column letter for a 0-based index: 0 → A, 27 → AB. */

@@ -67,6 +67,10 @@ export const WORKBOOK_REASONS = {
     en: 'a note under the table ("{text}"), not a customer: left out',
     zh: "表格下方的注释（「{text}」），不是客户：未分级",
   },
+  "table.duplicateHeader": {
+    en: 'columns {columns} are all called "{header}": they are shown with their letters; name the one to grade with --map ROLE=LETTER',
+    zh: "第 {columns} 列都叫「{header}」：已在列名后标出列字母；请用 --map 角色=列字母 指定要分级的那一列",
+  },
   "table.blankRow": {
     en: "a blank row: left out",
     zh: "空行：未分级",
