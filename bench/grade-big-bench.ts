@@ -93,6 +93,7 @@ try {
         "tsx",
         import.meta.filename,
         "--child",
+        "--",
         "grade",
         file,
         "--preset",

@@ -245,3 +245,39 @@ describe("duplicate header names", () => {
     expect(out.split("\r\n")[1]).toMatch(/^C1,/);
   });
 });
+
+describe("decimal commas in a CSV", () => {
+  it("a column with 12,50 is read with decimal commas throughout: 1,500 there is 1.5, never 1500", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tier-dec-"));
+    const file = path.join(dir, "eu.csv");
+    writeFileSync(file, "id;amount\nC1;1,500\nC2;12,50\nC3;1.234,5\nC4;7\n");
+    let out = "";
+    let err = "";
+    const code = await main(["grade", file, "--preset", "abc", "--out", path.join(dir, "x.json")], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+    });
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, "x.json"), "utf8")) as {
+      rows: { customer_id: string; amount: number }[];
+    };
+    expect(json.rows.map((r) => r.amount)).toEqual([1.5, 12.5, 1234.5, 7]);
+    expect(err).toContain('column "amount" writes decimals with a comma');
+    void out;
+  });
+
+  it("a column that mixes 12,50 and 1,234.50 is named with the rows in doubt, not guessed", () => {
+    const table = tableFromRows(
+      [
+        ["id", "amount"],
+        ["a", "12,50"],
+        ["b", "1,234.50"],
+        ["c", "3"],
+      ],
+      false,
+      "S",
+    );
+    expect(table.notes).toEqual([{ code: "table.decimalMixed", params: { column: "amount", rows: [2, 3] } }]);
+    expect(table.rows[0][1]).toBe("12,50");
+  });
+});

@@ -1,5 +1,6 @@
 import { findHeaderRow, normaliseHeader } from "./headers";
 import type { Problem, Reason } from "./reasons";
+import { decimalCommas } from "./decimal";
 import { tableShape } from "./shape";
 import { readText } from "./values";
 
@@ -61,6 +62,7 @@ export function tableFromRows(
   const shape = tableShape(data, headerRow);
   data.length = shape.keep;
   for (const i of shape.skip) data[i] = data[i].map(() => null);
+  notes.push(...decimalCommas(data, headers, headerRow));
   return { sheetName, headers, rows: data, headerRow, date1904, excluded: shape.excluded, notes };
 }
 

@@ -71,6 +71,14 @@ export const WORKBOOK_REASONS = {
     en: 'columns {columns} are all called "{header}": they are shown with their letters; name the one to grade with --map ROLE=LETTER',
     zh: "第 {columns} 列都叫「{header}」：已在列名后标出列字母；请用 --map 角色=列字母 指定要分级的那一列",
   },
+  "table.decimalComma": {
+    en: 'column "{column}" writes decimals with a comma (12,50 = 12.5): read that way throughout, so 1,500 there is 1.5',
+    zh: "「{column}」列用逗号作小数点（12,50 即 12.5）：整列都按此读取，其中 1,500 即 1.5",
+  },
+  "table.decimalMixed": {
+    en: 'column "{column}" mixes decimal commas (12,50) and decimal points (1,234.50): check rows {rows}; cells that are not plain numbers are not graded',
+    zh: "「{column}」列混用了小数逗号（12,50）和小数点（1,234.50）：请检查第 {rows} 行；不能明确读取的单元格不参与分级",
+  },
   "table.blankRow": {
     en: "a blank row: left out",
     zh: "空行：未分级",
