@@ -697,7 +697,9 @@ export async function gradedWorkbook(
   const { sheets } = await host.listSheets();
   // A CSV's one sheet is named after the file, which the reader may have spelled differently.
   const name = sheets.includes(sheetName) ? sheetName : sheets[0];
-  const read = await host.readSheet(name);
+  // writeGrade places its output by the table's header row and width: the sheet's cells are not needed
+  // again (the package host reads them only where tier columns go, to check that the cells are free).
+  const read: SheetRead = { sheetName: name, rows: [], date1904: table.date1904, top: 0, left: 0 };
   await writeGrade(host, read, table, result, { lang });
   return host.toXlsx();
 }
