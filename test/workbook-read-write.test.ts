@@ -11,7 +11,7 @@ import { main } from "../src/cli/main";
 import { TierError } from "../src/engine/errors";
 import { tableFromRows } from "../src/engine/table";
 import { parseXlsx } from "../src/workbook/files";
-import { cellXml, cutToCell, patchSheet, xmlText } from "../src/workbook/xlsx-patch";
+import { cellXml, cutToCell, patchSheet, SheetPatcher, xmlText } from "../src/workbook/xlsx-patch";
 import { decodeXString, isDateFormat } from "../src/workbook/xlsx-read";
 
 const CORPUS = path.join(import.meta.dirname, "corpus");
@@ -279,5 +279,46 @@ describe("decimal commas in a CSV", () => {
     );
     expect(table.notes).toEqual([{ code: "table.decimalMixed", params: { column: "amount", rows: [2, 3] } }]);
     expect(table.rows[0][1]).toBe("12,50");
+  });
+});
+
+describe("the sheet patcher streams", () => {
+  it("gives the same sheet whatever the chunk size, cells dropped and conditional formats placed included", () => {
+    const xml =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="m"><x:dimension ref="A1:C4"/><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Tier·old</x:t></x:is></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2"><x:f>SUM(B2:B9)</x:f><x:v>3</x:v></x:c><x:c r="C2"><x:v>7</x:v></x:c></x:row>' +
+      '<x:row r="4"/></x:sheetData><x:conditionalFormatting sqref="C2:C4"><x:cfRule type="cellIs" priority="1"/></x:conditionalFormatting>' +
+      '<x:pageMargins left="0.7"/></x:worksheet>';
+    const edit = {
+      firstColumn: 2,
+      fromRow: 1,
+      toRow: 5,
+      lastColumn: 3,
+      lastRow: 5,
+      // Written without a prefix, as the package host writes them: they take the sheet's x: prefix.
+      cells: (r: number) => `<c r="C${r}"><v>${r}</v></c>`,
+      drop: (_r: number, c: number) => c === 2,
+      conditionalFormatting: '<conditionalFormatting sqref="C2:C5"/>',
+      dropConditionalFormatting: (sqref: string) => sqref.startsWith("C"),
+    };
+    const whole = patchSheet(xml, edit);
+    expect(whole).toContain('<x:dimension ref="A1:D5"/>');
+    expect(whole).toContain(
+      '<x:c r="A2"><x:f>SUM(B2:B9)</x:f><x:v>3</x:v></x:c><x:c r="C2"><x:v>2</x:v></x:c></x:row>',
+    );
+    expect(whole).not.toContain("Tier·old");
+    expect(whole).toContain('<x:row r="3"><x:c r="C3"><x:v>3</x:v></x:c></x:row>');
+    expect(whole).toContain('<x:row r="4"><x:c r="C4"><x:v>4</x:v></x:c></x:row>');
+    expect(whole).toContain(
+      '</x:sheetData><x:conditionalFormatting sqref="C2:C5"/><x:pageMargins left="0.7"/></x:worksheet>',
+    );
+    for (const size of [1, 2, 3, 7, 13, 64]) {
+      let out = "";
+      const p = new SheetPatcher(edit, (t) => (out += t));
+      for (let i = 0; i < xml.length; i += size) p.write(xml.slice(i, i + size));
+      p.end();
+      expect(out, `chunks of ${size}`).toBe(whole);
+    }
   });
 });

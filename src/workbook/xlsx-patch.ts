@@ -190,11 +190,17 @@ export class SheetPatcher {
     this.out(text);
   }
 
+  /** Our text in the sheet's namespace prefix, when it uses one (`<x:c>`): unprefixed tags get it. */
+  private pfx(text: string): string {
+    if (!this.prefix || !text) return text;
+    return text.replace(/<(\/?)(?![\w.-]+:)([A-Za-z])/g, `<$1${this.prefix}$2`);
+  }
+
   private newRows(from: number, to: number): string {
     const e = this.edit;
     let s = "";
     for (let r = Math.max(from, e.fromRow); r <= Math.min(to, e.toRow); r++) {
-      const cells = e.cells(r);
+      const cells = this.pfx(e.cells(r));
       if (cells) s += `<${this.prefix}row r="${r}">${cells}</${this.prefix}row>`;
     }
     return s;
@@ -213,7 +219,7 @@ export class SheetPatcher {
   private cfBefore(): void {
     if (this.cfDone) return;
     this.cfDone = true;
-    this.insertBeforeTag(this.edit.conditionalFormatting ?? "");
+    this.insertBeforeTag(this.pfx(this.edit.conditionalFormatting ?? ""));
   }
 
   private open(tag: SaxesTagPlain): void {
@@ -270,7 +276,7 @@ export class SheetPatcher {
       this.lastRowWritten = r;
       if (tag.isSelfClosing) {
         this.rowDone = true;
-        const cells = r >= e.fromRow && r <= e.toRow ? e.cells(r) : "";
+        const cells = r >= e.fromRow && r <= e.toRow ? this.pfx(e.cells(r)) : "";
         if (cells) {
           const open = this.buf.slice(this.tagStart() - this.bufStart, this.position - this.bufStart);
           this.replaceTag(open.replace(/\s*\/>$/, ">") + cells + `</${tag.name}>`);
@@ -283,7 +289,7 @@ export class SheetPatcher {
       this.col = c;
       if (!this.rowDone && c >= e.firstColumn) {
         this.rowDone = true;
-        this.insertBeforeTag(e.cells(this.rowNo));
+        this.insertBeforeTag(this.pfx(e.cells(this.rowNo)));
       }
       if (e.drop?.(this.rowNo, c)) {
         this.dropFrom = this.tagStart();
@@ -315,7 +321,7 @@ export class SheetPatcher {
       this.insertBeforeTag(this.newRows(this.lastRowWritten + 1, this.edit.toRow));
     } else if (depth === 3 && name === "row" && this.inSheetData && !this.rowDone) {
       this.rowDone = true;
-      this.insertBeforeTag(this.edit.cells(this.rowNo));
+      this.insertBeforeTag(this.pfx(this.edit.cells(this.rowNo)));
     } else if (depth === 1) this.cfBefore();
   }
 }
