@@ -339,7 +339,9 @@ export class PackageHost implements WorkbookHost {
           if (!isEmpty(grid[r][c]))
             throw new CellInTheWayError(old.name, `${columnLetter(c)}${r + 1}`, textOf(grid[r][c]));
     }
-    const rows = request.rows.map((r) => [...r]);
+    // Kept as given (a results sheet can hold a million rows): only the summary's rows are added to,
+    // by addParetoChart, and those are writeGrade's own.
+    const rows = request.rows as CellOut[][];
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     const widths: number[] = [];
     for (let j = 0; j < width; j++)
@@ -554,9 +556,11 @@ function rowsXml(
   firstRow: number,
   styleAt: (r: number, c: number, v: CellOut) => number,
   date1904: boolean,
+  from = 0,
+  to = rows.length,
 ): string[] {
   const out: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = from; i < to; i++) {
     const r = firstRow + i;
     let cells = "";
     for (let c = 0; c < rows[i].length; c++) {
@@ -568,6 +572,10 @@ function rowsXml(
   }
   return out;
 }
+
+/** A part's text, given whole or pushed in slices. */
+type Producer = (push: (text: string) => void) => void;
+type Part = string | Uint8Array | Producer;
 
 interface Planned {
   entry: SheetEntry;
@@ -642,9 +650,9 @@ function writePackage(host: PackageHost): Uint8Array {
   }
 
   // Which parts are replaced whole, dropped, or added.
-  const replaced = new Map<string, string | Uint8Array>();
+  const replaced = new Map<string, Part>();
   const dropped = new Set<string>();
-  const added: [string, string][] = [];
+  const added: [string, Part][] = [];
   const ridsInUse = new Set([...parseRels(workbookRels, pkg.workbookPart).keys()]);
   const freeRid = () => {
     for (let i = 1; ; i++)
@@ -797,7 +805,7 @@ function writePackage(host: PackageHost): Uint8Array {
       return styleOfFormat(sheet.formats[c], v);
     };
     const dim = width && height ? `A1:${columnLetter(width - 1)}${height}` : "A1";
-    const xml =
+    const head =
       XML_HEAD +
       `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
       (sheet.landscape ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
@@ -807,7 +815,9 @@ function writePackage(host: PackageHost): Uint8Array {
       (sheet.widths.length
         ? `<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w ?? 8.43}" customWidth="1"/>`).join("")}</cols>`
         : "") +
-      `<sheetData>${rowsXml(sheet.rows, 1, styleAt, date1904).join("")}</sheetData>` +
+      `<sheetData>`;
+    const tail =
+      `</sheetData>` +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
       (sheet.landscape
         ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`
@@ -816,6 +826,13 @@ function writePackage(host: PackageHost): Uint8Array {
       (tablePart ? `<tableParts count="1"><tablePart r:id="${tablePart}"/></tableParts>` : "") +
       `</worksheet>`;
     void tableNameUsed;
+    // Written in slices of rows, so a results sheet of a million customers is never one string.
+    const xml: Producer = (push) => {
+      push(head);
+      for (let i = 0; i < height; i += 2000)
+        push(rowsXml(sheet.rows, 1, styleAt, date1904, i, Math.min(i + 2000, height)).join(""));
+      push(tail);
+    };
     if (isNew) {
       added.push([entry.part, xml]);
       types = insertBeforeClose(
@@ -881,11 +898,20 @@ function writePackage(host: PackageHost): Uint8Array {
 
   const zip = new ZipOut();
   const encoder = new TextEncoder();
+  const put = (name: string, part: Part) => {
+    if (typeof part !== "function") {
+      zip.add(name, typeof part === "string" ? encoder.encode(part) : part);
+      return;
+    }
+    const write = zip.entry(name);
+    part((text) => write(text, false));
+    write(new Uint8Array(), true);
+  };
   streamEntries(pkg.bytes, pkg.fileName, (name) => {
     if (dropped.has(name)) return null;
     const whole = replaced.get(name);
     if (whole !== undefined) {
-      zip.add(name, typeof whole === "string" ? encoder.encode(whole) : whole);
+      put(name, whole);
       replaced.delete(name);
       return null;
     }
@@ -902,8 +928,8 @@ function writePackage(host: PackageHost): Uint8Array {
       }
     };
   });
-  for (const [name, data] of replaced) zip.add(name, typeof data === "string" ? encoder.encode(data) : data);
-  for (const [name, xml] of added) zip.add(name, encoder.encode(xml));
+  for (const [name, data] of replaced) put(name, data);
+  for (const [name, data] of added) put(name, data);
   return zip.finish();
 }
 
