@@ -116,6 +116,9 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   await checkOut(values.out, positionals[0], values.overwrite === true);
   const table = await readTable(positionals[0], values.sheet);
   for (const note of table.notes ?? []) io.err(`${reasonText(note, lang)}\n`);
+  // Rows that are not customers (units row, totals, footnotes): left out, each named with its row.
+  for (const p of (table.excluded ?? []).slice(0, 5)) io.err(`row ${p.row}: ${reasonText(p, lang)}\n`);
+  if ((table.excluded?.length ?? 0) > 5) io.err(`… and ${table.excluded!.length - 5} more rows left out\n`);
   const result = grade(table, ruleSet, {
     input,
     map,
