@@ -39,6 +39,7 @@ import {
   type WriteColumnsRequest,
 } from "./host";
 import { PackageHost } from "./package-host";
+import { cutToCell } from "./xlsx-patch";
 import { ownedSettingKey, writeGrade } from "./write-result";
 import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
 
@@ -74,7 +75,8 @@ function excelValue(v: CellOut): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "object") return new Date(v.date * 86_400_000);
-  return v;
+  // Excel holds 32,767 characters in a cell; a longer one would make it "repair" the file.
+  return typeof v === "string" ? cutToCell(v) : v;
 }
 
 function formatFor(v: CellOut, format: string | undefined): string | undefined {
