@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { grade } from "../src/engine/grade";
@@ -103,6 +104,10 @@ describe("the graded copy of a corpus workbook", () => {
     expect(header).toContain("Tier·ABC");
     const summary = await parseXlsx(out, { sheet: "Tier summary" });
     expect(summary.sheets[0].rows[0][0]).toBe("Policy");
+    // Readers that match `r:id` literally, as exceljs does, find the new sheets too.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["会员", "Tier summary", "TierSettings"]);
   });
 
   it("a graded copy graded again replaces its own columns and sheets, the user's cells unchanged", async () => {

@@ -847,11 +847,11 @@ function writePackage(host: PackageHost): Uint8Array {
         `<Relationship Id="${entry.rId}" Type="${REL}/worksheet" Target="${target}"/>`,
       );
       // The namespace is declared on the element itself: writers declare it on the root (Excel) or on
-      // each <sheet> (openpyxl), and this holds for both.
+      // each <sheet> (openpyxl); readers that match "r:id" literally (exceljs) need the usual prefix.
       workbookXml = insertBeforeClose(
         workbookXml,
         "sheets",
-        `<sheet xmlns:tr="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} tr:id="${entry.rId}"/>`,
+        `<sheet xmlns:r="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} r:id="${entry.rId}"/>`,
       );
     } else replaced.set(entry.part, xml);
     if (sheetRels.length) {
