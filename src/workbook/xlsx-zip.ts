@@ -143,7 +143,8 @@ function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 /**
- * A zip being written entry by entry (DEFLATE level 3: on sheet XML it compresses 5 % less than level 6 in a third of the time); `finish()` gives the whole file. The
+ * A zip being written entry by entry (DEFLATE level 3: on sheet XML fflate compresses 5 % less than at
+ * level 6 in a third of the time); `finish()` gives the whole file. The
  * compressed output is kept, never the inflated parts, so memory follows the size of the result.
  */
 export class ZipOut {
