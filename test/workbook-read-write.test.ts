@@ -322,3 +322,30 @@ describe("the sheet patcher streams", () => {
     }
   });
 });
+
+describe("widths of the new columns", () => {
+  it("go into <cols> in column order, and never over a <col> of the user's", () => {
+    const xml =
+      '<worksheet><cols><col min="1" max="1" width="20"/><col min="4" max="4" width="9"/><col min="9" max="9" width="30"/></cols>' +
+      "<sheetData/></worksheet>";
+    const widths = new Map([
+      [2, 12],
+      [3, 14],
+      [4, 16],
+    ]);
+    const out = patchSheet(xml, {
+      firstColumn: 2,
+      fromRow: 1,
+      toRow: 0,
+      lastColumn: 4,
+      lastRow: 1,
+      cells: () => "",
+      widths,
+    });
+    expect(out).toBe(
+      '<worksheet><cols><col min="1" max="1" width="20"/><col min="3" max="3" width="12" customWidth="1"/>' +
+        '<col min="4" max="4" width="9"/><col min="5" max="5" width="16" customWidth="1"/><col min="9" max="9" width="30"/></cols>' +
+        "<sheetData/></worksheet>",
+    );
+  });
+});

@@ -130,6 +130,8 @@ export class SheetPatcher {
   private lastRowWritten = 0;
   private sawCols = false;
   private readonly covered: [number, number][] = [];
+  /** Columns (1-based) whose width was already written. */
+  private readonly widthsDone = new Set<number>();
   private cfDone = false;
   private prefix = "";
 
@@ -206,10 +208,13 @@ export class SheetPatcher {
     return s;
   }
 
-  private colsXml(): string {
+  /** `<col>` elements for our columns below `before` (1-based) that no `<col>` covers: Excel wants them sorted. */
+  private colsXml(before = Infinity): string {
     const e = this.edit;
     let s = "";
     for (const [c, w] of [...(e.widths ?? new Map<number, number>())].sort((a, b) => a[0] - b[0])) {
+      if (c + 1 >= before || this.widthsDone.has(c + 1)) continue;
+      this.widthsDone.add(c + 1);
       if (this.covered.some(([lo, hi]) => c + 1 >= lo && c + 1 <= hi)) continue;
       s += `<${this.prefix}col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`;
     }
@@ -265,7 +270,10 @@ export class SheetPatcher {
       return;
     }
     if (this.depth === 3 && name === "col") {
-      this.covered.push([Number(tag.attributes.min), Number(tag.attributes.max)]);
+      const min = Number(tag.attributes.min);
+      // Ours that sort before this one go in front of it; the ones it covers are left to it.
+      this.insertBeforeTag(this.colsXml(min));
+      this.covered.push([min, Number(tag.attributes.max)]);
       return;
     }
     if (this.inSheetData && this.depth === 3 && name === "row") {
