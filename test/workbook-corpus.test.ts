@@ -130,3 +130,21 @@ describe("the graded copy of a corpus workbook", () => {
     expect(cf).toHaveLength(1);
   });
 });
+
+describe("cells of the user's in the way", () => {
+  it("a note where a tier column would go stops the run with CellInTheWayError, naming the cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Members");
+    ws.addRow(["Customer ID", "Amount"]);
+    for (let i = 1; i <= 6; i++) ws.addRow([`C${i}`, i * 100]);
+    ws.getCell("D4").value = "my note";
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const book = await parseXlsx(bytes, { sheet: "Members" });
+    const table = tableFromRows(book.sheets[0].rows, false, "Members");
+    expect(table.headers).toEqual(["Customer ID", "Amount"]);
+    const result = grade(table, preset("abc"), { asOf: AS_OF, lang: "en" });
+    await expect(gradedWorkbook(bytes, "m.xlsx", "Members", table, result, "en")).rejects.toThrow(
+      /cell Members!D4 holds "my note"/,
+    );
+  });
+});

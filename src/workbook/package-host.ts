@@ -258,8 +258,12 @@ export class PackageHost implements WorkbookHost {
     return { sheetName: entry.name, rows, date1904: this.date1904, top: 0, left: 0 };
   }
 
-  private async ownedSpan(entry: SheetEntry, headerRow: number, dataEnd: number): Promise<Span | null> {
-    const rows = this.grid(entry);
+  private async ownedSpan(
+    entry: SheetEntry,
+    headerRow: number,
+    dataEnd: number,
+    rows: unknown[][] = this.grid(entry),
+  ): Promise<Span | null> {
     const header = rows[headerRow] ?? [];
     const saved = await this.loadSetting(ownedSettingKey(entry.name));
     if (saved) {
@@ -290,12 +294,21 @@ export class PackageHost implements WorkbookHost {
 
   async writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
     const entry = this.userSheet(request.sheetName);
-    const grid = this.grid(entry);
     const k = request.headers.length;
+    // The cells the check below needs: the header row, and the columns from the data's end on. A sheet
+    // of a million customers is then not held a second time (the grading holds it already).
+    const grid =
+      this.grids.get(entry.name) ??
+      readSheetCells(
+        this.pkg,
+        entry,
+        undefined,
+        (r, c) => r === request.headerRow + 1 || c >= request.dataEnd,
+      ).rows;
     let n = 0;
     for (const col of request.columns) n = Math.max(n, col.length);
     const hr = request.headerRow + 1;
-    const prev = await this.ownedSpan(entry, request.headerRow, request.dataEnd);
+    const prev = await this.ownedSpan(entry, request.headerRow, request.dataEnd, grid);
     const first = prev ? prev.first : request.dataEnd;
     const inPrev = (r: number, c: number) =>
       prev !== null && c >= prev.first && c < prev.first + prev.count && r >= hr && r <= hr + prev.rows;

@@ -307,6 +307,8 @@ export function readSheetCells(
   pkg: XlsxPackage,
   sheet: SheetEntry,
   onRows?: (rows: number) => void,
+  /** Keeps only the cells it accepts (1-based row, 0-based column); rows are then not padded. */
+  keep?: (row: number, column: number) => boolean,
 ): SheetCells {
   const rows: unknown[][] = [];
   let width = 0;
@@ -425,7 +427,7 @@ export function readSheetCells(
                   : n;
           }
         }
-        if (v === null) break;
+        if (v === null || (keep && !keep(rowNo, col))) break;
         while (row.length < col) row.push(null);
         row[col] = v;
         break;
@@ -453,10 +455,11 @@ export function readSheetCells(
   if (!found) throw new TierError("workbook.truncated", { file: pkg.fileName });
   // Drop trailing empty rows (rows kept only for their height or style).
   while (rows.length && rows[rows.length - 1].every((v) => v === null || v === undefined)) rows.pop();
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
-    while (r.length < width) r.push(null);
-  }
+  if (!keep)
+    for (const r of rows) {
+      for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
+      while (r.length < width) r.push(null);
+    }
   const uncachedFormulaColumns = [...formulas.entries()]
     .filter(([, f]) => f.total > 0 && f.cached === 0)
     .map(([c]) => c)
