@@ -164,6 +164,25 @@ describe("the table's shape", () => {
     expect(table.rows[3]).toEqual([null, null, null]);
   });
 
+  it("a customer called Total Foods is a customer; 小计（华东） and Total: are totals", () => {
+    const table = tableFromRows(
+      [
+        ["name", "amount"],
+        ["Total Foods", 10],
+        ["小计（华东）", 10],
+        ["Acme", 5],
+        ["Total:", 15],
+      ],
+      false,
+      "S",
+    );
+    expect(table.excluded?.map((p) => [p.row, p.code])).toEqual([
+      [3, "table.totalRow"],
+      [5, "table.totalRow"],
+    ]);
+    expect(table.rows[0]).toEqual(["Total Foods", 10]);
+  });
+
   it("a last row whose numbers are the sums of their columns is a total even without a label", () => {
     const table = tableFromRows(
       [

@@ -1,8 +1,9 @@
 import type { Problem } from "./reasons";
 import { readText } from "./values";
 
-/** Labels of total and subtotal rows (a row whose first filled cell says so). */
-const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计|总\s*和|grand\s+total|sub-?total|total|sum)(?![a-z])/i;
+/** Labels of total and subtotal rows (a row whose first filled cell says so). */ /** The label is the whole cell ("合计", "小计（华东）", "Total:"), so a customer called "Total Foods" stays one. */
+const TOTAL =
+  /^(本页)?(合\s*计|总\s*计|小\s*计|共\s*计|总\s*和|grand\s+total|sub-?total|total|sum)\s*[:：]?\s*([（(][^（）()]*[）)])?$/i;
 /** Footnotes under a table: 注：…, 制表人：…, Source: … */
 const FOOTNOTE = /^(注|备注|说明|制表人?|审核人?|填表人|数据来源|来源|note|notes|source)\s*[:：]/i;
 /** A unit in brackets: （元）, （次）, (USD), [kg]. */
