@@ -197,6 +197,18 @@ describe("the table's shape", () => {
     );
     expect(table.excluded).toEqual([{ code: "table.sumRow", row: 5 }]);
     expect(table.rows).toHaveLength(3);
+    // A customer whose numbers happen to be the sums above is still a customer.
+    const small = tableFromRows(
+      [
+        ["id", "amount", "orders"],
+        ["a", 1, 1],
+        ["b", 2, 1],
+        ["c", 3, 2],
+      ],
+      false,
+      "S",
+    );
+    expect(small.excluded).toEqual([]);
   });
 });
 

@@ -64,10 +64,14 @@ export function tableShape(
   return { excluded: [...inside, ...excluded.filter((p) => p.code !== "table.blankRow")], keep, skip };
 }
 
-/** The last row is a total when every number in it is the sum of its column above (two rows at least). */
+/**
+ * The last row is a total when its first cell is blank and every number in it is the sum of its column
+ * above (two rows at least).
+ */
 function sumRow(rows: readonly (readonly unknown[])[], i: number, row: number): Problem | null {
-  if (i < 2) return null;
   const last = rows[i];
+  // A row with an id or a label in the first column is a record (a labelled total is found by its label).
+  if (i < 2 || readText(last[0]) !== "") return null;
   let numbers = 0;
   for (let c = 0; c < last.length; c++) {
     const v = last[c];
