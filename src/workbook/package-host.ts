@@ -751,14 +751,12 @@ function writePackage(host: PackageHost): Uint8Array {
     const height = sheet.rows.length;
     const sheetRels: { id: string; type: string; target: string }[] = [];
     let tablePart = "";
-    let tableNameUsed = "";
     if (sheet.asTable && height >= 1 && width > 0) {
       const names = uniqueHeaders(sheet.rows[0], width);
       sheet.rows[0] = names;
       let tname = "TierResults";
       for (let i = 2; tableNames.has(tname.toLowerCase()); i++) tname = `TierResults${i}`;
       tableNames.add(tname.toLowerCase());
-      tableNameUsed = tname;
       const ref = `A1:${columnLetter(width - 1)}${Math.max(height, 2)}`;
       const table = freeName("xl/tables/table", ".xml");
       added.push([
@@ -838,7 +836,6 @@ function writePackage(host: PackageHost): Uint8Array {
       (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
       (tablePart ? `<tableParts count="1"><tablePart r:id="${tablePart}"/></tableParts>` : "") +
       `</worksheet>`;
-    void tableNameUsed;
     // Written in slices of rows, so a results sheet of a million customers is never one string.
     const xml: Producer = (push) => {
       push(head);
