@@ -7,7 +7,8 @@ python3-uno). Writes:
 - openpyxl-chart.xlsx: a members table, a native bar chart (openpyxl), a hidden first sheet,
   `_x000D_` in a text cell, a formula column with no cached values.
 - libreoffice-pivot.xlsx: orders, saved by LibreOffice Calc with a pivot table (DataPilot) and a chart.
-- libreoffice-macro.xlsm: members with a Basic module, saved by LibreOffice as a macro-enabled workbook.
+- libreoffice-macro.xlsm: members in the 等线 default font with a Basic module, saved by LibreOffice as a
+  macro-enabled workbook.
 """
 import os
 import subprocess
@@ -127,6 +128,10 @@ def libreoffice(base_orders, base_members):
         doc.close(True)
 
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(base_members), "_blank", 0, hidden)
+        # 等线 as the default font (the first font of styles.xml), as Chinese Excel writes it.
+        default = doc.StyleFamilies.getByName("CellStyles").getByName("Default")
+        default.CharFontName = "等线"
+        default.CharFontNameAsian = "等线"
         libs = doc.BasicLibraries
         lib = libs.getByName("Standard") if libs.hasByName("Standard") else libs.createLibrary("Standard")
         code = 'Sub Hello\n  MsgBox "hello from the corpus"\nEnd Sub\n'

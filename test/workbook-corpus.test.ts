@@ -88,6 +88,22 @@ describe("the graded copy of a corpus workbook", () => {
           const now = tags(text(after[part]), name);
           expect(now.slice(0, was.length), `${part} <${name}>`).toEqual(was);
         }
+      // styles.xml: each list's original children, whole, come first and unchanged (font 0 is the
+      // default font of every unstyled cell: 等线 in the LibreOffice .xlsm).
+      for (const list of [
+        "numFmts",
+        "fonts",
+        "fills",
+        "borders",
+        "cellStyleXfs",
+        "cellXfs",
+        "cellStyles",
+        "dxfs",
+      ]) {
+        const inner = (xml: string) => new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`).exec(xml)?.[1];
+        const was = inner(text(before["xl/styles.xml"]));
+        if (was !== undefined) expect(inner(text(after["xl/styles.xml"]))?.startsWith(was), list).toBe(true);
+      }
       const oldCells = cells(text(before[sheetPart]));
       const newCells = cells(text(after[sheetPart]));
       expect(oldCells.size).toBeGreaterThan(0);
@@ -95,6 +111,16 @@ describe("the graded copy of a corpus workbook", () => {
       if (c.input === "customers") expect(newCells.size).toBeGreaterThan(oldCells.size);
     });
   }
+
+  it("the LibreOffice .xlsm keeps 等线 as its default font and its macro-enabled content type", async () => {
+    const { after } = await gradedCopy("libreoffice-macro.xlsm", "Members", "abc", "customers");
+    expect(text(after["xl/styles.xml"])).toMatch(
+      /<fonts\b[^>]*><font><sz val="11"\/><color rgb="FF000000"\/><name val="等线"\/>/,
+    );
+    expect(text(after["[Content_Types].xml"])).toContain(
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    );
+  });
 
   it("the graded copy reads back with its original cells and the tier columns", async () => {
     const { out } = await gradedCopy("exceljs-features.xlsx", "会员", "abc", "customers");
