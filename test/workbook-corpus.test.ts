@@ -152,6 +152,8 @@ describe("the graded copy of a corpus workbook", () => {
     const after = cells(text(again["xl/worksheets/sheet2.xml"]));
     // The user's columns are A..G; H onwards are Tier's own, rewritten.
     for (const [ref, xml] of before) if (/^[A-G]\d/.test(ref)) expect(after.get(ref), ref).toBe(xml);
+    // Its own formats are found again, not added a second time.
+    expect(text(again["xl/styles.xml"])).toBe(text(first.after["xl/styles.xml"]));
     const cf = text(again["xl/worksheets/sheet2.xml"]).match(/<conditionalFormatting/g) ?? [];
     expect(cf).toHaveLength(1);
   });

@@ -389,6 +389,8 @@ export function patchStyles(
   const counts = new Map<string, number>();
   const numFmts = new Map<string, number>();
   let firstFont = "";
+  /** The original children of the lists, as written: a re-run finds its own formats there again. */
+  const children = new Map<string, string[]>();
   let maxFmt = 163;
   const stack: { name: string; start: number }[] = [];
   const parser = new SaxesParser({ xmlns: false });
@@ -413,8 +415,12 @@ export function patchStyles(
   parser.on("closetag", (tag) => {
     const top = stack.pop()!;
     const name = localName(tag.name);
-    if (stack.length === 2 && stack[1].name === "fonts" && name === "font" && !firstFont)
-      firstFont = xml.slice(top.start, parser.position);
+    if (stack.length === 2) {
+      const list = stack[1].name;
+      children.set(list, [...(children.get(list) ?? []), xml.slice(top.start, parser.position)]);
+      if (list === "fonts" && name === "font" && !firstFont)
+        firstFont = xml.slice(top.start, parser.position);
+    }
     if (stack.length === 1) {
       const m = marks.get(name);
       if (m && !tag.isSelfClosing)
@@ -480,48 +486,65 @@ export function patchStyles(
   const fillCount = counts.get("fills") ?? 0;
   const xfCount = counts.get("cellXfs") ?? 0;
   const dxfCount = counts.get("dxfs") ?? 0;
+  /** Index of `child` in a list: the original one when it is there already, else a new one at the end. */
+  const added = new Map<string, string[]>();
+  const indexIn = (list: string, count: number, child: string): number => {
+    const have = (children.get(list) ?? []).indexOf(child);
+    if (have >= 0) return have;
+    const mine = added.get(list) ?? [];
+    let k = mine.indexOf(child);
+    if (k < 0) {
+      mine.push(child);
+      added.set(list, mine);
+      k = mine.length - 1;
+    }
+    return count + k;
+  };
   const needBold = wants.some((w) => w.header || w.bold);
-  const needFill = wants.some((w) => w.header);
-  let boldFont = "";
-  if (needBold) {
-    boldFont = firstFont
-      ? firstFont.replace(/\/>$/, "></font>").replace(/^(<[\w:]*font\b[^>]*>)/, `$1<${p}b/>`)
-      : `<${p}font><${p}b/></${p}font>`;
-  }
-  const xfs: string[] = [];
+  const boldFont = firstFont
+    ? firstFont.replace(/\/>$/, "></font>").replace(/^(<[\w:]*font\b[^>]*>)/, `$1<${p}b/>`)
+    : `<${p}font><${p}b/></${p}font>`;
+  const greyFill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFEDEDED"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+  const boldId = needBold ? indexIn("fonts", fontCount, boldFont) : 0;
+  const fillId = wants.some((w) => w.header) ? indexIn("fills", fillCount, greyFill) : 0;
   const styles = wants.map((w) => {
     const id = fmtId(w.numFmt);
-    const font = w.header || w.bold ? fontCount : 0;
-    const fill = w.header ? fillCount : 0;
+    const font = w.header || w.bold ? boldId : 0;
+    const fill = w.header ? fillId : 0;
     const align = w.header ? "center" : w.align;
-    xfs.push(
+    const xf =
       `<${p}xf numFmtId="${id}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
-        `${id ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}` +
-        (align
-          ? ` applyAlignment="1"><${p}alignment horizontal="${align}"${w.header ? ' vertical="center"' : ""}/></${p}xf>`
-          : "/>"),
-    );
-    return xfCount + xfs.length - 1;
+      `${id ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}` +
+      (align
+        ? ` applyAlignment="1"><${p}alignment horizontal="${align}"${w.header ? ' vertical="center"' : ""}/></${p}xf>`
+        : "/>");
+    return indexIn("cellXfs", xfCount, xf);
   });
-  const dxfXml = dxfs
-    .map(
-      (d) =>
-        `<${p}dxf><${p}font><${p}color rgb="${d.font}"/></${p}font><${p}fill><${p}patternFill patternType="solid">` +
+  const dxfIds = dxfs.map((d) =>
+    indexIn(
+      "dxfs",
+      dxfCount,
+      `<${p}dxf><${p}font><${p}color rgb="${d.font}"/></${p}font><${p}fill><${p}patternFill patternType="solid">` +
         `<${p}bgColor rgb="${d.fill}"/></${p}patternFill></${p}fill></${p}dxf>`,
-    )
-    .join("");
-  append("numFmts", fmtXml, fmtAdded, ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
-  append("fonts", boldFont, needBold ? 1 : 0, ["fills", "borders", "cellStyleXfs", "cellXfs"]);
-  append(
-    "fills",
-    needFill
-      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFEDEDED"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`
-      : "",
-    needFill ? 1 : 0,
-    ["borders", "cellStyleXfs", "cellXfs"],
+    ),
   );
-  append("cellXfs", xfs.join(""), xfs.length, ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"]);
-  append("dxfs", dxfXml, dxfs.length, ["tableStyles", "colors", "extLst"]);
+  const list = (name: string) => added.get(name) ?? [];
+  append("numFmts", fmtXml, fmtAdded, ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
+  append("fonts", list("fonts").join(""), list("fonts").length, [
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+  ]);
+  append("fills", list("fills").join(""), list("fills").length, ["borders", "cellStyleXfs", "cellXfs"]);
+  append("cellXfs", list("cellXfs").join(""), list("cellXfs").length, [
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+  ]);
+  append("dxfs", list("dxfs").join(""), list("dxfs").length, ["tableStyles", "colors", "extLst"]);
 
   // Splice from the end so that earlier offsets stay valid; "\0len\0text" replaces len characters.
   const isReplace = (t: string) => Number(t.startsWith("\u0000"));
@@ -534,5 +557,5 @@ export function patchStyles(
       out = out.slice(0, ins.at) + text + out.slice(ins.at + Number(len));
     } else out = out.slice(0, ins.at) + ins.text + out.slice(ins.at);
   }
-  return { xml: out, styles, dxfs: dxfs.map((_, i) => dxfCount + i) };
+  return { xml: out, styles, dxfs: dxfIds };
 }
