@@ -24,7 +24,7 @@ import { tableFromRows } from "../src/engine/table";
 import { toCsv } from "../src/workbook/csv-out";
 import { FileHost } from "../src/workbook/file-host";
 import { writeGrade } from "../src/workbook/write-result";
-import { readWorkbookStream } from "../src/workbook/xlsx-stream-node";
+import { readWorkbookFile } from "../src/workbook/files-node";
 
 const { values } = parseArgs({
   options: {
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     console.log(`\n2. ${big.toLocaleString("en")} order rows x 5 columns (Excel's row limit), RFM`);
     await timed("make the file (streaming writer)", () => bigFile(file, big));
     console.log(`  file ${mb(statSync(file).size)}`);
-    const book = await timed("read: readWorkbookStream", () => readWorkbookStream(file, { sheet: "first" }));
+    const book = await timed("read: readWorkbookFile", () => readWorkbookFile(file));
     const sheet = book.sheets[0];
     console.log(`  rows read: ${sheet.rows.length}`);
     const t = tableFromRows(sheet.rows, book.date1904, sheet.name);

@@ -15,7 +15,7 @@ import { parseXlsx } from "../src/workbook/files";
 import { FileHost, SETTINGS_SHEET } from "../src/workbook/file-host";
 import { CellInTheWayError } from "../src/workbook/host";
 import { ownedSettingKey, writeGrade } from "../src/workbook/write-result";
-import { readWorkbookStream } from "../src/workbook/xlsx-stream-node";
+import { readWorkbookFile } from "../src/workbook/files-node";
 import { paretoChartXml, quoteSheet, xmlEscape } from "../src/workbook/xlsx-chart";
 
 const AS_OF = parseIsoDay("2025-12-31");
@@ -339,8 +339,8 @@ describe("paretoChartXml", () => {
   });
 });
 
-describe("readWorkbookStream", () => {
-  it("reads the first sheet row by row into the same cells as parseXlsx, dates in the 1904 system too", async () => {
+describe("readWorkbookFile", () => {
+  it("reads the first sheet from disk into the same cells as parseXlsx, dates in the 1904 system too", async () => {
     for (const date1904 of [false, true]) {
       const bytes = await xlsxBytes((wb) => {
         wb.properties.date1904 = date1904;
@@ -348,7 +348,7 @@ describe("readWorkbookStream", () => {
       });
       const file = path.join(mkdtempSync(path.join(tmpdir(), "tier-stream-")), "m.xlsx");
       writeFileSync(file, bytes);
-      const streamed = await readWorkbookStream(file, { sheet: "first" });
+      const streamed = await readWorkbookFile(file);
       const parsed = await parseXlsx(bytes);
       expect(streamed.sheets).toHaveLength(1);
       expect(streamed.sheets[0]).toEqual(parsed.sheets[0]);

@@ -20,6 +20,7 @@ import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { runDemo } from "./demo";
+import { checkOut } from "./out";
 import {
   inputOption,
   langOfArgs,
@@ -39,7 +40,7 @@ import { padDisplay } from "./text";
 
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
-             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx]
+             [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx] [--overwrite]
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
@@ -124,7 +125,13 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...POLICY_OPTIONS, ...TABLE_OPTIONS, sheet: { type: "string" }, out: { type: "string" } },
+    options: {
+      ...POLICY_OPTIONS,
+      ...TABLE_OPTIONS,
+      sheet: { type: "string" },
+      out: { type: "string" },
+      overwrite: { type: "boolean" },
+    },
   });
   if (positionals.length !== 1)
     throw new TierError("cli.oneFile", { command: "grade", got: positionals.length, usage: USAGE });
@@ -134,7 +141,10 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const ruleSet = await ruleSetOf(values);
   const asOf = values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]);
 
+  await checkOut(values.out, positionals[0], values.overwrite === true);
   const table = await readTable(positionals[0], values.sheet);
+  for (const note of table.notes ?? []) io.err(`${reasonText(note, lang)}\n`);
+  // Rows that are not customers (units row, totals, footnotes) are in the problems `report` lists.
   const result = presentResult(grade(table, ruleSet, { input, map, asOf }), lang);
   report(result, table.sheetName, io);
 

@@ -112,5 +112,6 @@ export async function readTable(file: string, sheetName?: string): Promise<Sheet
       file,
       sheets: book.sheets.map((s) => s.name),
     });
-  return tableFromRows(sheet.rows, book.date1904, sheet.name);
+  const table = tableFromRows(sheet.rows, book.date1904, sheet.name);
+  return { ...table, notes: [...(book.warnings ?? []), ...(table.notes ?? [])] };
 }

@@ -85,7 +85,8 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     if (mapping.date === undefined && mapping.last_date !== undefined) mapping.date = mapping.last_date;
     for (const role of ["customer_id", "date", "amount"] as const) needColumn(mapping, role, table.headers);
   }
-  const problems: Problem[] = [];
+  // Rows the reader found are not records (totals, footnotes, a units row) are listed as left out.
+  const problems: Problem[] = [...(table.excluded ?? [])];
   const prepared = (input === "orders" ? fromOrders : fromCustomers)(table, mapping, asOf, problems);
   const method = methodOf(ruleSet);
   const out = method.run(prepared.input, ruleSet);
@@ -103,7 +104,13 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   }
   const issues: (Reason | null)[] = new Array(n).fill(null);
   let graded = 0;
+  let notCustomers = 0;
   for (let i = 0; i < n; i++) {
+    if (prepared.notCustomer[i]) {
+      notCustomers++;
+      out.tier[i] = null;
+      continue;
+    }
     const early = prepared.failed[i];
     const late = out.issue[i];
     issues[i] = early ?? late;
@@ -147,7 +154,7 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
       out.summaryValue ?? prepared.input.peek("amount"),
     ),
     graded,
-    ungraded: n - graded,
+    ungraded: n - graded - notCustomers,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Prepared {
   failed: (RowReason | null)[];
   /** A customer graded on part of its rows: which were left out (orders input only). */
   notes: (Reason | null)[];
+  /** Rows kept in place but not customers (a units row, a subtotal inside the table): not counted. */
+  notCustomer: boolean[];
 }
 
 /** At most this many sheet rows are named in one reason; the rest are counted. */
@@ -196,7 +198,11 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
       columnNames: { id: h[idc], date: h[dc], amount: h[ac] },
     },
   );
-  for (const p of agg.issues) problems.push({ ...p, row: sheetRow(table, p.row) });
+  // A units row or subtotal inside the table was emptied by the reader: it is listed as left out, not
+  // as an order with a blank id.
+  const notRecords = new Set(table.notRecords ?? []);
+  for (const p of agg.issues)
+    if (!notRecords.has(p.row)) problems.push({ ...p, row: sheetRow(table, p.row) });
   const n = agg.ids.length;
   const firstRow = Array.from(agg.firstRow);
   const failed: (RowReason | null)[] = new Array(n).fill(null);
@@ -224,7 +230,14 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   set("last_day", agg.lastDay, h[dc]);
   input.derive("recency_days", "last_day", (d) => asOf - d);
   input.derive("tenure_days", "first_day", (d) => asOf - d);
-  return { input, ids: agg.ids, sourceRow: firstRow.map((r) => sheetRow(table, r)), failed, notes };
+  return {
+    input,
+    ids: agg.ids,
+    sourceRow: firstRow.map((r) => sheetRow(table, r)),
+    failed,
+    notes,
+    notCustomer: new Array(n).fill(false),
+  };
 }
 
 /**
@@ -243,7 +256,13 @@ export function fromCustomers(
   const ids: string[] = new Array(n);
   const idc = mapping.customer_id ?? mapping.name;
   const seen = new Map<string, number[]>();
+  const notCustomer: boolean[] = new Array(n).fill(false);
+  for (const i of table.notRecords ?? []) if (i < n) notCustomer[i] = true;
   for (let i = 0; i < n; i++) {
+    if (notCustomer[i]) {
+      ids[i] = "";
+      continue;
+    }
     const id = idc === undefined ? `#${sheetRow(table, i)}` : readText(table.rows[i][idc]);
     ids[i] = id;
     if (id === "") {
@@ -293,5 +312,6 @@ export function fromCustomers(
     sourceRow: Array.from({ length: n }, (_, i) => sheetRow(table, i)),
     failed,
     notes: new Array(n).fill(null),
+    notCustomer,
   };
 }

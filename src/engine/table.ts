@@ -1,4 +1,7 @@
-import { findHeaderRow } from "./headers";
+import { findHeaderRow, normaliseHeader } from "./headers";
+import type { Problem, Reason } from "./reasons";
+import { decimalCommas } from "./decimal";
+import { tableShape } from "./shape";
 import { readText } from "./values";
 
 /**
@@ -25,6 +28,12 @@ export interface SheetTable {
    */
   top: number;
   date1904: boolean;
+  /** Rows that are not records (units row, totals, footnotes), left out of grading, with why. */
+  excluded?: Problem[];
+  /** Data rows kept in place (row numbers stay the sheet's) but emptied: not customers. */
+  notRecords?: number[];
+  /** What the reader noticed about the file (a hidden tab skipped, formulas never calculated). */
+  notes?: Reason[];
 }
 
 /**
@@ -47,6 +56,7 @@ export function tableFromRows(
   while (width > 0 && readText(raw[width - 1]) === "") width--;
   const headers: string[] = [];
   for (let c = 0; c < width; c++) headers.push(readText(raw[c]) || `column ${columnLetter(c)}`);
+  const notes = duplicateHeaders(headers);
   let end = rows.length;
   while (end > headerRow + 1 && rows[end - 1].every((v) => readText(v) === "")) end--;
   const data: unknown[][] = [];
@@ -55,7 +65,44 @@ export function tableFromRows(
     while (row.length < width) row.push(null);
     data.push(row);
   }
-  return { sheetName, headers, rows: data, headerRow, top, date1904 };
+  // Totals, footnotes and blank rows under the table are cut off; a units row or a subtotal inside it
+  // keeps its place (row numbers stay the sheet's) with its cells emptied, so it is never a customer.
+  const shape = tableShape(data, top + headerRow);
+  data.length = shape.keep;
+  for (const i of shape.skip) data[i] = data[i].map(() => null);
+  notes.push(...decimalCommas(data, headers, top + headerRow));
+  return {
+    sheetName,
+    headers,
+    rows: data,
+    headerRow,
+    top,
+    date1904,
+    excluded: shape.excluded,
+    notRecords: [...shape.skip],
+    notes,
+  };
+}
+
+/**
+ * Two columns with the same header (金额 last year, 金额 this year) are never told apart silently:
+ * each is renamed with its column letter ("金额 (C)", "金额 (F)"), so the mapping names the letter it
+ * used, and a note says which columns share the name (`--map amount=F` picks one).
+ */
+function duplicateHeaders(headers: string[]): Reason[] {
+  const byName = new Map<string, number[]>();
+  headers.forEach((h, c) => {
+    const key = normaliseHeader(h);
+    if (key) byName.set(key, [...(byName.get(key) ?? []), c]);
+  });
+  const notes: Reason[] = [];
+  for (const cols of byName.values()) {
+    if (cols.length < 2) continue;
+    const header = headers[cols[0]];
+    for (const c of cols) headers[c] = `${headers[c]} (${columnLetter(c)})`;
+    notes.push({ code: "table.duplicateHeader", params: { header, columns: cols.map(columnLetter) } });
+  }
+  return notes;
 }
 
 /** Excel's column letter for a 0-based index: 0 → A, 27 → AB. */

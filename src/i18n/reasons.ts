@@ -11,6 +11,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { FILE_REASONS } from "./reasons-workbook";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 
 interface Wording {
@@ -815,6 +816,9 @@ export const REASONS = {
     en: "the discount rate must be a yearly rate above −100 % (got {discount})",
     zh: "折现率须为高于 −100% 的年利率（现为 {discount}）",
   },
+
+  // Workbook files: reading, writing and the shape of the table (issue 12).
+  ...FILE_REASONS,
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

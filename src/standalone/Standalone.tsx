@@ -42,6 +42,12 @@ export interface FileWorkbook extends WorkbookHost {
 export type OpenWorkbook = (bytes: Uint8Array, fileName: string) => Promise<FileWorkbook>;
 
 const openWithFileHost: OpenWorkbook = async (bytes, fileName) => {
+  // A workbook is graded into a surgical copy of itself (the same writer as `tier grade --out`); a CSV
+  // becomes a new workbook.
+  if (/\.xls[xm]$/i.test(fileName)) {
+    const { PackageHost } = await import(/* webpackChunkName: "package-host" */ "../workbook/package-host");
+    return PackageHost.fromBytes(bytes, fileName);
+  }
   const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../workbook/file-host");
   return FileHost.fromBytes(bytes, fileName);
 };

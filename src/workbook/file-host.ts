@@ -39,6 +39,8 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
+import { PackageHost } from "./package-host";
+import { cutToCell } from "./xlsx-patch";
 import { ownedSettingKey, writeGrade } from "./write-result";
 import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
 
@@ -74,7 +76,8 @@ function excelValue(v: CellOut): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "object") return new Date(v.date * 86_400_000);
-  return v;
+  // Excel holds 32,767 characters in a cell; a longer one would make it "repair" the file.
+  return typeof v === "string" ? cutToCell(v) : v;
 }
 
 function formatFor(v: CellOut, format: string | undefined): string | undefined {
@@ -688,11 +691,16 @@ export async function gradedWorkbook(
   result: PresentedResult,
   lang: Lang,
 ): Promise<Uint8Array> {
-  const host = await FileHost.fromBytes(bytes, fileName);
+  // A workbook is written surgically (its own parts kept byte for byte); a CSV becomes a new workbook.
+  const host: WorkbookHost & { toXlsx(): Promise<Uint8Array> } = /\.xls[xm]$/i.test(fileName)
+    ? PackageHost.fromBytes(bytes, fileName)
+    : await FileHost.fromBytes(bytes, fileName);
   const { sheets } = await host.listSheets();
   // A CSV's one sheet is named after the file, which the reader may have spelled differently.
   const name = sheets.includes(sheetName) ? sheetName : sheets[0];
-  const read = await host.readSheet(name);
+  // writeGrade places its output by the table's header row and width: the sheet's cells are not needed
+  // again (the package host reads them only where tier columns go, to check that the cells are free).
+  const read: SheetRead = { sheetName: name, rows: [], date1904: table.date1904, top: 0, left: 0 };
   await writeGrade(host, read, table, result, { lang });
   return host.toXlsx();
 }

@@ -1,25 +1,20 @@
 /**
  * Reading a workbook from disk: the only file of the workbook layer that uses Node (the CLI, tests).
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { TierError } from "../engine/errors";
 import { readWorkbookBytes, type WorkbookData } from "./files";
-import { readWorkbookStream } from "./xlsx-stream-node";
-
-/** Above this size an .xlsx is read row by row: exceljs's in-memory load of a sheet at Excel's row limit
- * takes minutes and gigabytes (docs/workbook-files.md), the streaming reader a fraction of both. */
-const STREAM_ABOVE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Reads a .xlsx or .csv file from disk (see readWorkbookBytes); a missing file is a TierError.
+ * Reads a .xlsx or .csv file from disk (see readWorkbookBytes): the sheet named `sheet`, or the first
+ * visible tab. The same streaming reader serves a workbook of ten rows and one of a million; a missing
+ * file is a TierError.
  *
  * @example const book = await readWorkbookFile("orders.csv"); book.sheets[0].rows[0] // the header row
  */
 export async function readWorkbookFile(path: string, sheet?: string): Promise<WorkbookData> {
   let bytes: Uint8Array;
   try {
-    if (/\.xlsx$/i.test(path) && (await stat(path)).size > STREAM_ABOVE_BYTES)
-      return await readWorkbookStream(path, { sheet: sheet ?? "first" });
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
@@ -29,5 +24,5 @@ export async function readWorkbookFile(path: string, sheet?: string): Promise<Wo
       throw new TierError(`cannot open "${path}": permission denied`);
     throw new TierError(`cannot open "${path}": ${e instanceof Error ? e.message : String(e)}`);
   }
-  return readWorkbookBytes(bytes, path);
+  return readWorkbookBytes(bytes, path, sheet ?? "default");
 }

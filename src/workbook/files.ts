@@ -5,6 +5,8 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { TierError } from "../engine/errors";
+import type { Reason } from "../engine/reasons";
+import { defaultSheet, openXlsx, readSheetCells, readWarnings, type SheetEntry } from "./xlsx-read";
 
 /** One sheet: raw cells, row by row, header row(s) included, every row as wide as the sheet. */
 export interface SheetData {
@@ -17,6 +19,10 @@ export interface WorkbookData {
   /** Serial numbers count from 1904-01-01 (old Mac workbooks); pass on to readDate. */
   date1904: boolean;
   format: "xlsx" | "csv";
+  /** Every sheet of the file in tab order (very hidden ones left out), read or not. */
+  sheetNames?: string[];
+  /** What the reader noticed: a hidden tab passed over, formulas never calculated. */
+  warnings?: Reason[];
 }
 
 /**
@@ -105,31 +111,49 @@ export function plainValue(v: unknown): unknown {
 }
 
 /**
- * Parses .xlsx bytes with exceljs: every worksheet, cells as numbers, text, booleans, Dates (UTC
- * midnights for date-formatted cells, read with `date1904` already applied by exceljs), `{ error }`
- * for error values, formula results, rich text and hyperlinks as text. A merged range keeps its value
- * in the top-left cell only, so a merged title does not look like a row of headers.
+ * Parses .xlsx bytes with the package reader (xlsx-read.ts): cells as numbers, text, booleans, Dates
+ * (UTC, in the workbook's date system), `{ error }` for error values, cached formula results, rich and
+ * inline text with `_xHHHH_` escapes decoded. A merged range keeps its value in the top-left cell only,
+ * so a merged title does not look like a row of headers. `sheet` names the one sheet to read; without
+ * it every sheet but the very hidden ones (the add-in's settings, a macro's) is read, in tab order.
  *
  * @example (await parseXlsx(bytes)).sheets[0].rows[0] // ["客户编号", "金额"]
  */
-export async function parseXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
-  const workbook = new ExcelJS.Workbook();
+export async function parseXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  options: { fileName?: string; sheet?: string | "default" } = {},
+): Promise<WorkbookData> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  try {
-    // exceljs types ask for a Node Buffer; JSZip underneath reads any Uint8Array.
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new TierError(
-      `cannot read the workbook: it is not a valid .xlsx file (${e instanceof Error ? e.message : String(e)})`,
-    );
+  const fileName = options.fileName ?? "workbook.xlsx";
+  const pkg = openXlsx(data, fileName);
+  const names = pkg.sheets.filter((s) => s.state !== "veryHidden").map((s) => s.name);
+  const warnings: Reason[] = [];
+  let chosen: SheetEntry[];
+  let skipped: string[] = [];
+  if (options.sheet === undefined) chosen = pkg.sheets.filter((s) => s.state !== "veryHidden");
+  else if (options.sheet === "default") {
+    const { sheet, skippedHidden } = defaultSheet(pkg);
+    if (!sheet) throw new TierError("workbook.noVisibleSheet", { file: fileName });
+    skipped = skippedHidden;
+    chosen = [sheet];
+  } else {
+    const sheet = pkg.sheets.find((s) => s.name === options.sheet && s.state !== "veryHidden");
+    if (!sheet) throw new TierError("workbook.noSuchSheet", { sheet: options.sheet, sheets: names });
+    chosen = [sheet];
   }
   const sheets: SheetData[] = [];
-  workbook.eachSheet((ws) => {
-    // A very hidden sheet is the add-in's own settings (or a macro's), never customer data.
-    if (ws.state === "veryHidden") return;
-    sheets.push({ name: ws.name, rows: padRows(worksheetRows(ws), null) });
-  });
-  return { sheets, date1904: workbook.properties.date1904 === true, format: "xlsx" };
+  for (const entry of chosen) {
+    const cells = readSheetCells(pkg, entry);
+    warnings.push(...readWarnings(entry.name, skipped, cells, columnLetterOf));
+    sheets.push({ name: entry.name, rows: cells.rows });
+  }
+  return { sheets, date1904: pkg.date1904, format: "xlsx", sheetNames: names, warnings };
+}
+
+function columnLetterOf(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /**
@@ -153,14 +177,19 @@ export function worksheetRows(ws: ExcelJS.Worksheet, onRow?: (rowNumber: number)
 }
 
 /**
- * Reads a file's bytes by its extension: .xlsx/.xlsm as a workbook, .csv/.txt/.tsv as text.
+ * Reads a file's bytes by its extension: .xlsx/.xlsm as a workbook (`sheet`: the one sheet to read,
+ * "default" for the first visible tab, absent for all), .csv/.txt/.tsv as text.
  *
  * @example await readWorkbookBytes(bytes, "orders.csv") // { format: "csv", ... }
  */
-export async function readWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<WorkbookData> {
+export async function readWorkbookBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  sheet?: string | "default",
+): Promise<WorkbookData> {
   const dot = fileName.lastIndexOf(".");
   const ext = dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
-  if (ext === "xlsx" || ext === "xlsm") return parseXlsx(bytes);
+  if (ext === "xlsx" || ext === "xlsm") return parseXlsx(bytes, { fileName, sheet });
   if (ext === "csv" || ext === "txt" || ext === "tsv") {
     const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1, dot);
     return parseCsv(bytes, base || "Sheet1");
