@@ -23,7 +23,7 @@ import type { Lang, Problem } from "../engine/reasons";
 import { clvText } from "../i18n/clv";
 import { reasonText } from "../i18n/reasons";
 import { toCsv } from "../workbook/csv-out";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { langOption, parseMap, readTable } from "./options";
 import { displayWidth, padDisplay } from "./text";
 

@@ -18,7 +18,7 @@ import { readWorkbookFile } from "../workbook/files-node";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { demoHistory } from "./history";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { langOption } from "./options";
 import { padDisplay, padStartDisplay } from "./text";
 

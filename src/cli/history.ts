@@ -34,7 +34,7 @@ import { tableFromRows, type SheetTable } from "../engine/table";
 import { readNumber, readText } from "../engine/values";
 import { toCsv } from "../workbook/csv-out";
 import { contactsOf } from "../workbook/history-read";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
 import { displayWidth } from "./text";

@@ -10,6 +10,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { stdio, type Io } from "./io";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type Lang, type PresentedResult } from "../engine/grade";
@@ -48,15 +49,7 @@ ${SQL_USAGE}
 ${CLV_USAGE}
   tier demo [--out DIR] [--lang en|zh]`;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-};
+export type { Io };
 
 /** Reasons from the engine or the SQL builder → the option that acts on them (`cli.hint*`). */
 const CLI_HINTS: Readonly<Record<string, string>> = {

@@ -16,7 +16,7 @@ import { grade } from "../engine/grade";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import {
   inputOption,
   langOption,

@@ -41,11 +41,6 @@ export const DEFAULT_SUBJECTS: Readonly<Record<Lang, string>> = {
   en: "Your customer tier: {tier}",
 };
 
-/** The default template for a change, or undefined for customers who are gone (nobody to tell). */
-export function defaultTemplate(change: ChangeKind, lang: Lang): string | undefined {
-  return change === "gone" ? undefined : DEFAULT_TEMPLATES[lang][change];
-}
-
 /**
  * Throws when a template uses a placeholder other than {name}, {tier}, {old_tier}, {benefits}.
  *
