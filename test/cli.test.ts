@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 
 const data = (f: string) => path.join(__dirname, "data", f);
@@ -242,6 +243,30 @@ describe("tier grade usage and rules errors", () => {
     const b = await run("grade", data("rfm-orders.csv"), "--preset", "abc", "--colour");
     expect(b.code).toBe(2);
     expect(a.err + b.err).not.toContain("    at ");
+  });
+
+  it("names a missing file in the language asked for", async () => {
+    expect((await run("grade", "nope.csv", "--preset", "abc")).err).toBe(
+      'tier: cannot open "nope.csv": no such file\n',
+    );
+    expect((await run("grade", "nope.csv", "--preset", "abc", "--lang", "zh")).err).toBe(
+      "tier: 无法打开「nope.csv」：文件不存在\n",
+    );
+  });
+
+  it("says a workbook has no visible sheet, and only the command line adds the --sheet hint", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Hidden");
+    ws.addRow(["id", "amount"]);
+    ws.addRow(["A", 1]);
+    ws.state = "hidden";
+    const file = tmp("hidden.xlsx", "");
+    writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const { code, err } = await run("grade", file, "--preset", "abc");
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `tier: "${file}" has no visible sheet: unhide one in Excel\ntier: or name a hidden sheet with --sheet\n`,
+    );
   });
 
   it("lists every preset with its English and Chinese name", async () => {

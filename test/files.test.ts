@@ -157,9 +157,10 @@ describe("readWorkbookBytes and readWorkbookFile", () => {
   it("readWorkbookBytes picks the reader by extension and refuses other files", async () => {
     expect((await readWorkbookBytes(utf8("a,b\n1,2\n"), "orders.CSV")).format).toBe("csv");
     expect((await readWorkbookBytes(utf8("a,b\n1,2\n"), "dir/orders.csv")).sheets[0].name).toBe("orders");
-    await expect(readWorkbookBytes(utf8("%PDF"), "x.pdf")).rejects.toThrow(
-      new TierError('cannot read "x.pdf": use a .xlsx or .csv file'),
-    );
+    await expect(readWorkbookBytes(utf8("%PDF"), "x.pdf")).rejects.toMatchObject({
+      code: "workbook.fileType",
+      params: { file: "x.pdf", xls: 0 },
+    });
   });
 
   it("readWorkbookFile reads .xlsx and .csv files from disk and names a missing file", async () => {
@@ -174,8 +175,9 @@ describe("readWorkbookBytes and readWorkbookFile", () => {
     writeFileSync(xlsx, await xlsxBytes((wb) => wb.addWorksheet("S").addRow(["id", 1])));
     expect((await readWorkbookFile(xlsx)).sheets[0].rows).toEqual([["id", 1]]);
     const missing = join(dir, "x.csv");
-    await expect(readWorkbookFile(missing)).rejects.toThrow(
-      new TierError(`cannot open "${missing}": no such file`),
-    );
+    await expect(readWorkbookFile(missing)).rejects.toMatchObject({
+      code: "workbook.noFile",
+      params: { file: missing },
+    });
   });
 });

@@ -296,6 +296,10 @@ describe("TIER.LEVEL", () => {
     expect(thrown(() => F.tierLevel(col(1), row(0, 5), row("a"))).message).toMatch(
       /2 thresholds but 1 names/,
     );
+    // A cell that is not a number is worded, not shown as "[object Object]".
+    expect(thrown(() => F.tierLevel(col(1), row(0, "abc"), row("a", "b"))).message).toBe(
+      'thresholds: value 2 is not usable (not a number: "abc")',
+    );
   });
 });
 

@@ -172,39 +172,13 @@ describe("the reason catalogue", () => {
   });
 });
 
-/**
- * Files of src/workbook and src/functions that still throw English sentences. Both folders are being
- * converted on their own branches; this list names what is left so that it can only shrink: the lead
- * empties it as those branches land (a file that no longer offends must leave the list).
- */
-const NOT_YET_CONVERTED: readonly string[] = [
-  "src/functions/convert.ts",
-  "src/functions/functions.ts",
-  "src/workbook/file-host.ts",
-  "src/workbook/files-node.ts",
-  "src/workbook/files.ts",
-  "src/workbook/office-host.ts",
-];
-
 describe("errors in the sources", () => {
-  const sentence = (arg: string | undefined) =>
-    arg !== undefined && (arg.startsWith("`") || literalsOf(arg).some((lit) => lit.includes(" ")));
-  const offenders = (dirs: readonly string[]) =>
-    ALL_CALLS.filter(
-      (c) =>
-        (c.callee === "new TierError" || c.callee === "check") &&
-        dirs.some((d) => c.file.startsWith(`src/${d}/`)) &&
-        sentence(codeArg(c)),
+  it("never hand TierError or check a sentence or a template, in any layer", () => {
+    const sentence = (arg: string | undefined) =>
+      arg !== undefined && (arg.startsWith("`") || literalsOf(arg).some((lit) => lit.includes(" ")));
+    const offenders = ALL_CALLS.filter(
+      (c) => (c.callee === "new TierError" || c.callee === "check") && sentence(codeArg(c)),
     ).map((c) => `${c.file}:${c.line} ${codeArg(c)!.split("\n")[0]}`);
-
-  it("never hand TierError or check a sentence or a template in src/engine, src/cli and src/sql", () => {
-    expect(offenders(["engine", "cli", "sql"])).toEqual([]);
-  });
-
-  it("never hand TierError or check a sentence in src/workbook and src/functions, but for the files still being converted", () => {
-    const found = offenders(["workbook", "functions"]);
-    expect(found.filter((o) => !NOT_YET_CONVERTED.includes(o.split(":")[0]))).toEqual([]);
-    const stale = NOT_YET_CONVERTED.filter((f) => !found.some((o) => o.startsWith(`${f}:`)));
-    expect(stale).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 });

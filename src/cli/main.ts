@@ -61,6 +61,7 @@ const CLI_HINTS: Readonly<Record<string, string>> = {
   "sql.perRowInOrders": "cli.hintCustomers",
   "sql.ordersRole": "cli.hintCustomers",
   "clv.needsColumns": "cli.hintMapClv",
+  "workbook.noVisibleSheet": "cli.hintSheet",
 };
 
 /** Runs the command line; returns the exit code (never throws for a user mistake). */

@@ -125,7 +125,7 @@ export function refuseError(v: unknown, name: string): void {
 function scalar(v: unknown, name: string): unknown {
   if (!Array.isArray(v)) return v;
   if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
-  throw new TierError(`${name} must be a single cell, not a range`);
+  throw new TierError("functions.notSingleCell", { name });
 }
 
 /**
@@ -192,11 +192,11 @@ export class RowIssues {
 
 /** Checks that a range argument is one column; its number of rows as given. */
 function columnShape(m: unknown, name: string): number {
-  if (m === null || m === undefined) throw new TierError(`${name} is missing: select a column of cells`);
+  if (m === null || m === undefined) throw new TierError("functions.columnMissing", { name });
   if (!Array.isArray(m) || m.length === 0 || !Array.isArray(m[0]))
-    throw new TierError(`${name} must be a range (one column of cells)`);
+    throw new TierError("functions.notRange", { name });
   const w = (m[0] as unknown[]).length;
-  if (w !== 1) throw new TierError(`${name} must be one column, not ${w} columns: select a single column`);
+  if (w !== 1) throw new TierError("functions.notOneColumn", { name, columns: w });
   return m.length;
 }
 
@@ -230,10 +230,7 @@ export function sameRows(columns: Readonly<Record<string, unknown>>): number {
   const counts = Object.entries(columns).map(([name, m]) => [name, columnShape(m, name)] as const);
   const [first, n] = counts[0];
   for (const [name, k] of counts) {
-    if (k !== n)
-      throw new TierError(
-        `${first} has ${n} rows but ${name} has ${k}: select ranges of the same rows (e.g. B2:B100 and C2:C100)`,
-      );
+    if (k !== n) throw new TierError("functions.rowsDiffer", { first, rows: n, name, other: k });
   }
   return usedRows(Object.values(columns) as Matrix[], n, first);
 }
@@ -337,7 +334,7 @@ export function langOf(v: unknown): Lang {
   const t = readText(cell).toLowerCase();
   if (t === "en" || t.startsWith("en-") || t === "english") return "en";
   if (t === "zh" || t.startsWith("zh-") || t === "cn" || t === "中文") return "zh";
-  throw new TierError(`lang must be "en" or "zh" (got "${t}")`);
+  throw new TierError("functions.badLang", { lang: t });
 }
 
 /** All cells of a range, row by row (a list of thresholds or names may be a row or a column). */
@@ -347,7 +344,7 @@ export function flat(m: unknown, name: string): unknown[] {
   const tall = rows.length;
   const wide = tall > 0 ? rows[0].length : 0;
   if (tall > 1 && wide > 1)
-    throw new TierError(`${name} must be one row or one column, not ${tall} rows × ${wide} columns`);
+    throw new TierError("functions.notRowOrColumn", { name, rows: tall, columns: wide });
   const out: unknown[] = [];
   for (const row of rows) for (const c of row) out.push(c);
   return out;
@@ -375,10 +372,10 @@ export function numberList(m: unknown, name: string, zeroIsBlank = false): numbe
   const out: number[] = [];
   for (let k = 0; k < end; k++) {
     const x = readValue(cells[k]);
-    if (typeof x !== "number") throw new TierError(`${name}: value ${k + 1} is not usable (${x})`);
+    if (typeof x !== "number") throw new TierError("functions.listValue", { name, k: k + 1, reason: x });
     out.push(x);
   }
-  if (out.length === 0) throw new TierError(`${name} is empty: give at least one number`);
+  if (out.length === 0) throw new TierError("functions.emptyList", { name });
   return out;
 }
 
@@ -391,7 +388,7 @@ export function textList(m: unknown, name: string): string[] {
   for (let k = 0; k < end; k++) {
     refuseError(cells[k], name);
     const t = readText(cells[k]);
-    if (t === "") throw new TierError(`${name}: name ${k + 1} is blank`);
+    if (t === "") throw new TierError("functions.blankName", { name, k: k + 1 });
     out.push(t);
   }
   return out;

@@ -91,16 +91,10 @@ function rfmMethod(method: unknown, binsArg: unknown): RfmOptions {
     refuseError(rows[0][0], "method");
     const word = readText(rows[0][0]).toLowerCase();
     if (word === "quantile" || word === "rfm-r") return { method: word as RfmMethod, bins: bins ?? 5 };
-    if (word === "fixed")
-      throw new TierError(
-        "method fixed needs its thresholds: give a range of 3 rows (R in days, F, M) × bins-1 columns instead of the word",
-      );
-    throw new TierError(`method must be "quantile", "rfm-r" or a range of thresholds (got "${word}")`);
+    if (word === "fixed") throw new TierError("functions.fixedNeedsThresholds");
+    throw new TierError("functions.badMethod", { method: word });
   }
-  if (rows.length !== 3)
-    throw new TierError(
-      `fixed thresholds must be 3 rows (R in days, F, M) × bins-1 columns (got ${rows.length} rows)`,
-    );
+  if (rows.length !== 3) throw new TierError("functions.thresholdRows", { rows: rows.length });
   // A first column of labels ("R", "F", "M") is allowed.
   const labelled = rows.every((row) => typeof readNumber(row[0]) !== "number" && !omitted(row[0]));
   const [r, f, m] = rows.map((row, k) =>
@@ -157,14 +151,10 @@ export function tierRecency(last_dates: unknown[][], as_of?: unknown): unknown[]
 
 /** A segment table range: name, r_min, r_max, f_min, f_max, m_min, m_max [, 中文名]; a header row allowed. */
 function segmentTable(table: unknown): SegmentRule[] {
-  if (!Array.isArray(table) || !Array.isArray(table[0]))
-    throw new TierError("table must be a range with columns name, r_min, r_max, f_min, f_max, m_min, m_max");
+  if (!Array.isArray(table) || !Array.isArray(table[0])) throw new TierError("functions.tableNotRange");
   const rows = table as unknown[][];
   const w = rows[0].length;
-  if (w !== 7 && w !== 8)
-    throw new TierError(
-      `table must have 7 columns (name, r_min, r_max, f_min, f_max, m_min, m_max) or 8 (a Chinese name last); got ${w}`,
-    );
+  if (w !== 7 && w !== 8) throw new TierError("functions.tableWidth", { columns: w });
   const out: SegmentRule[] = [];
   rows.forEach((row, k) => {
     if (row.every((c) => omitted(c))) return;
@@ -175,9 +165,11 @@ function segmentTable(table: unknown): SegmentRule[] {
     const lim = [1, 2, 3, 4, 5, 6].map((c) => {
       const x = readNumber(row[c]);
       if (typeof x !== "number")
-        throw new TierError(
-          `segment table row ${k + 1}: ${["r_min", "r_max", "f_min", "f_max", "m_min", "m_max"][c - 1]} is ${x}`,
-        );
+        throw new TierError("functions.tableCell", {
+          row: k + 1,
+          column: ["r_min", "r_max", "f_min", "f_max", "m_min", "m_max"][c - 1],
+          reason: x,
+        });
       return x;
     });
     out.push({
@@ -188,7 +180,7 @@ function segmentTable(table: unknown): SegmentRule[] {
       m: [lim[4], lim[5]],
     });
   });
-  if (out.length === 0) throw new TierError("table has no segment rows");
+  if (out.length === 0) throw new TierError("functions.tableEmpty");
   return out;
 }
 
@@ -319,12 +311,12 @@ export function tierPyramid(
     let label: string[];
     if (omitted(names)) {
       if (levels !== PYRAMID_LEVELS.length)
-        throw new TierError(`${c?.length} cuts make ${levels} levels: give ${levels} names`);
+        throw new TierError("functions.pyramidNames", { cuts: levels - 1, levels });
       label = PYRAMID_LEVELS.map((l) => (zh ? l.zh : l.en));
     } else {
       label = textList(names, "names");
       if (label.length !== levels)
-        throw new TierError(`${levels - 1} cuts make ${levels} levels, but there are ${label.length} names`);
+        throw new TierError("functions.pyramidNameCount", { cuts: levels - 1, levels, names: label.length });
     }
     const issues = new RowIssues(n);
     const v = readNumbers(values, "values", issues);
@@ -350,9 +342,7 @@ export function tierLevel(values: unknown[][], thresholds: unknown[][], names: u
     const t = numberList(thresholds, "thresholds");
     const label = textList(names, "names");
     if (label.length !== t.length)
-      throw new TierError(
-        `there are ${t.length} thresholds but ${label.length} names: give one name per threshold`,
-      );
+      throw new TierError("functions.levelNames", { thresholds: t.length, names: label.length });
     const issues = new RowIssues(n);
     const v = readNumbers(values, "values", issues);
     const k = levelIndex(v, t);
@@ -370,7 +360,7 @@ export function tierLevel(values: unknown[][], thresholds: unknown[][], names: u
  */
 function readRatings(ratings: unknown): { n: number; cols: Float64Array[]; issues: RowIssues } {
   if (!Array.isArray(ratings) || ratings.length === 0 || !Array.isArray(ratings[0]))
-    throw new TierError("ratings must be a range: one row per customer, one column per criterion");
+    throw new TierError("functions.ratingsNotRange");
   const rows = ratings as Matrix;
   const n = usedRows([rows], rows.length, "ratings");
   const issues = new RowIssues(n);
@@ -458,7 +448,7 @@ export function tierStars(
 function gridCut(v: unknown, name: string): GridCut {
   if (omitted(v)) return { method: "tercile" };
   const c = numberList(v, name, true);
-  if (c.length !== 2) throw new TierError(`${name} must be 2 numbers [low, high] (got ${c.length})`);
+  if (c.length !== 2) throw new TierError("functions.gridCuts", { name, count: c.length });
   return { method: "fixed", low: c[0], high: c[1] };
 }
 
@@ -503,15 +493,14 @@ function lifecycleWindows(v: unknown): Partial<LifecycleWindows> {
   if (omitted(v)) return {};
   const cells = flat(v, "windows");
   if (cells.length > WINDOW_KEYS.length)
-    throw new TierError(
-      `windows has ${cells.length} cells; give at most 5: lost days, at-risk days, new days, loyal purchases, regular purchases`,
-    );
+    throw new TierError("functions.windowsCells", { cells: cells.length });
   const out: Partial<LifecycleWindows> = {};
   cells.forEach((c, k) => {
     if (omitted(c)) return;
     refuseError(c, "windows");
     const x = readNumber(c);
-    if (typeof x !== "number") throw new TierError(`windows: ${WINDOW_KEYS[k]} is ${x}`);
+    if (typeof x !== "number")
+      throw new TierError("functions.windowValue", { key: WINDOW_KEYS[k], reason: x });
     out[WINDOW_KEYS[k]] = x;
   });
   return out;
@@ -639,8 +628,7 @@ export function tierClv(
 ): unknown[][] {
   return excel(() => {
     const u = (omitted(unit) ? "week" : readText(unit).toLowerCase()) as ClvUnit;
-    if (!(u in YEAR_IN_UNITS))
-      throw new TierError(`unit must be "week", "day" or "month" (got "${readText(unit)}")`);
+    if (!(u in YEAR_IN_UNITS)) throw new TierError("functions.badUnit", { unit: readText(unit) });
     const h = optionalNumber(horizon, "horizon", YEAR_IN_UNITS[u]);
     const d = optionalNumber(discount, "discount", 0);
     const { n, issues, keep, summary } = clvSummary({ x, t_x, T }, average_spend);

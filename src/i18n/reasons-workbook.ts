@@ -24,8 +24,12 @@ export const FILE_REASONS = {
     zh: "没有名为「{sheet}」的工作表（工作表：{sheets}）",
   },
   "workbook.noVisibleSheet": {
-    en: '"{file}" has no visible sheet: unhide one in Excel, or name it with --sheet',
-    zh: "「{file}」没有可见的工作表：请在 Excel 中取消隐藏，或用 --sheet 指定",
+    en: '"{file}" has no visible sheet: unhide one in Excel',
+    zh: "「{file}」没有可见的工作表：请在 Excel 中取消隐藏",
+  },
+  "cli.hintSheet": {
+    en: "or name a hidden sheet with --sheet",
+    zh: "或用 --sheet 指定一个隐藏的工作表",
   },
   "workbook.hiddenSkipped": {
     en: 'hidden sheet(s) {hidden} skipped: graded "{sheet}", the first visible tab (name another with --sheet)',
@@ -82,5 +86,29 @@ export const FILE_REASONS = {
   "table.blankRow": {
     en: "a blank row: left out",
     zh: "空行：未分级",
+  },
+  "workbook.notXlsx": {
+    en: "cannot read the workbook: it is not a valid .xlsx file ({detail})",
+    zh: "无法读取工作簿：这不是有效的 .xlsx 文件（{detail}）",
+  },
+  "workbook.fileType": {
+    en: 'cannot read "{file}": use a .xlsx or .csv file⟦xls| (save it as .xlsx in Excel)⟧',
+    zh: "无法读取「{file}」：请使用 .xlsx 或 .csv 文件⟦xls|（请在 Excel 中另存为 .xlsx）⟧",
+  },
+  "workbook.noFile": {
+    en: 'cannot open "{file}": no such file',
+    zh: "无法打开「{file}」：文件不存在",
+  },
+  "workbook.isFolder": {
+    en: 'cannot open "{file}": it is a folder, not a file',
+    zh: "无法打开「{file}」：这是文件夹，不是文件",
+  },
+  "workbook.permissionDenied": {
+    en: 'cannot open "{file}": permission denied',
+    zh: "无法打开「{file}」：没有权限",
+  },
+  "workbook.cannotOpen": {
+    en: 'cannot open "{file}": {detail}',
+    zh: "无法打开「{file}」：{detail}",
   },
 } as const;

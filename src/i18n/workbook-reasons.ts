@@ -48,4 +48,120 @@ export const WORKBOOK_REASONS = {
     en: "Tier could not read or save its settings in the workbook: {message}",
     zh: "Tier 无法读取或保存工作簿中的设置：{message}",
   },
+  "functions.notSingleCell": {
+    en: "{name} must be a single cell, not a range",
+    zh: "{name}必须是单个单元格，不能是区域",
+  },
+  "functions.columnMissing": {
+    en: "{name} is missing: select a column of cells",
+    zh: "缺少{name}：请选择一列单元格",
+  },
+  "functions.notRange": {
+    en: "{name} must be a range (one column of cells)",
+    zh: "{name}必须是区域（一列单元格）",
+  },
+  "functions.notOneColumn": {
+    en: "{name} must be one column, not {columns} columns: select a single column",
+    zh: "{name}必须是一列，而不是{columns}列：请只选择一列",
+  },
+  "functions.rowsDiffer": {
+    en: "{first} has {rows} rows but {name} has {other}: select ranges of the same rows (e.g. B2:B100 and C2:C100)",
+    zh: "{first}有{rows}行，但{name}有{other}行：请选择行数相同的区域（如 B2:B100 和 C2:C100）",
+  },
+  "functions.badLang": {
+    en: 'lang must be "en" or "zh" (got "{lang}")',
+    zh: "lang 必须是“en”或“zh”（收到“{lang}”）",
+  },
+  "functions.notRowOrColumn": {
+    en: "{name} must be one row or one column, not {rows} rows × {columns} columns",
+    zh: "{name}必须是一行或一列，而不是{rows}行 × {columns}列",
+  },
+  "functions.listValue": {
+    en: "{name}: value {k} is not usable ({reason})",
+    zh: "{name}：第{k}个值无法使用（{reason}）",
+  },
+  "functions.emptyList": {
+    en: "{name} is empty: give at least one number",
+    zh: "{name}为空：请至少给出一个数字",
+  },
+  "functions.blankName": {
+    en: "{name}: name {k} is blank",
+    zh: "{name}：第{k}个名称为空",
+  },
+  "functions.fixedNeedsThresholds": {
+    en: "method fixed needs its thresholds: give a range of 3 rows (R in days, F, M) × bins-1 columns instead of the word",
+    zh: "fixed 方法需要门槛值：请给出 3 行（R 以天计、F、M）× (bins-1) 列的区域，而不是这个词",
+  },
+  "functions.badMethod": {
+    en: 'method must be "quantile", "rfm-r" or a range of thresholds (got "{method}")',
+    zh: "method 必须是“quantile”、“rfm-r”或门槛值区域（收到“{method}”）",
+  },
+  "functions.thresholdRows": {
+    en: "fixed thresholds must be 3 rows (R in days, F, M) × bins-1 columns (got {rows} rows)",
+    zh: "固定门槛必须是 3 行（R 以天计、F、M）× (bins-1) 列（实际为{rows}行）",
+  },
+  "functions.tableNotRange": {
+    en: "table must be a range with columns name, r_min, r_max, f_min, f_max, m_min, m_max",
+    zh: "table 必须是包含 name、r_min、r_max、f_min、f_max、m_min、m_max 列的区域",
+  },
+  "functions.tableWidth": {
+    en: "table must have 7 columns (name, r_min, r_max, f_min, f_max, m_min, m_max) or 8 (a Chinese name last); got {columns}",
+    zh: "table 必须有 7 列（name、r_min、r_max、f_min、f_max、m_min、m_max）或 8 列（最后一列为中文名）；实际为{columns}列",
+  },
+  "functions.tableCell": {
+    en: "segment table row {row}: {column} is {reason}",
+    zh: "分群表第{row}行：{column}为{reason}",
+  },
+  "functions.tableEmpty": {
+    en: "table has no segment rows",
+    zh: "table 中没有分群行",
+  },
+  "functions.pyramidNames": {
+    en: "{cuts} cuts make {levels} levels: give {levels} names",
+    zh: "{cuts}个分界点分出{levels}层：请给出{levels}个名称",
+  },
+  "functions.pyramidNameCount": {
+    en: "{cuts} cuts make {levels} levels, but there are {names} names",
+    zh: "{cuts}个分界点分出{levels}层，但有{names}个名称",
+  },
+  "functions.levelNames": {
+    en: "there are {thresholds} thresholds but {names} names: give one name per threshold",
+    zh: "有{thresholds}个门槛，但有{names}个名称：请为每个门槛给出一个名称",
+  },
+  "functions.ratingsNotRange": {
+    en: "ratings must be a range: one row per customer, one column per criterion",
+    zh: "ratings 必须是区域：每位客户一行，每项标准一列",
+  },
+  "functions.gridCuts": {
+    en: "{name} must be 2 numbers [low, high] (got {count})",
+    zh: "{name}必须是 2 个数字 [低, 高]（实际为{count}个）",
+  },
+  "functions.windowsCells": {
+    en: "windows has {cells} cells; give at most 5: lost days, at-risk days, new days, loyal purchases, regular purchases",
+    zh: "windows 有{cells}个单元格；最多 5 个：流失天数、风险天数、新客天数、忠诚购买次数、常客购买次数",
+  },
+  "functions.windowValue": {
+    en: "windows: {key} is {reason}",
+    zh: "windows：{key}为{reason}",
+  },
+  "functions.badUnit": {
+    en: 'unit must be "week", "day" or "month" (got "{unit}")',
+    zh: "unit 必须是“week”、“day”或“month”（收到“{unit}”）",
+  },
+  "workbook.noSheetNamed": {
+    en: 'there is no sheet named "{sheet}"',
+    zh: "没有名为「{sheet}」的工作表",
+  },
+  "workbook.headerCount": {
+    en: "{headers} headers for {columns} output columns",
+    zh: "{headers}个表头对应{columns}个输出列",
+  },
+  "workbook.columnLengths": {
+    en: "the output columns do not all have the same number of rows",
+    zh: "各输出列的行数不一致",
+  },
+  "workbook.outputTooLarge": {
+    en: 'the output does not fit on sheet "{sheet}"',
+    zh: "工作表「{sheet}」放不下输出结果",
+  },
 } as const;

@@ -149,9 +149,7 @@ export class FileHost implements WorkbookHost {
         // exceljs types ask for a Node Buffer; JSZip underneath reads any Uint8Array.
         await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
       } catch (e) {
-        throw new TierError(
-          `cannot read the workbook: it is not a valid .xlsx file (${e instanceof Error ? e.message : String(e)})`,
-        );
+        throw new TierError("workbook.notXlsx", { detail: e instanceof Error ? e.message : String(e) });
       }
       return new FileHost(workbook);
     }
@@ -173,9 +171,7 @@ export class FileHost implements WorkbookHost {
       if (rows.length) ws.views = [{ state: "frozen", ySplit: 1 }];
       return new FileHost(workbook);
     }
-    throw new TierError(
-      `cannot read "${fileName}": use a .xlsx or .csv file${ext === "xls" ? " (save it as .xlsx in Excel)" : ""}`,
-    );
+    throw new TierError("workbook.fileType", { file: fileName, xls: ext === "xls" ? 1 : 0 });
   }
 
   /** The workbook as .xlsx bytes, with the Pareto charts added. */
@@ -211,11 +207,10 @@ export class FileHost implements WorkbookHost {
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
     if (!ws || name === SETTINGS_SHEET) {
-      throw new TierError(
-        `there is no sheet "${name}" (sheets: ${this.visibleSheets()
-          .map((s) => s.name)
-          .join(", ")})`,
-      );
+      throw new TierError("workbook.noSuchSheet", {
+        sheet: name,
+        sheets: this.visibleSheets().map((s) => s.name),
+      });
     }
     return ws;
   }

@@ -18,11 +18,14 @@ export async function readWorkbookFile(path: string, sheet?: string): Promise<Wo
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (code === "ENOENT") throw new TierError(`cannot open "${path}": no such file`);
-    if (code === "EISDIR") throw new TierError(`cannot open "${path}": it is a folder, not a file`);
+    if (code === "ENOENT") throw new TierError("workbook.noFile", { file: path });
+    if (code === "EISDIR") throw new TierError("workbook.isFolder", { file: path });
     if (code === "EACCES" || code === "EPERM")
-      throw new TierError(`cannot open "${path}": permission denied`);
-    throw new TierError(`cannot open "${path}": ${e instanceof Error ? e.message : String(e)}`);
+      throw new TierError("workbook.permissionDenied", { file: path });
+    throw new TierError("workbook.cannotOpen", {
+      file: path,
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
   return readWorkbookBytes(bytes, path, sheet ?? "default");
 }

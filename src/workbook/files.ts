@@ -194,7 +194,5 @@ export async function readWorkbookBytes(
     const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1, dot);
     return parseCsv(bytes, base || "Sheet1");
   }
-  throw new TierError(
-    `cannot read "${fileName}": use a .xlsx or .csv file${ext === "xls" ? " (save it as .xlsx in Excel)" : ""}`,
-  );
+  throw new TierError("workbook.fileType", { file: fileName, xls: ext === "xls" ? 1 : 0 });
 }

@@ -177,7 +177,7 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       } catch (error) {
         if ((error as { code?: unknown } | null)?.code === "ItemNotFound")
-          throw new TierError(`there is no sheet named "${sheetName}"`);
+          throw new TierError("workbook.noSheetNamed", { sheet: sheetName });
         throw error;
       }
       const date1904 = system.value === 0;
@@ -219,10 +219,9 @@ export class OfficeHost implements WorkbookHost {
     this.ensureSupported();
     const width = request.headers.length;
     if (request.columns.length !== width)
-      throw new TierError(`${width} headers for ${request.columns.length} output columns`);
+      throw new TierError("workbook.headerCount", { headers: width, columns: request.columns.length });
     const n = width ? request.columns[0].length : 0;
-    if (request.columns.some((c) => c.length !== n))
-      throw new TierError("the output columns do not all have the same number of rows");
+    if (request.columns.some((c) => c.length !== n)) throw new TierError("workbook.columnLengths");
     const { sheetName, headerRow } = request;
     // loadSetting refreshes the settings first: a co-author's run may have moved the columns.
     const previous = parseOwned(await this.loadSetting(ownedSettingKey(sheetName)));
@@ -262,7 +261,7 @@ export class OfficeHost implements WorkbookHost {
       }
       const first = mine ? mine.left : request.dataEnd;
       const target: Block = { top: headerRow, left: first, rows: n + 1, columns: width };
-      if (!fits(target)) throw new TierError(`the output does not fit on sheet "${sheetName}"`);
+      if (!fits(target)) throw new TierError("workbook.outputTooLarge", { sheet: sheetName });
       if (!used) {
         used = queueUsed(sheet, subtract(target, mine));
         if (used.length) await context.sync();
