@@ -34,13 +34,14 @@ export function engineRows(
   const ids = result.columns.customer_id;
   for (let i = 0; i < ids.length; i++) {
     const row: Row = {};
-    for (const k of result.keys) row[k] = result.columns[k][i];
+    // The SQL skips unreadable order rows as the engine does, but writes no note naming them.
+    for (const k of result.keys) if (k !== "note") row[k] = result.columns[k][i];
     const id = String(ids[i]);
     const list = rows.get(id);
     if (list) list.push(row);
     else rows.set(id, [row]);
   }
-  return { keys: result.keys, rows };
+  return { keys: result.keys.filter((k) => k !== "note"), rows };
 }
 
 /** Database rows (plain JS values) keyed by customer_id. */
