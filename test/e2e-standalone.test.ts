@@ -143,7 +143,7 @@ describe("the standalone page", () => {
     await page.getByRole("button", { name: L("eval.button") }).click();
     const result = page.getByRole("region", { name: L("result.title"), exact: true });
     await result.waitFor({ timeout: 120_000 });
-    const download = page.getByRole("link", { name: L("standalone.download") });
+    const download = page.getByRole("button", { name: L("standalone.download") });
     await download.waitFor({ timeout: 60_000 });
     await result.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import { useI18n } from "../i18n";
 import { Pane } from "../taskpane/Pane";
@@ -67,15 +67,15 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
   const { t } = useI18n();
   const [opened, setOpened] = useState<Opened>({ state: "none" });
   const [over, setOver] = useState(false);
-  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const [saving, setSaving] = useState<{ state: "idle" | "saving" } | { state: "error"; reason: string }>({
+    state: "idle",
+  });
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
   const openFile = useCallback(
     async (file: File) => {
       setOpened({ state: "opening", file: file.name });
-      setDownload(null);
+      setSaving({ state: "idle" });
       try {
         const host = await open(new Uint8Array(await file.arrayBuffer()), file.name);
         setOpened({ state: "open", file: file.name, host });
@@ -86,14 +86,25 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
     [open],
   );
 
-  const onGraded = useCallback(async () => {
+  // The file is made when the button is pressed, from the workbook as it is then: the visit plan, its
+  // summary, the change log, the notifications and the history snapshot written after the grade are in it.
+  const onDownload = useCallback(async () => {
     if (opened.state !== "open") return;
-    const bytes = await opened.host.toXlsx();
-    const base = opened.file.replace(/\.[^.]+$/, "");
-    setDownload({
-      url: URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE })),
-      name: `${base}-graded.xlsx`,
-    });
+    setSaving({ state: "saving" });
+    try {
+      const bytes = await opened.host.toXlsx();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${opened.file.replace(/\.[^.]+$/, "")}-graded.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setSaving({ state: "idle" });
+    } catch (e) {
+      setSaving({ state: "error", reason: e instanceof Error ? e.message : String(e) });
+    }
   }, [opened]);
 
   const onDrop = (e: DragEvent) => {
@@ -153,19 +164,22 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
       mode="standalone"
       title="standalone.title"
       top={picker}
-      onGraded={() => void onGraded()}
       afterResult={
-        download && (
+        <>
           <Button
-            as="a"
             appearance="primary"
-            icon={<ArrowDownloadRegular />}
-            href={download.url}
-            download={download.name}
+            icon={saving.state === "saving" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+            disabled={saving.state === "saving"}
+            onClick={() => void onDownload()}
           >
             {t("standalone.download")}
           </Button>
-        )
+          {saving.state === "error" && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{saving.reason}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
       }
     />
   );
