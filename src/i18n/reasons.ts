@@ -17,6 +17,19 @@ interface Wording {
 export const REASONS = {
   // A code not in the catalogue (text from a library, a legacy message): shown as it is.
   "error.text": { en: "{text}", zh: "{text}" },
+  // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
+  "holidays.notADate": {
+    en: '{source}, line {line}: "{text}" is not a date: write one YYYY-MM-DD a line',
+    zh: "{source}，第 {line} 行：“{text}”不是日期，请每行写一个 YYYY-MM-DD",
+  },
+  "holidays.cannotOpen": {
+    en: 'cannot open the holidays file "{source}"',
+    zh: "无法打开节假日文件「{source}」",
+  },
+  "holidays.notCovered": {
+    en: "China's public holidays for {year} are not in the calendar data (it covers {first} to {last}): only weekends are off; list that year's holidays with --holidays FILE",
+    zh: "日历数据中没有 {year} 年的法定节假日（数据覆盖 {first}—{last} 年）：只排除了周末，请用 --holidays 文件 列出当年的节假日",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

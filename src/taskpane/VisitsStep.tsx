@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -22,7 +23,10 @@ import {
 } from "@fluentui/react-components";
 import { CalendarLtrRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import { civilFromDay, formatDay, parseIsoDay, todayDay } from "../engine/dates";
+import { civilFromDay, formatDay, todayDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
+import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
 import type { GradeResult, Lang } from "../engine/grade";
 import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
@@ -80,30 +84,15 @@ function parseMonth(text: string): [number, number] | null {
   return m && +m[2] >= 1 && +m[2] <= 12 ? [+m[1], +m[2]] : null;
 }
 
-/**
- * Holidays typed one date a line, as the command line's holidays file reads them: a second cell of
- * `workday`, `上班` or `班` marks a weekend day that is worked (调休). Blank lines and `#` comments are
- * skipped; the first line that is not a date is returned as the problem.
- */
-export function parseHolidayLines(
-  text: string,
-): { holidays: number[]; workdays: number[] } | { line: number; text: string } {
-  const holidays: number[] = [];
-  const workdays: number[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const cells = lines[i].split(/[,;\t，]/).map((c) => c.trim());
-    if (cells[0] === "" || cells[0].startsWith("#")) continue;
-    let day: number;
-    try {
-      day = parseIsoDay(cells[0]);
-    } catch {
-      return { line: i + 1, text: cells[0] };
-    }
-    if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
-    else holidays.push(day);
+/** The holiday box through the engine's one holiday parser; the first bad line as a value, not a throw. */
+function readHolidayText(text: string): HolidayList | { line: number; text: string } {
+  try {
+    return parseHolidays(text);
+  } catch (e) {
+    if (e instanceof TierError && e.code === "holidays.notADate")
+      return { line: Number(e.params.line), text: String(e.params.text) };
+    throw e;
   }
-  return { holidays, workdays };
 }
 
 export interface VisitsStepProps {
@@ -139,6 +128,8 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
   const [month, setMonth] = useState(() => nextMonth(today ?? todayDay()));
   const [week, setWeek] = useState<WeekPattern>("mon-fri");
   const [holidayText, setHolidayText] = useState("");
+  // China's holidays and 调休 are on by default in Chinese; the user's own list goes on top of them.
+  const [china, setChina] = useState(lang === "zh");
   // Edits belong to the result they were made for: a new grading starts from the policy's defaults.
   const [edits, setEdits] = useState<{ result: GradeResult; visits: Record<string, number | null> }>({
     result,
@@ -167,12 +158,17 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
   const badVisits = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isInteger(v) || v < 0 || v > MAX_VISITS;
 
-  const ym = parseMonth(month);
-  const holidays = useMemo(() => parseHolidayLines(holidayText), [holidayText]);
-  const days = useMemo(() => {
-    const at = parseMonth(month);
-    return at && "holidays" in holidays ? workingDays(at[0], at[1], { days: week, ...holidays }) : null;
-  }, [month, week, holidays]);
+  const ym = useMemo(() => parseMonth(month), [month]);
+  const own = useMemo(() => readHolidayText(holidayText), [holidayText]);
+  const calendar = useMemo(() => (ym && china ? chinaHolidays(ym[0], ym[1]) : null), [ym, china]);
+  const holidays = useMemo<HolidayList | null>(
+    () => ("line" in own ? null : calendar ? mergeHolidays(calendar, own) : own),
+    [own, calendar],
+  );
+  const days = useMemo(
+    () => (ym && holidays ? workingDays(ym[0], ym[1], { days: week, ...holidays }) : null),
+    [ym, week, holidays],
+  );
   const capacity = capacityText.trim() === "" ? undefined : Number(capacityText.trim());
   const capacityBad = capacity !== undefined && !(Number.isInteger(capacity) && capacity >= 1);
   const valid = !!days && !capacityBad && tiers.every((s) => !badVisits(visits[s.tier]));
@@ -218,7 +214,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
 
   const shown = planned && planned.result === result ? planned : null;
   const holidayProblem =
-    "line" in holidays ? t("visits.holidayInvalid", { line: holidays.line, text: holidays.text }) : undefined;
+    "line" in own ? t("visits.holidayInvalid", { line: own.line, text: own.text }) : undefined;
 
   return (
     <div className={styles.root}>
@@ -253,8 +249,26 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           <Radio value="mon-sat" label={t("visits.monSat")} />
         </RadioGroup>
       </Field>
+      <Checkbox
+        checked={china}
+        label={t("visits.china", { first: CHINA_YEARS.first, last: CHINA_YEARS.last })}
+        onChange={(_, d) => {
+          setChina(!!d.checked);
+          changed();
+        }}
+      />
+      {calendar && (
+        <Caption1 className={styles.note} role="status">
+          {calendar.covered
+            ? t("visits.chinaMonth", {
+                holidays: calendar.holidays.length,
+                workdays: calendar.workdays.length,
+              })
+            : t("visits.chinaMissing", { year: ym![0], first: CHINA_YEARS.first, last: CHINA_YEARS.last })}
+        </Caption1>
+      )}
       <Field
-        label={t("visits.holidays")}
+        label={t(china ? "visits.holidaysOwn" : "visits.holidays")}
         hint={holidayProblem ? undefined : t("visits.holidaysHint")}
         validationState={holidayProblem ? "error" : "none"}
         validationMessage={holidayProblem}
