@@ -36,12 +36,22 @@ const useStyles = makeStyles({
 /** What the page needs from a file-backed workbook: the host, and its bytes to download. */
 export interface FileWorkbook extends WorkbookHost {
   toXlsx(): Promise<Uint8Array>;
+  /** Lets go of the workbook (ends its worker) when another file is opened. */
+  close?(): void;
 }
 
 /** Opens a file as a workbook; the default loads exceljs only when a file is chosen. */
 export type OpenWorkbook = (bytes: Uint8Array, fileName: string) => Promise<FileWorkbook>;
 
+/**
+ * Opens the file in a worker where the browser has workers (the page stays responsive while a large file
+ * is read and graded), in the page otherwise (tests under jsdom).
+ */
 const openWithFileHost: OpenWorkbook = async (bytes, fileName) => {
+  if (typeof Worker !== "undefined") {
+    const { WorkerHost } = await import(/* webpackChunkName: "worker-host" */ "./worker-host");
+    return WorkerHost.open(bytes, fileName);
+  }
   const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../workbook/file-host");
   return FileHost.fromBytes(bytes, fileName);
 };
@@ -74,6 +84,8 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
 
   const openFile = useCallback(
     async (file: File) => {
+      // The previous file's worker, if any, is ended: one workbook at a time.
+      if (opened.state === "open") opened.host.close?.();
       setOpened({ state: "opening", file: file.name });
       setSaving({ state: "idle" });
       try {
@@ -83,7 +95,7 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
         setOpened({ state: "error", file: file.name, reason: e instanceof Error ? e.message : String(e) });
       }
     },
-    [open],
+    [open, opened],
   );
 
   // The file is made when the button is pressed, from the workbook as it is then: the visit plan, its

@@ -40,7 +40,10 @@ import {
   type VisitPlan,
   type WeekPattern,
 } from "../engine/visits";
+import { journeyT } from "../i18n/journey";
 import { visitsHistoryT, type VisitsHistoryT } from "../i18n/visits-history";
+import { readText } from "../engine/values";
+import { MANAGER_LOAD } from "./policy-needs";
 import type { WorkbookHost } from "../workbook/host";
 import { writePlan } from "../workbook/write-plan";
 
@@ -107,6 +110,8 @@ export interface VisitsStepProps {
   t?: VisitsHistoryT;
   /** Today as a day number (tests pin it); the clock's today otherwise. */
   today?: number;
+  /** The preset graded with, when one was: its customers-per-manager limit is checked. */
+  policy?: string;
 }
 
 type Busy = "idle" | "planning" | "writing";
@@ -122,9 +127,28 @@ interface Planned {
  * The Visits step: a month's working days, visits a month per tier and an optional daily capacity,
  * then a plan (engine `planVisits`) with its summary, written to the plan and summary sheets.
  */
-export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today }: VisitsStepProps) {
+export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today, policy }: VisitsStepProps) {
   const styles = useStyles();
   const t = useMemo(() => given ?? visitsHistoryT(lang === "zh" ? "zh-CN" : "en-US"), [given, lang]);
+  const tj = useMemo(() => journeyT(lang === "zh" ? "zh-CN" : "en-US"), [lang]);
+  // Warnings before planning: no manager column (every visit would go to one unnamed manager), and
+  // managers with more customers than the policy allows one person.
+  const noManager = result.mapping.manager === undefined;
+  const overLoaded = useMemo(() => {
+    const load = policy ? MANAGER_LOAD[policy] : undefined;
+    if (!load || noManager) return [];
+    const col = table.headers.indexOf(result.mapping.manager);
+    const count = new Map<string, number>();
+    result.columns.tier.forEach((tier, i) => {
+      if (tier === null || tier === undefined) return;
+      const row = table.rows[result.sourceRow[i] - table.headerRow - 2] ?? [];
+      const m = readText(row[col]);
+      if (m) count.set(m, (count.get(m) ?? 0) + 1);
+    });
+    return [...count]
+      .filter(([, n]) => n > load.max)
+      .map(([manager, customers]) => ({ manager, customers, max: load.max }));
+  }, [policy, noManager, table, result]);
   const [month, setMonth] = useState(() => nextMonth(today ?? todayDay()));
   const [week, setWeek] = useState<WeekPattern>("mon-fri");
   const [holidayText, setHolidayText] = useState("");
@@ -218,6 +242,16 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
 
   return (
     <div className={styles.root}>
+      {noManager && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{tj("plan.noManager")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {overLoaded.map((o) => (
+        <MessageBar key={o.manager} intent="warning">
+          <MessageBarBody>{tj("plan.overLoad", o)}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Field
         label={t("visits.month")}
         hint={days ? t("visits.monthHint", { days: days.length }) : undefined}

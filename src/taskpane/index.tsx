@@ -2,11 +2,13 @@ import { createRoot } from "react-dom/client";
 import { OfficeHost } from "../workbook/office-host";
 import { localeOf } from "../i18n";
 import { App } from "./App";
+import { OutsideOffice } from "./OutsideOffice";
 import { Pane } from "./Pane";
 import { themeFor } from "./theme";
 
 // Inside Office the pane follows Office's display language and theme, and reaches the workbook
-// through OfficeHost only. Opened as a plain page (no Office.js), it shows the same screen without a host.
+// through OfficeHost only. Opened as a plain page (no Excel, or Office.js did not load at all), it says
+// so in one sentence and links to the standalone page.
 function start(inOffice: boolean) {
   const host = inOffice ? new OfficeHost() : null;
   const locale = localeOf(inOffice ? Office.context.displayLanguage : navigator.language);
@@ -14,7 +16,7 @@ function start(inOffice: boolean) {
   document.documentElement.lang = locale;
   createRoot(document.getElementById("root")!).render(
     <App theme={theme} locale={locale}>
-      <Pane host={host} mode="office" />
+      {host ? <Pane host={host} mode="office" /> : <OutsideOffice />}
     </App>,
   );
 }
