@@ -401,6 +401,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     setFocusRow(undefined);
     setRun({ state: "running", step: "read", done: 0, total: 0 });
     const request: GradeRunRequest = { sheet, ruleSet, input, map, none, asOf: asOfDay, lang };
+    let finished = false;
     try {
       // A host that grades in a worker (the standalone page) keeps the page answering; Excel's host
       // grades here, yielding between steps.
@@ -411,10 +412,15 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       } = isGradingHost(host)
         ? await host.gradeRun(
             request,
-            (step, done, total) => setRun({ state: "running", step, done, total }),
+            (step, done, total) => {
+              // A worker's progress comes on its own channel and may arrive after the result: a late
+              // one must not turn a finished run back into a running one.
+              if (!finished) setRun({ state: "running", step, done, total });
+            },
             controller.signal,
           )
         : await gradeRun(host, request, progress, stop);
+      finished = true;
       stop();
       // A transition: React renders the result, chart and steps in slices, so the page keeps answering.
       startTransition(() => {
@@ -423,6 +429,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       });
       onGraded?.(result);
     } catch (e) {
+      finished = true;
       if (e instanceof Cancelled || e instanceof RunCancelled || controller.signal.aborted)
         setRun((r) => ({ ...r, state: "cancelled" }));
       else setRun((r) => ({ ...r, state: "failed", error: message(e) }));
