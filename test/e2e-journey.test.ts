@@ -166,6 +166,7 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         await page.getByRole("button", { name: zh ? "写入工作簿" : "Write plan to workbook" }).click();
         await page.getByText(pattern(L("visits.written" as MessageKey))).waitFor({ timeout: 60_000 });
         await report("visits.written" as MessageKey, 1, 2);
+        await page.getByText(pattern(L("visits.written" as MessageKey))).scrollIntoViewIfNeeded();
         await shot("5-visits");
 
         // 6. Re-evaluate: a snapshot, a stricter gold, grade again, a second snapshot, compare, write both.
@@ -194,6 +195,9 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
           .getByText(pattern(L("history.notificationsWritten" as MessageKey)))
           .waitFor({ timeout: 60_000 });
         await report("history.notificationsWritten" as MessageKey, 1);
+        await page
+          .getByText(pattern(L("history.notificationsWritten" as MessageKey)))
+          .scrollIntoViewIfNeeded();
         await shot("6-re-evaluated");
 
         // 7. Download, made from the workbook as it is now.
@@ -230,3 +234,26 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         await context.close();
       }, 900_000);
     });
+
+describe("taskpane.html outside Excel", () => {
+  it("loads Office.js from dist/office-js when the CDN is blocked, and says in one sentence that it works in Excel only, linking to the standalone page", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 350, height: 700 } });
+    const local: string[] = [];
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== "127.0.0.1") return route.abort();
+      local.push(url.pathname);
+      return route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/taskpane.html`);
+    const link = page.getByRole("link", { name: JOURNEY_MESSAGES["zh-CN"]["office.standaloneLink"] });
+    await link.waitFor({ timeout: 60_000 });
+    expect(local).toContain("/office-js/office.js");
+    expect(await page.getByText(JOURNEY_MESSAGES["zh-CN"]["office.outside"]).isVisible()).toBe(true);
+    expect(await page.getByText(format("zh-CN", "app.loading")).count()).toBe(0);
+    expect(await link.getAttribute("href")).toBe("standalone.html");
+    await page.screenshot({ path: path.join(OUT, "zh-350-outside-office.png") });
+    await context.close();
+  }, 120_000);
+});

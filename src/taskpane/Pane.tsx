@@ -467,6 +467,15 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
         })
     : undefined;
 
+  // The Visits and History steps mount a moment after the result, in a commit of their own: one commit
+  // of the result, the chart, the table and both steps is a long task on a slow machine.
+  const [stepsFor, setStepsFor] = useState<typeof outcome>(null);
+  useEffect(() => {
+    if (!outcome) return setStepsFor(null);
+    const timer = window.setTimeout(() => startTransition(() => setStepsFor(outcome)), 100);
+    return () => window.clearTimeout(timer);
+  }, [outcome]);
+
   const graded = outcome?.result;
   // The graded rows appear a slice at a time: a thousand rows of table in one commit is a long task.
   const [previewCount, setPreviewCount] = useState(PREVIEW_STEP);
@@ -540,6 +549,11 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                 {tj("policy.change")}
               </Button>
             )}
+            {asOfNote && (
+              <MessageBar intent="info">
+                <MessageBarBody>{tj("asOf.fromData", { date: asOfNote })}</MessageBarBody>
+              </MessageBar>
+            )}
             <PolicyEditor
               form={form}
               name={(draft.name as { zh: string; en: string }) ?? { zh: "", en: "" }}
@@ -556,11 +570,6 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               onImport={(f) => void onImport(f)}
               importNote={importNote}
             />
-            {asOfNote && (
-              <MessageBar intent="info">
-                <MessageBarBody>{tj("asOf.fromData", { date: asOfNote })}</MessageBarBody>
-              </MessageBar>
-            )}
           </Step>
           <Divider />
           <Subtitle2 as="h2" id="step-evaluate">
@@ -600,7 +609,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               </>
             )}
           </section>
-          {outcome && host && (
+          {outcome && stepsFor === outcome && host && (
             <Suspense fallback={<Spinner size="tiny" label={t("app.loading")} />}>
               <Divider />
               <Step id="step-visits" title={t("step.visits")}>

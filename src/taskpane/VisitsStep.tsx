@@ -311,7 +311,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           className={styles.fill}
           resize="vertical"
           rows={3}
-          placeholder="2025-10-01"
+          placeholder="2025-10-20"
           value={holidayText}
           onChange={(_, d) => {
             setHolidayText(d.value);
