@@ -136,7 +136,7 @@ export interface PaneProps {
 const DEFAULT_PRESET = "membership";
 /** Graded rows shown in the standalone preview. */
 const PREVIEW_GRADED = 1000;
-const PREVIEW_STEP = 100;
+const PREVIEW_STEP = 25;
 const PREVIEW_ROWS = 8;
 
 class Cancelled extends Error {}
