@@ -17,6 +17,14 @@ interface Wording {
 export const REASONS = {
   // A code not in the catalogue (text from a library, a legacy message): shown as it is.
   "error.text": { en: "{text}", zh: "{text}" },
+  "formulas.noColumn": {
+    en: "the live formulas need the column {column}, which this sheet does not have",
+    zh: "公式版需要「{column}」列，本表没有这一列",
+  },
+  "formulas.noFormulaForm": {
+    en: "the method {method} has no plain-formula form: its tiers are written as values",
+    zh: "方法「{method}」没有普通公式写法：分级以数值写入",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;
