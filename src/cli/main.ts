@@ -16,6 +16,7 @@ import { grade, type GradeResult } from "../engine/grade";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
+import { writeFormulasOut } from "./formulas";
 import { runDemo } from "./demo";
 import {
   inputOption,
@@ -34,6 +35,7 @@ import { padDisplay } from "./text";
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
              [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx]
+             [--formulas --out FILE.xlsx]
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
@@ -95,7 +97,13 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...POLICY_OPTIONS, ...TABLE_OPTIONS, sheet: { type: "string" }, out: { type: "string" } },
+    options: {
+      ...POLICY_OPTIONS,
+      ...TABLE_OPTIONS,
+      sheet: { type: "string" },
+      out: { type: "string" },
+      formulas: { type: "boolean" },
+    },
   });
   if (positionals.length !== 1)
     throw new UsageError(`grade takes one file (got ${positionals.length})\n${USAGE}`);
@@ -115,6 +123,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   report(result, table.sheetName, io);
 
   const out = values.out;
+  if (values.formulas) return await writeFormulasOut(out, positionals[0], table, result, ruleSet, lang);
   if (!out) io.out(toCsv(result.keys, result.columns));
   else if (out.toLowerCase().endsWith(".json")) await writeFile(out, toJson(result));
   else if (out.toLowerCase().endsWith(".csv"))

@@ -20,6 +20,7 @@ export const FORMULA_LABELS = {
   frequency: { en: "Tier·frequency", zh: "分级·次数" },
   lastDate: { en: "Tier·last date", zh: "分级·最近日期" },
   firstDate: { en: "Tier·first date", zh: "分级·首次日期" },
+  orderDay: { en: "Tier·order day (0: not counted)", zh: "分级·订单日期（0 为不计入）" },
   recencyDays: { en: "Tier·recency days", zh: "分级·距今天数" },
   tenureDays: { en: "Tier·tenure days", zh: "分级·客户时长（天）" },
   value: { en: "Tier·{name} (valid rows)", zh: "分级·{name}（有效行）" },

@@ -12,6 +12,7 @@ import type { SheetTable } from "../engine/table";
 import { FileHost } from "./file-host";
 import { formulaLabel } from "../i18n/formulas";
 import { liveFormulas, type LiveWorkbook } from "./formulas";
+import type { FormulaRegion } from "./formulas/model";
 import { fileFormula } from "./formulas/allowed";
 
 const HEADER_FILL = "FFEDEDED";
@@ -61,6 +62,11 @@ export function writeLiveFormulas(workbook: ExcelJS.Workbook, model: LiveWorkboo
     });
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
+  writeRegion(workbook, t);
+  if (model.orderHelper) writeRegion(workbook, model.orderHelper);
+}
+
+function writeRegion(workbook: ExcelJS.Workbook, t: FormulaRegion): void {
   const ws = workbook.getWorksheet(t.sheet)!;
   t.columns.forEach((col, j) => {
     const c = t.firstCol + j;
@@ -91,6 +97,8 @@ export async function liveFormulasWorkbook(
   result: Pick<GradeResult, "input" | "mapping" | "asOf" | "sourceRow" | "columns">,
   ruleSet: RuleSet,
   lang: Lang,
+  /** Changes the model before it is written (tests type over a rules cell with it). */
+  edit?: (model: LiveWorkbook) => void,
 ): Promise<Uint8Array> {
   const host = await FileHost.fromBytes(bytes, fileName);
   const workbook = host.workbook;
@@ -103,6 +111,7 @@ export async function liveFormulasWorkbook(
     rulesSheet: freeName(workbook, formulaLabel("rulesSheet", lang)),
     customersSheet: freeName(workbook, formulaLabel("customersSheet", lang)),
   });
+  edit?.(model);
   writeLiveFormulas(workbook, model);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

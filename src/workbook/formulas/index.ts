@@ -96,15 +96,17 @@ export function liveFormulas(
     asOfLabel: `${env.label("asOf")} (${formatDay(result.asOf)})`,
     asOfSerial,
   });
-  if (orders) {
-    // The aggregate columns come first, so they sit in B..E where `inputs` says.
-    ordersAggregates(builder, env, {
-      sheet: table.sheetName,
-      first: sheetRow(table, 0),
-      last: sheetRow(table, Math.max(table.rows.length - 1, 0)),
-      col: (role) => table.headers.indexOf(result.mapping[role]) + 1,
-    });
-  }
+  // The aggregate columns come first, so they sit in B..E where `inputs` says.
+  const orderHelper = orders
+    ? ordersAggregates(builder, env, {
+        sheet: table.sheetName,
+        headerRow: table.headerRow + 1,
+        first: sheetRow(table, 0),
+        last: sheetRow(table, Math.max(table.rows.length - 1, 0)),
+        col: (role) => table.headers.indexOf(result.mapping[role]) + 1,
+        firstCol,
+      })
+    : undefined;
   const tier = write(ruleSet, builder, env);
   return {
     rulesSheet: { name: rulesName, title: env.label("title"), labels, cells },
@@ -125,6 +127,7 @@ export function liveFormulas(
       firstCol: orders ? 2 : firstCol,
       columns,
     },
+    orderHelper,
     tierColumn: tier.index!,
   };
 }

@@ -38,22 +38,27 @@ export interface CustomersSheet {
   idRows: number[];
 }
 
+/** Formula columns side by side on one sheet, one formula per data row. */
+export interface FormulaRegion {
+  sheet: string;
+  /** 1-based header row; data rows are firstRow..lastRow. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  /** 1-based column of the first output column. */
+  firstCol: number;
+  columns: FormulaColumn[];
+}
+
 export interface LiveWorkbook {
   /** The sheet that holds the rules block (labelled thresholds, cut points, tier names). */
   rulesSheet: { name: string; title: string; labels: { row: number; text: string }[]; cells: RuleCell[] };
   /** For orders input: the customers sheet the output columns go on. */
   customersSheet?: CustomersSheet;
   /** Where the output columns go: the data sheet (customers input) or the customers sheet (orders). */
-  target: {
-    sheet: string;
-    /** 1-based header row; data rows are firstRow..lastRow. */
-    headerRow: number;
-    firstRow: number;
-    lastRow: number;
-    /** 1-based column of the first output column. */
-    firstCol: number;
-    columns: FormulaColumn[];
-  };
+  target: FormulaRegion;
+  /** For orders: one helper column beside the orders (the order's day when the row counts, else 0). */
+  orderHelper?: FormulaRegion;
   /** Index in target.columns of the tier column (the policy's main result). */
   tierColumn: number;
 }
