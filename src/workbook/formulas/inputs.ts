@@ -84,7 +84,9 @@ export function numberInput(b: FormulaBuilder, env: Env, key: string): ColumnRef
 
 /** `AND(id ok, ISNUMBER(x1), …)` for one row. */
 export function allValid(b: FormulaBuilder, refs: readonly ColumnRef[], row: number): string {
-  return `AND(${[b.idOk(row), ...refs.map((x) => `ISNUMBER(${x.at(row)})`)].join(",")})`;
+  const id = b.idOk(row);
+  const tests = [...(id === "TRUE" ? [] : [id]), ...refs.map((x) => `ISNUMBER(${x.at(row)})`)];
+  return tests.length ? `AND(${tests.join(",")})` : "TRUE";
 }
 
 /** The validity column (1 or 0) of a method that needs every one of `refs`. */

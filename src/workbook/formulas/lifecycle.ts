@@ -14,7 +14,7 @@ export const lifecycleFormulas: MethodFormulas<"lifecycle"> = (rs, b, env) => {
   const L = numberInput(b, env, "last_day");
   const S = numberInput(b, env, "first_day");
   const w = rs.windows;
-  const cell = (key: keyof typeof w) => b.rule(env.label("window", { name: key }), w[key]);
+  const cell = (key: keyof typeof w) => b.rule(env.label(key), w[key]);
   const lost = cell("lostDays");
   const atRisk = cell("atRiskDays");
   const newDays = cell("newDays");
