@@ -23,7 +23,23 @@ import { liveFormulasWorkbook } from "../src/workbook/write-formulas";
 import { recalculate, soffice } from "./helpers/libreoffice";
 
 const root = path.resolve(__dirname, "..");
+/**
+ * The spec's worked example (grading.md, "Fixed class amounts"): 20 retailers selling 250 万, the top 4
+ * exactly 80 % and the top 10 exactly 95 %, must give A 4, B 6, C 10: the customer whose sales cross a
+ * mark is in the better class, and a share of exactly 80 % is not below 80 %.
+ */
+const SPEC_SALES = [
+  600_000, 500_000, 500_000, 400_000, 100_000, 75_000, 60_000, 50_000, 50_000, 40_000, 20_000, 15_000, 15_000,
+  15_000, 12_000, 12_000, 10_000, 10_000, 8_000, 8_000,
+];
+const specFile = path.join(mkdtempSync(path.join(tmpdir(), "tier-spec-")), "spec-abc-example.csv");
+writeFileSync(
+  specFile,
+  "零售户编号,月均销售额\n" + SPEC_SALES.map((v, i) => `R${i + 1},${v}`).join("\n") + "\n",
+);
+
 const FILES = [
+  { file: specFile, asOf: "2025-12-31" },
   ...readdirSync(path.join(root, "samples"))
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => ({ file: path.join(root, "samples", f), asOf: "2025-12-31" })),
@@ -222,6 +238,13 @@ describe.skipIf(!bin)("live formulas recalculated by LibreOffice equal the engin
         preset,
       ).toBe(true);
     }
+  });
+
+  it("the spec's worked example (20 retailers, 250 万) gives A 4, B 6, C 10 in LibreOffice as in the engine", () => {
+    expect(SPEC_SALES.reduce((a, b) => a + b, 0)).toBe(2_500_000);
+    const values = got.get("spec-abc-example.csv abc")!;
+    const count = (t: string) => values.filter((v) => v === t).length;
+    expect([count("A"), count("B"), count("C")]).toEqual([4, 6, 10]);
   });
 
   it("every customer's tier from LibreOffice equals the engine's, for every preset on every sample and the Online Retail invoices", () => {
