@@ -4,12 +4,12 @@
  * its tier column must equal the engine's, customer by customer. Then one threshold is typed over in
  * the rules block and the workbook must recalculate to the engine's result under the changed rules.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTable } from "../src/cli/options";
 import { parseIsoDay } from "../src/engine/dates";
 import { grade, type GradeResult, type Lang } from "../src/engine/grade";
@@ -264,6 +264,11 @@ describe.skipIf(!bin)("live formulas recalculated by LibreOffice equal the engin
       got.set(c.name, values);
     }
   }, 60 * 60_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(path.dirname(specFile), { recursive: true, force: true });
+  });
 
   it("the workbooks are written without cached values, so what LibreOffice shows it computed", async () => {
     for (const bytes of written.values()) {
