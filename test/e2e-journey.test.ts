@@ -66,8 +66,8 @@ async function englishWords(page: Page, file: string): Promise<string[]> {
 }
 
 /**
- * English the pane still shows in Chinese, all of it issue 13's item 3 (row reasons worded from
- * structured reasons, SMS placeholders in Chinese), done on main with the method registry: delete
+ * English the pane still shows in Chinese: the SMS templates' placeholders ({name}, {tier}, {old_tier},
+ * {benefits}), which the user types as they are. Row reasons are worded in Chinese now; delete
  * these when that lands, and the scan then fails on any English word.
  */
 const PENDING_ITEM_3 = new Set("name tier old_tier old benefits".split(" "));

@@ -833,6 +833,15 @@ export const REASONS = {
     en: "China's public holidays for {year} are not in the calendar data (it covers {first} to {last}): only weekends are off; add that year's holidays to your own list of days off",
     zh: "日历数据中没有 {year} 年的法定节假日（数据覆盖 {first}—{last} 年）：只排除了周末，请把当年的节假日加入自己的休息日列表",
   },
+
+  "formulas.noColumn": {
+    en: "the live formulas need the column {column}, which this sheet does not have",
+    zh: "公式版需要「{column}」列，本表没有这一列",
+  },
+  "formulas.noFormulaForm": {
+    en: "the method {method} has no plain-formula form: its tiers are written as values",
+    zh: "方法「{method}」没有普通公式写法：分级以数值写入",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;
