@@ -57,7 +57,24 @@ export default async (env, argv) => {
         template: "./src/standalone/standalone.html",
         chunks: ["standalone"],
       }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The fallback copy of Office.js (taskpane.html loads it when Microsoft's CDN cannot be
+          // reached): the loader, the Excel hosts' scripts and the zh-CN and en-US strings only.
+          {
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            globOptions: {
+              ignore: ["**/*.debug.js", "**/*.d.ts"],
+            },
+            filter: (file) =>
+              /[\\/](office|o15apptofilemappingtable|custom-functions-runtime|es6-promise|excel[\w.-]*)\.js$/i.test(
+                file,
+              ) || /[\\/](en-us|zh-cn)[\\/]office_strings\.js$/i.test(file),
+          },
+        ],
+      }),
     ],
     devServer: serving
       ? {

@@ -6,13 +6,14 @@
  */
 import { gradeIn } from "./present";
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "../scripts/ensure-build";
+import { CHROMIUM_ARGS, serve } from "./browser";
 import { parseIsoDay } from "../src/engine/dates";
 
 import { parseRuleSetText } from "../src/engine/ruleset";
@@ -27,39 +28,6 @@ const OUT = path.join(ROOT, "test-output");
 const SAMPLE = path.join(ROOT, "samples", "membership--store-members-zh.xlsx");
 const AS_OF = "2026-03-31";
 const L = (key: MessageKey, params?: MessageParams) => format("zh-CN", key, params);
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
-
-/** A static server for dist/ on 127.0.0.1. */
-export function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let server: Server;
 let browser: Browser;
@@ -144,7 +112,7 @@ describe("the standalone page", () => {
     await page.getByRole("button", { name: L("eval.button") }).click();
     const result = page.getByRole("region", { name: L("result.title"), exact: true });
     await result.waitFor({ timeout: 120_000 });
-    const download = page.getByRole("link", { name: L("standalone.download") });
+    const download = page.getByRole("button", { name: L("standalone.download") });
     await download.waitFor({ timeout: 60_000 });
     await result.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);

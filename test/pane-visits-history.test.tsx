@@ -11,7 +11,7 @@ import { preset } from "../src/engine/presets";
 import { tableFromRows, type SheetTable } from "../src/engine/table";
 import { VISITS_HISTORY_MESSAGES } from "../src/i18n/visits-history";
 import { HistoryStep } from "../src/taskpane/HistoryStep";
-import { nextMonth, parseHolidayLines, VisitsStep } from "../src/taskpane/VisitsStep";
+import { nextMonth, VisitsStep } from "../src/taskpane/VisitsStep";
 import { historySnapshots, readHistory } from "../src/workbook/history-read";
 import type {
   CellOut,
@@ -169,9 +169,11 @@ describe("VisitsStep", () => {
         />,
       ),
     );
-    // October 2025: 23 weekdays.
+    // October 2025 with China's calendar, on by default in Chinese: 23 weekdays, less the 6 weekdays of
+    // 国庆节 and 中秋节 (10-01 to 10-08), plus Saturday 10-11 worked (调休) = 18.
     expect((screen.getByLabelText("月份") as HTMLInputElement).value).toBe("2025-10");
-    expect(screen.getByText("共 23 个工作日")).toBeTruthy();
+    expect(screen.getByText("共 18 个工作日")).toBeTruthy();
+    expect(screen.getByText("本月：放假 8 天，周末调休上班 1 天。")).toBeTruthy();
     const a = screen.getByRole("spinbutton", { name: "A类（3 位客户）" }) as HTMLInputElement;
     expect(a.value).toBe("4");
     expect((screen.getByRole("spinbutton", { name: "B类（3 位客户）" }) as HTMLInputElement).value).toBe("2");
@@ -184,7 +186,7 @@ describe("VisitsStep", () => {
 
     await user.click(screen.getByRole("button", { name: "生成拜访计划" }));
     // 3 A × 5 + 3 B × 2 + 4 C × 1 = 25 visits.
-    await screen.findByText("23 个工作日，共 25 次拜访", undefined, { timeout: 10_000 });
+    await screen.findByText("18 个工作日，共 25 次拜访", undefined, { timeout: 10_000 });
     expect(screen.getByText("重点等级 A类：3 位客户中 3 位得到拜访（100%）")).toBeTruthy();
     const perTier = screen.getByRole("table", { name: "各等级拜访" });
     expect(within(perTier).getAllByRole("row")[1].textContent).toBe("A类3153");
@@ -489,14 +491,6 @@ describe("the steps' helpers and catalogue", () => {
   it("nextMonth(day) is the month after, across a year's end", () => {
     expect(nextMonth(dayFromCivil(2025, 9, 15))).toBe("2025-10");
     expect(nextMonth(dayFromCivil(2025, 12, 31))).toBe("2026-01");
-  });
-
-  it("parseHolidayLines reads worked weekend days (调休) and skips blanks and comments", () => {
-    expect(parseHolidayLines("# 国庆\n2025-10-01\n\n2025-10-11,上班\n")).toEqual({
-      holidays: [parseIsoDay("2025-10-01")],
-      workdays: [parseIsoDay("2025-10-11")],
-    });
-    expect(parseHolidayLines("2025-10-01\n2025-10-32")).toEqual({ line: 2, text: "2025-10-32" });
   });
 
   it("the Visits and History catalogue has the same keys and placeholders in zh-CN and en-US", () => {

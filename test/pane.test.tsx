@@ -115,9 +115,11 @@ describe("the policy editor", () => {
   it("marks an invalid threshold where it was typed, with the reason", async () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "en-US");
+    // The gallery shows the policy the sheet suggests alone until asked for the others.
     await user.click(
-      await screen.findByRole("radio", { name: /ABC classes \(80\/20\)/ }, { timeout: 10_000 }),
+      await screen.findByRole("button", { name: "Choose another policy" }, { timeout: 10_000 }),
     );
+    await user.click(screen.getByRole("radio", { name: /ABC classes \(80\/20\)/ }));
     const share = screen.getByRole("textbox", { name: "A: share of sales up to (0–1)" });
     await user.clear(share);
     await user.type(share, "abc");
@@ -151,8 +153,9 @@ describe("the policy editor", () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "en-US");
     await user.click(
-      await screen.findByRole("radio", { name: /Shopping-centre tenant scorecard/ }, { timeout: 10_000 }),
+      await screen.findByRole("button", { name: "Choose another policy" }, { timeout: 10_000 }),
     );
+    await user.click(screen.getByRole("radio", { name: /Shopping-centre tenant scorecard/ }));
     expect(screen.getByText("Sum: 100 % ✓")).toBeTruthy();
     const first = screen.getByRole("textbox", { name: "Weight of Fits positioning" });
     await user.clear(first);
@@ -183,6 +186,7 @@ describe("the language", () => {
     expect(screen.getByRole("heading", { name: "客户分级" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Grade customers" })).toBeNull();
     expect(screen.getByRole("radiogroup", { name: "选择分级政策" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "更换政策" }));
     expect(
       within(screen.getByRole("radiogroup", { name: "选择分级政策" })).getByText("ABC 分类（二八法则）"),
     ).toBeTruthy();

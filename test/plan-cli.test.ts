@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
 import { demoHistory } from "../src/cli/history";
-import { parseHolidays } from "../src/cli/plan";
+import { parseHolidays } from "../src/engine/holidays";
 import { compareSnapshots } from "../src/engine/history";
 import { planVisits, workingDays } from "../src/engine/visits";
 import type { CellOut, SheetWriteRequest, WorkbookHost } from "../src/workbook/host";

@@ -20,6 +20,7 @@ import { presentResult } from "../i18n/result";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
+import { writeFormulasOut } from "./formulas";
 import { runDemo } from "./demo";
 import { checkOut } from "./out";
 import {
@@ -42,6 +43,7 @@ import { padDisplay } from "./text";
 const USAGE = `usage:
   tier grade <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) [--input orders|customers]
              [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out FILE.csv|FILE.json|FILE.xlsx] [--overwrite]
+             [--formulas --out FILE.xlsx]
   tier presets [--json NAME]
 ${PLAN_USAGE}
 ${HISTORY_USAGE}
@@ -125,6 +127,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
       sheet: { type: "string" },
       out: { type: "string" },
       overwrite: { type: "boolean" },
+      formulas: { type: "boolean" },
     },
   });
   if (positionals.length !== 1)
@@ -143,6 +146,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   report(result, table.sheetName, io);
 
   const out = values.out;
+  if (values.formulas) return await writeFormulasOut(out, positionals[0], table, result, ruleSet, lang);
   if (!out) io.out(toCsv(result.keys, result.columns));
   else if (out.toLowerCase().endsWith(".json")) await writeFile(out, toJson(result));
   else if (out.toLowerCase().endsWith(".csv"))

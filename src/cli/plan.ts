@@ -2,7 +2,7 @@
  * `tier plan`: grades a customer file and plans a month of visits per tier.
  *
  *   tier plan <file> (--preset NAME | --rules FILE.json) --month YYYY-MM [--days mon-fri|mon-sat]
- *             [--holidays FILE] [--capacity N] [--visits TIER=N]... [--input orders|customers] [--sheet NAME]
+ *             [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]... [--input orders|customers] [--sheet NAME]
  *             [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out plan.csv|plan.json]
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -12,7 +12,9 @@ import { TierError } from "../engine/errors";
 import type { ReasonParams } from "../engine/reasons";
 import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
-import { grade } from "../engine/grade";
+import { grade, type Lang } from "../engine/grade";
+import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
+import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
@@ -30,7 +32,7 @@ import {
 import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
-            [--days mon-fri|mon-sat] [--holidays FILE] [--capacity N] [--visits TIER=N]...
+            [--days mon-fri|mon-sat] [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]...
             [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
             [--lang en|zh] [--out plan.csv|plan.json]`;
 
@@ -55,7 +57,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       ...TABLE_OPTIONS,
       month: { type: "string" },
       days: { type: "string" },
-      holidays: { type: "string" },
+      holidays: { type: "string", multiple: true },
       capacity: { type: "string" },
       visits: { type: "string", multiple: true },
       sheet: { type: "string" },
@@ -83,7 +85,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
     throw new TierError("cli.badOut", { allowed: [".csv", ".json"], got: out });
 
   const ruleSet = await ruleSetOf(values);
-  const holidays = values.holidays ? await readHolidays(values.holidays) : { holidays: [], workdays: [] };
+  const holidays = await holidaysOf(values.holidays ?? [], lang, +m[1], +m[2], io);
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
   const table = await readTable(positionals[0], values.sheet);
@@ -200,38 +202,42 @@ function parseVisits(list: readonly string[], order: readonly string[]): Record<
 }
 
 /**
- * A holidays file: one YYYY-MM-DD a line (or the first column of a CSV). A second column of
- * `workday`, `上班` or `班` marks a weekend day that is worked (调休). Blank lines, `#` comments and a
- * header line are skipped.
+ * The days off of `--holidays`, given any number of times: `cn` for China's public holidays and 调休
+ * working days (the default with `--lang zh`), `none` for no calendar, or a file of the user's own,
+ * added on top of the calendar. A year the calendar data does not cover is said on stderr.
  */
-export async function readHolidays(path: string): Promise<{ holidays: number[]; workdays: number[] }> {
+export async function holidaysOf(
+  given: readonly string[],
+  lang: Lang,
+  year: number,
+  month: number,
+  io: Io,
+): Promise<HolidayList> {
+  const none = given.some((g) => g.toLowerCase() === "none");
+  const china = !none && (given.some((g) => g.toLowerCase() === "cn") || lang === "zh");
+  const lists: HolidayList[] = [];
+  if (china) {
+    const cn = chinaHolidays(year, month);
+    if (!cn.covered)
+      io.err(
+        reasonText(
+          { code: "holidays.notCovered", params: { year, first: CHINA_YEARS.first, last: CHINA_YEARS.last } },
+          lang,
+        ) + "\n",
+      );
+    lists.push(cn);
+  }
+  for (const g of given) if (!/^(cn|none)$/i.test(g)) lists.push(await readHolidays(g));
+  return mergeHolidays(...lists);
+}
+
+/** A holidays file, read by the engine's one holiday parser (`parseHolidays`). */
+export async function readHolidays(path: string): Promise<HolidayList> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch {
-    throw new TierError("cli.cannotOpenHolidays", { file: path });
+    throw new TierError("holidays.cannotOpen", { source: path });
   }
   return parseHolidays(decodeText(bytes).text, path);
-}
-
-export function parseHolidays(text: string, name = "holidays"): { holidays: number[]; workdays: number[] } {
-  const holidays: number[] = [];
-  const workdays: number[] = [];
-  text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\r|\n/)
-    .forEach((line, i) => {
-      const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
-      if (cells[0] === "" || cells[0].startsWith("#")) return;
-      if (i === 0 && !/^\d/.test(cells[0])) return;
-      let day: number;
-      try {
-        day = parseIsoDay(cells[0]);
-      } catch {
-        throw new TierError("cli.holidayNotDate", { file: name, line: i + 1, value: cells[0] });
-      }
-      if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
-      else holidays.push(day);
-    });
-  return { holidays, workdays };
 }

@@ -819,6 +819,29 @@ export const REASONS = {
 
   // Workbook files: reading, writing and the shape of the table (issue 12).
   ...FILE_REASONS,
+
+  // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
+  "holidays.notADate": {
+    en: '{source}, line {line}: "{text}" is not a date: write one YYYY-MM-DD a line',
+    zh: "{source}，第 {line} 行：“{text}”不是日期，请每行写一个 YYYY-MM-DD",
+  },
+  "holidays.cannotOpen": {
+    en: 'cannot open the holidays file "{source}"',
+    zh: "无法打开节假日文件「{source}」",
+  },
+  "holidays.notCovered": {
+    en: "China's public holidays for {year} are not in the calendar data (it covers {first} to {last}): only weekends are off; add that year's holidays to your own list of days off",
+    zh: "日历数据中没有 {year} 年的法定节假日（数据覆盖 {first}—{last} 年）：只排除了周末，请把当年的节假日加入自己的休息日列表",
+  },
+
+  "formulas.noColumn": {
+    en: "the live formulas need the column {column}, which this sheet does not have",
+    zh: "公式版需要「{column}」列，本表没有这一列",
+  },
+  "formulas.noFormulaForm": {
+    en: "the method {method} has no plain-formula form: its tiers are written as values",
+    zh: "方法「{method}」没有普通公式写法：分级以数值写入",
+  },
 } as const satisfies Record<string, Wording>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -18,6 +18,11 @@ const enUS = {
   "visits.monFri": "Monday to Friday",
   "visits.monSat": "Monday to Saturday",
   "visits.holidays": "Holidays",
+  "visits.holidaysOwn": "Other days off",
+  "visits.china": "China's public holidays and make-up working days (调休), {first}–{last}",
+  "visits.chinaMonth": "This month: {holidays} public holidays off, {workdays} weekend days worked.",
+  "visits.chinaMissing":
+    "China's holidays for {year} are not known yet (the calendar covers {first}–{last}): only weekends are off. List that year's holidays below.",
   "visits.holidaysHint": "One date a line (YYYY-MM-DD); add “,workday” for a weekend day that is worked.",
   "visits.holidayInvalid": "Line {line}: “{text}” is not a date: write one YYYY-MM-DD a line.",
   "visits.perTier": "Visits a month per tier",
@@ -103,6 +108,11 @@ const zhCN: Record<VisitsHistoryKey, string> = {
   "visits.monFri": "周一至周五",
   "visits.monSat": "周一至周六",
   "visits.holidays": "节假日",
+  "visits.holidaysOwn": "其他休息日",
+  "visits.china": "中国法定节假日和调休上班日（{first}—{last} 年）",
+  "visits.chinaMonth": "本月：放假 {holidays} 天，周末调休上班 {workdays} 天。",
+  "visits.chinaMissing":
+    "{year} 年的法定节假日尚无数据（日历覆盖 {first}—{last} 年）：只排除了周末，请在下面列出当年的节假日。",
   "visits.holidaysHint": "每行一个日期（YYYY-MM-DD）；周末调休上班的日期后加“,上班”。",
   "visits.holidayInvalid": "第 {line} 行：“{text}”不是日期，请每行写一个 YYYY-MM-DD。",
   "visits.perTier": "各等级每月拜访次数",

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import { useI18n } from "../i18n";
 import { Pane } from "../taskpane/Pane";
@@ -36,12 +36,22 @@ const useStyles = makeStyles({
 /** What the page needs from a file-backed workbook: the host, and its bytes to download. */
 export interface FileWorkbook extends WorkbookHost {
   toXlsx(): Promise<Uint8Array>;
+  /** Lets go of the workbook (ends its worker) when another file is opened. */
+  close?(): void;
 }
 
 /** Opens a file as a workbook; the default loads exceljs only when a file is chosen. */
 export type OpenWorkbook = (bytes: Uint8Array, fileName: string) => Promise<FileWorkbook>;
 
+/**
+ * Opens the file in a worker where the browser has workers (the page stays responsive while a large file
+ * is read and graded), in the page otherwise (tests under jsdom).
+ */
 const openWithFileHost: OpenWorkbook = async (bytes, fileName) => {
+  if (typeof Worker !== "undefined") {
+    const { WorkerHost } = await import(/* webpackChunkName: "worker-host" */ "./worker-host");
+    return WorkerHost.open(bytes, fileName);
+  }
   // A workbook is graded into a surgical copy of itself (the same writer as `tier grade --out`); a CSV
   // becomes a new workbook.
   if (/\.xls[xm]$/i.test(fileName)) {
@@ -73,15 +83,17 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
   const { t } = useI18n();
   const [opened, setOpened] = useState<Opened>({ state: "none" });
   const [over, setOver] = useState(false);
-  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const [saving, setSaving] = useState<{ state: "idle" | "saving" } | { state: "error"; reason: string }>({
+    state: "idle",
+  });
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
   const openFile = useCallback(
     async (file: File) => {
+      // The previous file's worker, if any, is ended: one workbook at a time.
+      if (opened.state === "open") opened.host.close?.();
       setOpened({ state: "opening", file: file.name });
-      setDownload(null);
+      setSaving({ state: "idle" });
       try {
         const host = await open(new Uint8Array(await file.arrayBuffer()), file.name);
         setOpened({ state: "open", file: file.name, host });
@@ -89,17 +101,28 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
         setOpened({ state: "error", file: file.name, reason: e instanceof Error ? e.message : String(e) });
       }
     },
-    [open],
+    [open, opened],
   );
 
-  const onGraded = useCallback(async () => {
+  // The file is made when the button is pressed, from the workbook as it is then: the visit plan, its
+  // summary, the change log, the notifications and the history snapshot written after the grade are in it.
+  const onDownload = useCallback(async () => {
     if (opened.state !== "open") return;
-    const bytes = await opened.host.toXlsx();
-    const base = opened.file.replace(/\.[^.]+$/, "");
-    setDownload({
-      url: URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE })),
-      name: `${base}-graded.xlsx`,
-    });
+    setSaving({ state: "saving" });
+    try {
+      const bytes = await opened.host.toXlsx();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${opened.file.replace(/\.[^.]+$/, "")}-graded.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setSaving({ state: "idle" });
+    } catch (e) {
+      setSaving({ state: "error", reason: e instanceof Error ? e.message : String(e) });
+    }
   }, [opened]);
 
   const onDrop = (e: DragEvent) => {
@@ -159,19 +182,22 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
       mode="standalone"
       title="standalone.title"
       top={picker}
-      onGraded={() => void onGraded()}
       afterResult={
-        download && (
+        <>
           <Button
-            as="a"
             appearance="primary"
-            icon={<ArrowDownloadRegular />}
-            href={download.url}
-            download={download.name}
+            icon={saving.state === "saving" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+            disabled={saving.state === "saving"}
+            onClick={() => void onDownload()}
           >
             {t("standalone.download")}
           </Button>
-        )
+          {saving.state === "error" && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{saving.reason}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
       }
     />
   );

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { I18nProvider, type Locale } from "../i18n";
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
 export interface AppProps {
@@ -16,8 +16,14 @@ export interface AppProps {
 export function App({ theme, locale, children }: AppProps) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+    // The page's height goes on a div inside the provider, not on the provider: Fluent copies the
+    // provider's classes to every portal (tooltips, menus), and a portal 100vh tall at z-index 1000000
+    // covers the whole page. The tier chart's bar titles mount one hidden tooltip each, so after a
+    // grade nothing at the top of the page could be clicked.
+    <FluentProvider theme={theme}>
+      <div className={styles.page}>
+        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

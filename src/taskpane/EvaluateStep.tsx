@@ -88,7 +88,8 @@ export function EvaluateStep({
           <MessageBarBody>{t("eval.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
-      {state === "failed" && (
+      {/* The pane may show the failure itself, where it moves focus to it: then it passes no error. */}
+      {state === "failed" && error !== undefined && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{t("eval.failed", { reason: error ?? "" })}</MessageBarBody>
         </MessageBar>

@@ -1,23 +1,37 @@
 import {
+  Button,
   Divider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { formatDay, parseIsoDay, todayDay } from "../engine/dates";
-import { grade, type InputKind, type PresentedResult, type Problem } from "../engine/grade";
+import { type InputKind, type PresentedResult, type Problem } from "../engine/grade";
 import { errorText, presentResult } from "../i18n/result";
 import { download } from "./download";
 import { guessInputKind, resolveMapping, type Role } from "../engine/headers";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { parseRuleSetText, type RuleSet } from "../engine/ruleset";
-import { columnLetter, sheetRow, tableFromRows, type SheetTable } from "../engine/table";
+import { sheetRow, tableFromRows, type SheetTable } from "../engine/table";
+import { gradeRun, type GradeRunRequest } from "../workbook/grade-run";
 import type { Progress, ProgressStep, SheetRead, WorkbookHost } from "../workbook/host";
-import { outputHeader, SETTING_RULES, writeGrade, type WriteGradeReport } from "../workbook/write-result";
+import { outputHeader, SETTING_RULES, type WriteGradeReport } from "../workbook/write-result";
+import { isGradingHost, RunCancelled } from "../workbook/grading-host";
 import { MESSAGES, useI18n, type MessageKey } from "../i18n";
 import { clvText } from "../i18n/clv";
 import { DataStep, type LoadState } from "./DataStep";
@@ -29,6 +43,9 @@ import { Preview } from "./Preview";
 import { ResultCard } from "./ResultCard";
 import { readNotes } from "./read-notes";
 import { setAt, validate, type Path } from "./validate";
+import { useJourneyT } from "../i18n/journey";
+import { PolicyFit } from "./PolicyFit";
+import { lastDateOf, suggestPolicy } from "./policy-needs";
 
 // The Visits and History steps only show after a grade: load them then, to keep the first load light.
 const VisitsStep = lazy(() =>
@@ -44,23 +61,61 @@ const PotentialStep = lazy(() =>
 
 const useStyles = makeStyles({
   root: {
-    display: "flex",
-    flexDirection: "column",
+    // One column in a task pane; from 700 px the data and the policy side by side, the rest below,
+    // and never wider than 1200 px (fields stretched to a wide window's width are hard to read).
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    alignItems: "start",
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     boxSizing: "border-box",
-    maxWidth: "100%",
+    maxWidth: "1200px",
+    marginInline: "auto",
     minWidth: 0,
     color: tokens.colorNeutralForeground1,
+    "& > *": { gridColumn: "1 / -1" },
+    "@media (min-width: 700px)": {
+      gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+      columnGap: tokens.spacingHorizontalXXL,
+    },
+  },
+  left: { "@media (min-width: 700px)": { gridColumn: "1 / 2" } },
+  right: { "@media (min-width: 700px)": { gridColumn: "2 / 3" } },
+  wideOnly: { "@media (min-width: 700px)": { display: "none" } },
+  // The Grade button stays on screen while the user reads the data and edits the policy.
+  sticky: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `0 -1px 0 ${tokens.colorNeutralStroke2}`,
+  },
+  outcome: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    outline: "none",
   },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 /** One numbered step of the pane: a section labelled by its heading. */
-function Step({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Step({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
-    <section className={styles.step} aria-labelledby={id}>
+    <section className={mergeClasses(styles.step, className)} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id}>
         {title}
       </Subtitle2>
@@ -89,12 +144,10 @@ export interface PaneProps {
 const DEFAULT_PRESET = "membership";
 /** Graded rows shown in the standalone preview. */
 const PREVIEW_GRADED = 1000;
+const PREVIEW_STEP = 25;
 const PREVIEW_ROWS = 8;
 
 class Cancelled extends Error {}
-
-/** Lets React paint between steps of long work. */
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /** Role → column as grading will use it: the user's choices, guesses for the rest, "none" removed. */
 function mappingOf(headers: readonly string[], choice: Partial<Record<Role, number | null>>) {
@@ -109,21 +162,6 @@ function mappingOf(headers: readonly string[], choice: Partial<Record<Role, numb
   }
   for (const [role, col] of Object.entries(choice)) if (col === null) delete roles[role as Role];
   return roles;
-}
-
-/**
- * The table grading sees: columns whose role the user set to "none" get a neutral header, so the
- * engine's own guess cannot bring them back (the engine's --map has no "none").
- */
-function tableForGrading(table: SheetTable, map: Record<string, string>, none: readonly Role[]): SheetTable {
-  if (none.length === 0) return table;
-  const again = resolveMapping(table.headers, map);
-  const headers = [...table.headers];
-  for (const role of none) {
-    const col = again[role];
-    if (col !== undefined) headers[col] = `column ${columnLetter(col)}`;
-  }
-  return { ...table, headers };
 }
 
 interface Loaded {
@@ -147,7 +185,7 @@ interface Run {
  */
 export function Pane({ host, mode, title = "app.title", top, afterResult, onGraded, today }: PaneProps) {
   const styles = useStyles();
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState("");
   const [loaded, setLoaded] = useState<Loaded>({ state: "idle" });
@@ -157,6 +195,13 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const [custom, setCustom] = useState<{ ruleSet: RuleSet; use: MessageKey } | null>(null);
   const [draft, setDraft] = useState<Record<string, unknown>>(() => preset(DEFAULT_PRESET));
   const [asOf, setAsOf] = useState(() => formatDay(today ?? todayDay()));
+  /** The user picked a policy or typed a date: the data's suggestions no longer replace them. */
+  const [policyChosen, setPolicyChosen] = useState(false);
+  const [asOfTyped, setAsOfTyped] = useState(false);
+  const [asOfNote, setAsOfNote] = useState<string | null>(null);
+  const [galleryOpen, setGalleryOpen] = useState(true);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const tj = useJourneyT();
   const [importNote, setImportNote] = useState<ImportNote>(null);
   const [run, setRun] = useState<Run>({ state: "idle", step: "read", done: 0, total: 0 });
   const [outcome, setOutcome] = useState<{
@@ -184,6 +229,8 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
         const ruleSet = parseRuleSetText(saved);
         setCustom({ ruleSet, use: "policy.savedHint" });
         setSelected("custom");
+        setPolicyChosen(true);
+        setGalleryOpen(false);
         setDraft(structuredClone(ruleSet) as Record<string, unknown>);
       } catch {
         // A setting this version cannot read: start from the presets rather than fail.
@@ -214,6 +261,15 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     };
   }, [host, sheet]);
 
+  // Once a sheet is read, load the code the result needs (the chart, the Visits and History steps)
+  // while the user chooses a policy, rather than parsing it on the page's thread right after a grade.
+  const ready0 = loaded.state === "ready";
+  useEffect(() => {
+    if (!ready0) return;
+    void import(/* webpackChunkName: "tier-chart" */ "./TierChart");
+    void import(/* webpackChunkName: "visits-history" */ "./VisitsStep");
+  }, [ready0]);
+
   const table = loaded.table;
   const headers = useMemo(() => table?.headers ?? [], [table]);
   const mapping = useMemo(() => mappingOf(headers, choice), [headers, choice]);
@@ -226,6 +282,34 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     );
   }, [table, mapping]);
   const input = inputChoice ?? guessedInput;
+
+  // Defaults from the data: the policy whose needed columns the sheet has, chosen for the user until
+  // they pick one themselves.
+  const suggestion = useMemo(
+    () => (table ? suggestPolicy(PRESET_NAMES, headers, mapping) : null),
+    [table, headers, mapping],
+  );
+  useEffect(() => {
+    if (!suggestion?.complete || policyChosen) return;
+    setSelected(suggestion.policy);
+    setDraft(preset(suggestion.policy) as Record<string, unknown>);
+    setGalleryOpen(false);
+  }, [suggestion, policyChosen]);
+
+  // The as-of date: the data's last date when today is more than 30 days after it (an old file would
+  // otherwise make every customer look lapsed), with a note saying so; never over a date the user typed.
+  const lastDay = useMemo(() => (table ? lastDateOf(table, mapping) : null), [table, mapping]);
+  useEffect(() => {
+    if (asOfTyped || lastDay === null) return;
+    const now = today ?? todayDay();
+    if (now - lastDay > 30) {
+      setAsOf(formatDay(lastDay));
+      setAsOfNote(formatDay(lastDay));
+    } else {
+      setAsOf(formatDay(now));
+      setAsOfNote(null);
+    }
+  }, [lastDay, asOfTyped, today]);
 
   const validation = useMemo(() => validate(draft), [draft]);
   const asOfDay = useMemo(() => {
@@ -254,6 +338,8 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
 
   const choose = (id: string) => {
     setSelected(id);
+    setPolicyChosen(true);
+    setGalleryOpen(false);
     setImportNote(null);
     if (id === "custom" && custom) setDraft(structuredClone(custom.ruleSet) as Record<string, unknown>);
     else setDraft(preset(id) as Record<string, unknown>);
@@ -280,6 +366,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       const ruleSet = parseRuleSetText(await file.text());
       setCustom({ ruleSet, use: "policy.saved" });
       setSelected("custom");
+      setPolicyChosen(true);
       setDraft(structuredClone(ruleSet) as Record<string, unknown>);
       setImportNote({ kind: "ok", file: file.name });
     } catch (e) {
@@ -312,30 +399,52 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     setOutcome(null);
     setFocusRow(undefined);
     setRun({ state: "running", step: "read", done: 0, total: 0 });
+    const request: GradeRunRequest = { sheet, ruleSet, input, map, none, asOf: asOfDay, lang };
+    let finished = false;
     try {
-      await tick();
-      const read = await host.readSheet(sheet, progress);
+      // A host that grades in a worker (the standalone page) keeps the page answering; Excel's host
+      // grades here, yielding between steps.
+      const {
+        result,
+        report,
+        table: gradedTable,
+      } = isGradingHost(host)
+        ? await host.gradeRun(
+            request,
+            (step, done, total) => {
+              // A worker's progress comes on its own channel and may arrive after the result: a late
+              // one must not turn a finished run back into a running one.
+              if (!finished) setRun({ state: "running", step, done, total });
+            },
+            controller.signal,
+          )
+        : await gradeRun(host, request, progress, stop, presentResult);
+      finished = true;
       stop();
-      const fresh = tableFromRows(read.rows, read.date1904, sheet, read.top);
-      setRun({ state: "running", step: "grade", done: 0, total: fresh.rows.length });
-      await tick();
-      stop();
-      const gradedTable = tableForGrading(fresh, map, none);
-      const result = presentResult(grade(gradedTable, ruleSet, { input, map, asOf: asOfDay }), lang);
-      setRun({ state: "running", step: "grade", done: fresh.rows.length, total: fresh.rows.length });
-      await tick();
-      stop();
-      const report = await writeGrade(host, read, fresh, result, { lang, onProgress: progress });
-      setOutcome({ result, report, table: gradedTable, ruleSet });
-      setRun({ state: "done", step: "summary", done: 1, total: 1 });
+      // A transition: React renders the result, chart and steps in slices, so the page keeps answering.
+      startTransition(() => {
+        setOutcome({ result, report, table: gradedTable, ruleSet });
+        setRun({ state: "done", step: "summary", done: 1, total: 1 });
+      });
       onGraded?.(result);
     } catch (e) {
-      if (e instanceof Cancelled) setRun((r) => ({ ...r, state: "cancelled" }));
+      finished = true;
+      if (e instanceof Cancelled || e instanceof RunCancelled || controller.signal.aborted)
+        setRun((r) => ({ ...r, state: "cancelled" }));
       else setRun((r) => ({ ...r, state: "failed", error: errorText(e, lang) }));
     } finally {
       abort.current = null;
     }
   };
+
+  // The result, or why there is none, is brought into view and given focus (not left on <body>).
+  useEffect(() => {
+    if (run.state !== "done" && run.state !== "failed" && run.state !== "cancelled") return;
+    const el = outcomeRef.current;
+    if (!el) return;
+    el.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    el.focus({ preventScroll: true });
+  }, [run.state, outcome]);
 
   const onProblem = (p: Problem) => {
     const read = loaded.read;
@@ -358,12 +467,37 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
         })
     : undefined;
 
+  // The Visits and History steps mount a moment after the result, in a commit of their own: one commit
+  // of the result, the chart, the table and both steps is a long task on a slow machine.
+  const [stepsFor, setStepsFor] = useState<typeof outcome>(null);
+  useEffect(() => {
+    if (!outcome) return setStepsFor(null);
+    const timer = window.setTimeout(() => startTransition(() => setStepsFor(outcome)), 100);
+    return () => window.clearTimeout(timer);
+  }, [outcome]);
+
   const graded = outcome?.result;
+  // The graded rows appear a slice at a time: a thousand rows of table in one commit is a long task.
+  const [previewCount, setPreviewCount] = useState(PREVIEW_STEP);
+  useEffect(() => {
+    setPreviewCount(PREVIEW_STEP);
+    if (!graded) return;
+    const target = Math.min(graded.sourceRow.length, PREVIEW_GRADED);
+    let n = PREVIEW_STEP;
+    let timer = 0;
+    const grow = () => {
+      n = Math.min(n + PREVIEW_STEP, target);
+      startTransition(() => setPreviewCount(n));
+      if (n < target) timer = window.setTimeout(grow, 50);
+    };
+    if (n < target) timer = window.setTimeout(grow, 50);
+    return () => window.clearTimeout(timer);
+  }, [graded]);
   const gradedRows = useMemo(() => {
     if (!graded) return [];
-    const n = Math.min(graded.sourceRow.length, PREVIEW_GRADED);
+    const n = Math.min(graded.sourceRow.length, PREVIEW_GRADED, previewCount);
     return Array.from({ length: n }, (_, i) => graded.keys.map((k) => graded.columns[k][i]));
-  }, [graded]);
+  }, [graded, previewCount]);
 
   return (
     <main className={styles.root}>
@@ -371,7 +505,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
       {top}
       {host && (
         <>
-          <Step id="step-data" title={t("step.data")}>
+          <Step id="step-data" title={t("step.data")} className={styles.left}>
             <DataStep
               sheets={sheets}
               sheet={sheet}
@@ -393,16 +527,45 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               notes={readNotes(loaded.read, lang)}
             />
           </Step>
-          <Divider />
-          <Step id="step-policy" title={t("step.policy")}>
-            <PolicyGallery entries={entries} selected={selected} onSelect={choose} />
+          <Divider className={styles.wideOnly} />
+          <Step id="step-policy" title={t("step.policy")} className={styles.right}>
+            {table && (
+              <PolicyFit
+                suggestion={suggestion}
+                suggestedName={suggestion ? pick(preset(suggestion.policy).name) : ""}
+                selected={selected}
+                onUse={choose}
+                headers={headers}
+                mapping={mapping}
+              />
+            )}
+            {/* Once a policy is chosen the gallery shows it alone, with a button to choose again. */}
+            <PolicyGallery
+              entries={galleryOpen ? entries : entries.filter((e) => e.id === selected)}
+              selected={selected}
+              onSelect={choose}
+            />
+            {!galleryOpen && (
+              <Button size="small" appearance="subtle" onClick={() => setGalleryOpen(true)}>
+                {tj("policy.change")}
+              </Button>
+            )}
+            {asOfNote && (
+              <MessageBar intent="info">
+                <MessageBarBody>{tj("asOf.fromData", { date: asOfNote })}</MessageBarBody>
+              </MessageBar>
+            )}
             <PolicyEditor
               form={form}
               name={(draft.name as { zh: string; en: string }) ?? { zh: "", en: "" }}
               description={draft.description as { zh: string; en: string } | undefined}
               asOf={asOf}
               asOfInvalid={asOfDay === null}
-              onAsOf={setAsOf}
+              onAsOf={(v) => {
+                setAsOf(v);
+                setAsOfTyped(true);
+                setAsOfNote(null);
+              }}
               valid={!!validation.ruleSet}
               onExport={onExport}
               onImport={(f) => void onImport(f)}
@@ -410,7 +573,10 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
             />
           </Step>
           <Divider />
-          <Step id="step-evaluate" title={t("step.evaluate")}>
+          <Subtitle2 as="h2" id="step-evaluate">
+            {t("step.evaluate")}
+          </Subtitle2>
+          <div className={styles.sticky}>
             <EvaluateStep
               state={run.state}
               canRun={canRun}
@@ -418,10 +584,17 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               step={run.step}
               done={run.done}
               total={run.total}
-              error={run.error}
+              error={run.state === "failed" ? undefined : run.error}
               onRun={() => void evaluate()}
               onCancel={() => abort.current?.abort()}
             />
+          </div>
+          <section ref={outcomeRef} className={styles.outcome} aria-labelledby="step-evaluate" tabIndex={-1}>
+            {run.state === "failed" && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{t("eval.failed", { reason: run.error ?? "" })}</MessageBarBody>
+              </MessageBar>
+            )}
             {outcome && <ResultCard result={outcome.result} written={written} onProblem={onProblem} />}
             {outcome && afterResult}
             {outcome && mode === "standalone" && (
@@ -436,8 +609,8 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                 />
               </>
             )}
-          </Step>
-          {outcome && host && (
+          </section>
+          {outcome && stepsFor === outcome && host && (
             <Suspense fallback={<Spinner size="tiny" label={t("app.loading")} />}>
               <Divider />
               <Step id="step-visits" title={t("step.visits")}>
@@ -449,6 +622,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                   lang={lang}
                   t={t}
                   today={today}
+                  policy={selected === "custom" ? undefined : selected}
                 />
               </Step>
               <Divider />

@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -22,7 +23,10 @@ import {
 } from "@fluentui/react-components";
 import { CalendarLtrRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import { civilFromDay, formatDay, parseIsoDay, todayDay } from "../engine/dates";
+import { civilFromDay, formatDay, todayDay } from "../engine/dates";
+import { TierError } from "../engine/errors";
+import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
+import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
 import type { Lang, PresentedResult } from "../engine/grade";
 import { errorText } from "../i18n/result";
 import type { RuleSet } from "../engine/ruleset";
@@ -37,7 +41,10 @@ import {
   type VisitPlan,
   type WeekPattern,
 } from "../engine/visits";
+import { journeyT } from "../i18n/journey";
 import { visitsHistoryT, type VisitsHistoryT } from "../i18n/visits-history";
+import { readText } from "../engine/values";
+import { MANAGER_LOAD } from "./policy-needs";
 import type { WorkbookHost } from "../workbook/host";
 import { writePlan } from "../workbook/write-plan";
 
@@ -80,30 +87,15 @@ function parseMonth(text: string): [number, number] | null {
   return m && +m[2] >= 1 && +m[2] <= 12 ? [+m[1], +m[2]] : null;
 }
 
-/**
- * Holidays typed one date a line, as the command line's holidays file reads them: a second cell of
- * `workday`, `上班` or `班` marks a weekend day that is worked (调休). Blank lines and `#` comments are
- * skipped; the first line that is not a date is returned as the problem.
- */
-export function parseHolidayLines(
-  text: string,
-): { holidays: number[]; workdays: number[] } | { line: number; text: string } {
-  const holidays: number[] = [];
-  const workdays: number[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const cells = lines[i].split(/[,;\t，]/).map((c) => c.trim());
-    if (cells[0] === "" || cells[0].startsWith("#")) continue;
-    let day: number;
-    try {
-      day = parseIsoDay(cells[0]);
-    } catch {
-      return { line: i + 1, text: cells[0] };
-    }
-    if (/^(workday|work|上班|班)$/i.test(cells[1] ?? "")) workdays.push(day);
-    else holidays.push(day);
+/** The holiday box through the engine's one holiday parser; the first bad line as a value, not a throw. */
+function readHolidayText(text: string): HolidayList | { line: number; text: string } {
+  try {
+    return parseHolidays(text);
+  } catch (e) {
+    if (e instanceof TierError && e.code === "holidays.notADate")
+      return { line: Number(e.params.line), text: String(e.params.text) };
+    throw e;
   }
-  return { holidays, workdays };
 }
 
 export interface VisitsStepProps {
@@ -118,6 +110,8 @@ export interface VisitsStepProps {
   t?: VisitsHistoryT;
   /** Today as a day number (tests pin it); the clock's today otherwise. */
   today?: number;
+  /** The preset graded with, when one was: its customers-per-manager limit is checked. */
+  policy?: string;
 }
 
 type Busy = "idle" | "planning" | "writing";
@@ -133,12 +127,33 @@ interface Planned {
  * The Visits step: a month's working days, visits a month per tier and an optional daily capacity,
  * then a plan (engine `planVisits`) with its summary, written to the plan and summary sheets.
  */
-export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today }: VisitsStepProps) {
+export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today, policy }: VisitsStepProps) {
   const styles = useStyles();
   const t = useMemo(() => given ?? visitsHistoryT(lang === "zh" ? "zh-CN" : "en-US"), [given, lang]);
+  const tj = useMemo(() => journeyT(lang === "zh" ? "zh-CN" : "en-US"), [lang]);
+  // Warnings before planning: no manager column (every visit would go to one unnamed manager), and
+  // managers with more customers than the policy allows one person.
+  const noManager = result.mapping.manager === undefined;
+  const overLoaded = useMemo(() => {
+    const load = policy ? MANAGER_LOAD[policy] : undefined;
+    if (!load || noManager) return [];
+    const col = table.headers.indexOf(result.mapping.manager);
+    const count = new Map<string, number>();
+    result.columns.tier.forEach((tier, i) => {
+      if (tier === null || tier === undefined) return;
+      const row = table.rows[result.sourceRow[i] - table.headerRow - 2] ?? [];
+      const m = readText(row[col]);
+      if (m) count.set(m, (count.get(m) ?? 0) + 1);
+    });
+    return [...count]
+      .filter(([, n]) => n > load.max)
+      .map(([manager, customers]) => ({ manager, customers, max: load.max }));
+  }, [policy, noManager, table, result]);
   const [month, setMonth] = useState(() => nextMonth(today ?? todayDay()));
   const [week, setWeek] = useState<WeekPattern>("mon-fri");
   const [holidayText, setHolidayText] = useState("");
+  // China's holidays and 调休 are on by default in Chinese; the user's own list goes on top of them.
+  const [china, setChina] = useState(lang === "zh");
   // Edits belong to the result they were made for: a new grading starts from the policy's defaults.
   const [edits, setEdits] = useState<{ result: PresentedResult; visits: Record<string, number | null> }>({
     result,
@@ -167,12 +182,17 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
   const badVisits = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isInteger(v) || v < 0 || v > MAX_VISITS;
 
-  const ym = parseMonth(month);
-  const holidays = useMemo(() => parseHolidayLines(holidayText), [holidayText]);
-  const days = useMemo(() => {
-    const at = parseMonth(month);
-    return at && "holidays" in holidays ? workingDays(at[0], at[1], { days: week, ...holidays }) : null;
-  }, [month, week, holidays]);
+  const ym = useMemo(() => parseMonth(month), [month]);
+  const own = useMemo(() => readHolidayText(holidayText), [holidayText]);
+  const calendar = useMemo(() => (ym && china ? chinaHolidays(ym[0], ym[1]) : null), [ym, china]);
+  const holidays = useMemo<HolidayList | null>(
+    () => ("line" in own ? null : calendar ? mergeHolidays(calendar, own) : own),
+    [own, calendar],
+  );
+  const days = useMemo(
+    () => (ym && holidays ? workingDays(ym[0], ym[1], { days: week, ...holidays }) : null),
+    [ym, week, holidays],
+  );
   const capacity = capacityText.trim() === "" ? undefined : Number(capacityText.trim());
   const capacityBad = capacity !== undefined && !(Number.isInteger(capacity) && capacity >= 1);
   const valid = !!days && !capacityBad && tiers.every((s) => !badVisits(visits[s.tier]));
@@ -218,10 +238,20 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
 
   const shown = planned && planned.result === result ? planned : null;
   const holidayProblem =
-    "line" in holidays ? t("visits.holidayInvalid", { line: holidays.line, text: holidays.text }) : undefined;
+    "line" in own ? t("visits.holidayInvalid", { line: own.line, text: own.text }) : undefined;
 
   return (
     <div className={styles.root}>
+      {noManager && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{tj("plan.noManager")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {overLoaded.map((o) => (
+        <MessageBar key={o.manager} intent="warning">
+          <MessageBarBody>{tj("plan.overLoad", o)}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Field
         label={t("visits.month")}
         hint={days ? t("visits.monthHint", { days: days.length }) : undefined}
@@ -253,8 +283,26 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           <Radio value="mon-sat" label={t("visits.monSat")} />
         </RadioGroup>
       </Field>
+      <Checkbox
+        checked={china}
+        label={t("visits.china", { first: CHINA_YEARS.first, last: CHINA_YEARS.last })}
+        onChange={(_, d) => {
+          setChina(!!d.checked);
+          changed();
+        }}
+      />
+      {calendar && (
+        <Caption1 className={styles.note} role="status">
+          {calendar.covered
+            ? t("visits.chinaMonth", {
+                holidays: calendar.holidays.length,
+                workdays: calendar.workdays.length,
+              })
+            : t("visits.chinaMissing", { year: ym![0], first: CHINA_YEARS.first, last: CHINA_YEARS.last })}
+        </Caption1>
+      )}
       <Field
-        label={t("visits.holidays")}
+        label={t(china ? "visits.holidaysOwn" : "visits.holidays")}
         hint={holidayProblem ? undefined : t("visits.holidaysHint")}
         validationState={holidayProblem ? "error" : "none"}
         validationMessage={holidayProblem}
@@ -263,7 +311,7 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           className={styles.fill}
           resize="vertical"
           rows={3}
-          placeholder="2025-10-01"
+          placeholder="2025-10-20"
           value={holidayText}
           onChange={(_, d) => {
             setHolidayText(d.value);

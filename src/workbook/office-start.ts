@@ -14,21 +14,30 @@ export interface StartContext {
 }
 
 /**
- * Calls `start` once Office.js is ready, or at once on a page without Office.js.
+ * Calls `start` once Office.js is ready, or at once on a page without Office.js. Office.js loaded
+ * outside Office may never call back: after `patience` ms the page starts as outside Excel, and if
+ * Excel answers later `start` runs again, inside it.
  *
  * @example whenReady(({ inExcel, language }) => render(inExcel, language));
  */
-export function whenReady(start: (context: StartContext) => void): void {
+export function whenReady(start: (context: StartContext) => void, patience = 5000): void {
   if (typeof Office === "undefined") {
     start({ inExcel: false, language: navigator.language });
     return;
   }
+  let inExcel = false;
+  let started = false;
   Office.onReady((info) => {
-    const inExcel = info.host === Office.HostType.Excel;
+    if (inExcel) return;
+    inExcel = info.host === Office.HostType.Excel;
+    started = true;
     start({
       inExcel,
       language: inExcel ? Office.context.displayLanguage : navigator.language,
       background: inExcel ? Office.context.officeTheme?.bodyBackgroundColor : undefined,
     });
   });
+  setTimeout(() => {
+    if (!started) start({ inExcel: false, language: navigator.language });
+  }, patience);
 }

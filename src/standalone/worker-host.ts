@@ -1,0 +1,104 @@
+/**
+ * The page's side of the workbook worker: a WorkbookHost whose every call runs in the worker, plus the
+ * grading pipeline there and a cancel. Progress callbacks cross as Comlink proxies; a TierError crosses
+ * as its code and params and is rebuilt here.
+ */
+import * as Comlink from "comlink";
+import { TierError } from "../engine/errors";
+import type { GradeRunOutcome, GradeRunRequest } from "../workbook/grade-run";
+import { RunCancelled, type GradingHost } from "../workbook/grading-host";
+import type {
+  CellOut,
+  OwnedColumns,
+  ParetoChartRequest,
+  Progress,
+  SheetRead,
+  SheetWriteRequest,
+  WriteColumnsRequest,
+} from "../workbook/host";
+import { CANCELLED, type WorkbookWorker } from "./workbook.worker";
+
+function rebuild(e: unknown): unknown {
+  const carried = (e as { tierError?: { code: string; params: TierError["params"]; path?: string } } | null)
+    ?.tierError;
+  if (carried) return new TierError(carried.code, carried.params, carried.path);
+  if (e instanceof Error && e.message === CANCELLED) return new RunCancelled();
+  return e;
+}
+
+async function call<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    throw rebuild(e);
+  }
+}
+
+const proxy = (fn?: Progress) => (fn ? Comlink.proxy(fn) : undefined);
+
+/**
+ * A workbook opened in a worker.
+ *
+ * @example const host = await WorkerHost.open(bytes, "orders.csv"); await host.listSheets();
+ */
+export class WorkerHost implements GradingHost {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly remote: Comlink.Remote<WorkbookWorker>,
+  ) {}
+
+  static async open(bytes: Uint8Array, fileName: string): Promise<WorkerHost> {
+    const worker = new Worker(new URL("./workbook.worker.ts", import.meta.url), { name: "workbook" });
+    const remote = Comlink.wrap<WorkbookWorker>(worker);
+    try {
+      await call(remote.open(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), fileName));
+    } catch (e) {
+      worker.terminate();
+      throw e;
+    }
+    return new WorkerHost(worker, remote);
+  }
+
+  listSheets() {
+    return call(this.remote.listSheets());
+  }
+  readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
+    return call(this.remote.readSheet(sheetName, proxy(onProgress)));
+  }
+  writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
+    return call(this.remote.writeColumns(request, proxy(onProgress)));
+  }
+  writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void> {
+    return call(this.remote.writeSheet(request, proxy(onProgress)));
+  }
+  appendRows(sheetName: string, header: CellOut[], rows: CellOut[][]): Promise<void> {
+    return call(this.remote.appendRows(sheetName, header, rows));
+  }
+  addParetoChart(request: ParetoChartRequest): Promise<void> {
+    return call(this.remote.addParetoChart(request));
+  }
+  saveSetting(key: string, value: string): Promise<void> {
+    return call(this.remote.saveSetting(key, value));
+  }
+  loadSetting(key: string): Promise<string | null> {
+    return call(this.remote.loadSetting(key));
+  }
+  selectCell(sheetName: string, row: number, column: number): Promise<void> {
+    return call(this.remote.selectCell(sheetName, row, column));
+  }
+  toXlsx(): Promise<Uint8Array> {
+    return call(this.remote.toXlsx());
+  }
+  gradeRun(request: GradeRunRequest, onProgress: Progress, signal: AbortSignal): Promise<GradeRunOutcome> {
+    const onAbort = () => void this.remote.cancel();
+    signal.addEventListener("abort", onAbort, { once: true });
+    return call(this.remote.gradeRun(request, Comlink.proxy(onProgress))).finally(() =>
+      signal.removeEventListener("abort", onAbort),
+    );
+  }
+  /** Ends the worker (the page opened another file). */
+  close(): void {
+    this.remote[Comlink.releaseProxy]();
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Live formulas: a graded table's rules as plain Excel formulas (Excel 2016 and later, LibreOffice,
+ * WPS), so the workbook keeps grading without the add-in. Each method's formulas live in their own
+ * module; this file only picks the module and lays out the sheets.
+ */
+import { formatDay } from "../../engine/dates";
+import { TierError } from "../../engine/errors";
+import type { GradeResult, Lang } from "../../engine/grade";
+import type { Method, RuleSet } from "../../engine/ruleset";
+import { sheetRow, type SheetTable } from "../../engine/table";
+import { abcFormulas } from "./abc";
+import { gridFormulas } from "./grid";
+import { makeEnv } from "./inputs";
+import { levelFormulas } from "./level";
+import { lifecycleFormulas } from "./lifecycle";
+import type { MethodFormulas } from "./method";
+import type { LiveWorkbook } from "./model";
+import { ordersAggregates } from "./orders";
+import { pyramidFormulas } from "./pyramid";
+import { createBuilder } from "./refs";
+import { rfmFormulas } from "./rfm";
+import { rfm8Formulas } from "./rfm8";
+import { rulesFormulas } from "./rules";
+import { scorecardFormulas } from "./scorecard";
+
+export type { LiveWorkbook } from "./model";
+
+/** The formula writer of each method that has a plain-formula form. */
+const METHODS: { [M in Method]?: MethodFormulas<M> } = {
+  rfm: rfmFormulas,
+  rfm8: rfm8Formulas,
+  abc: abcFormulas,
+  pyramid: pyramidFormulas,
+  level: levelFormulas,
+  rules: rulesFormulas,
+  lifecycle: lifecycleFormulas,
+  scorecard: scorecardFormulas,
+  grid: gridFormulas,
+};
+
+/**
+ * Whether a method's tiers can be written as formulas; methods without a formula form (k-means, CLV)
+ * are written as values by the caller.
+ *
+ * @example hasFormulaForm("abc") // true
+ */
+export function hasFormulaForm(method: string): boolean {
+  return method in METHODS;
+}
+
+/** Excel's 1900-system serial of a day number (days since 1970-01-01). */
+export function excelSerial(day: number): number {
+  return day + 25_569;
+}
+
+/**
+ * The live-formulas model of a graded table: a rules block (as-of date, thresholds, cut points, tier
+ * names) and formula columns beside the data, or, for orders, on a customers sheet whose aggregates
+ * are SUMIFS / COUNTIFS over the orders. `firstCol` is the 1-based column where output starts
+ * (the first free column of the data sheet); the two sheet names default to the catalogue's.
+ *
+ * @example liveFormulas(PRESETS.abc, table, grade(table, PRESETS.abc), "en").target.columns.map((c) => c.header)
+ */
+export function liveFormulas(
+  ruleSet: RuleSet,
+  table: SheetTable,
+  result: Pick<GradeResult, "input" | "mapping" | "asOf" | "sourceRow" | "columns">,
+  lang: Lang,
+  options: { firstCol?: number; rulesSheet?: string; customersSheet?: string } = {},
+): LiveWorkbook {
+  const firstCol = options.firstCol ?? table.headers.length + 1;
+  const write = METHODS[ruleSet.method] as MethodFormulas<Method> | undefined;
+  if (!write) throw new TierError("formulas.noFormulaForm", { method: ruleSet.method });
+  const env = makeEnv(lang, result.input, table.headers, result.mapping);
+  const rulesName = options.rulesSheet ?? env.label("rulesSheet");
+  const asOfSerial = excelSerial(result.asOf);
+  const orders = result.input === "orders";
+  const n = orders ? result.columns.customer_id.length : table.rows.length;
+  const headerRow = orders ? 1 : table.headerRow + 1;
+  const customersName = options.customersSheet ?? env.label("customersSheet");
+  const inputs: Record<string, number> = {};
+  if (orders) {
+    inputs.customer_id = 1;
+    ["amount", "frequency", "last_day", "first_day"].forEach((k, j) => (inputs[k] = 2 + j));
+  } else table.headers.forEach((h, c) => (inputs[h] = c + 1));
+  const idHeader = result.mapping.customer_id ?? result.mapping.name;
+  const { builder, columns, labels, cells } = createBuilder({
+    rulesSheet: rulesName,
+    targetSheet: orders ? customersName : table.sheetName,
+    firstRow: headerRow + 1,
+    lastRow: headerRow + Math.max(n, 1),
+    firstCol: orders ? 2 : firstCol,
+    inputs,
+    idCol: orders ? 1 : idHeader === undefined ? undefined : table.headers.indexOf(idHeader) + 1,
+    idsUnique: orders,
+    asOfLabel: `${env.label("asOf")} (${formatDay(result.asOf)})`,
+    asOfSerial,
+  });
+  // The aggregate columns come first, so they sit in B..E where `inputs` says.
+  const orderHelper = orders
+    ? ordersAggregates(builder, env, {
+        sheet: table.sheetName,
+        headerRow: table.headerRow + 1,
+        first: sheetRow(table, 0),
+        last: sheetRow(table, Math.max(table.rows.length - 1, 0)),
+        col: (role) => table.headers.indexOf(result.mapping[role]) + 1,
+        firstCol,
+      })
+    : undefined;
+  const tier = write(ruleSet, builder, env);
+  return {
+    rulesSheet: { name: rulesName, title: env.label("title"), labels, cells },
+    customersSheet: orders
+      ? {
+          name: customersName,
+          idHeader: env.label("customerId"),
+          idSourceSheet: table.sheetName,
+          idSourceCol: table.headers.indexOf(result.mapping.customer_id) + 1,
+          idRows: result.sourceRow,
+        }
+      : undefined,
+    target: {
+      sheet: orders ? customersName : table.sheetName,
+      headerRow,
+      firstRow: headerRow + 1,
+      lastRow: headerRow + n,
+      firstCol: orders ? 2 : firstCol,
+      columns,
+    },
+    orderHelper,
+    tierColumn: tier.index!,
+  };
+}
