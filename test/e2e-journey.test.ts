@@ -67,8 +67,8 @@ async function englishWords(page: Page, file: string): Promise<string[]> {
 
 /**
  * English the pane still shows in Chinese: the SMS templates' placeholders ({name}, {tier}, {old_tier},
- * {benefits}), which the user types as they are. Row reasons are worded in Chinese now; delete
- * these when that lands, and the scan then fails on any English word.
+ * {benefits}), which the user types as they are; row reasons are worded in Chinese. Any other
+ * English word fails the scan.
  */
 const PENDING_ITEM_3 = new Set("name tier old_tier old benefits".split(" "));
 

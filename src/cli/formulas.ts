@@ -18,8 +18,7 @@ export async function writeFormulasOut(
   ruleSet: RuleSet,
   lang: Lang,
 ): Promise<number> {
-  if (!out || !out.toLowerCase().endsWith(".xlsx"))
-    throw new TierError("--formulas writes a workbook: give --out FILE.xlsx");
+  if (!out || !out.toLowerCase().endsWith(".xlsx")) throw new TierError("cli.formulasNeedXlsx");
   const bytes = await liveFormulasWorkbook(
     new Uint8Array(await readFile(file)),
     file,

@@ -32,8 +32,8 @@ export const FILE_REASONS = {
     zh: "或用 --sheet 指定一个隐藏的工作表",
   },
   "workbook.hiddenSkipped": {
-    en: 'hidden sheet(s) {hidden} skipped: graded "{sheet}", the first visible tab (name another with --sheet)',
-    zh: "已跳过隐藏的工作表 {hidden}：分级的是第一个可见的工作表「{sheet}」（可用 --sheet 指定其他工作表）",
+    en: 'hidden sheet(s) {hidden} skipped: graded "{sheet}", the first visible tab (choose another sheet to grade it instead)',
+    zh: "已跳过隐藏的工作表 {hidden}：分级的是第一个可见的工作表「{sheet}」（如需分级其他工作表，请另行选择）",
   },
   "workbook.formulasNotCalculated": {
     en: 'sheet "{sheet}", column(s) {columns}: formulas without calculated values (the file was not saved by Excel): open it in Excel, recalculate, save, and grade again',
@@ -72,8 +72,8 @@ export const FILE_REASONS = {
     zh: "表格下方的注释（「{text}」），不是客户：未分级",
   },
   "table.duplicateHeader": {
-    en: 'columns {columns} are all called "{header}": they are shown with their letters; name the one to grade with --map ROLE=LETTER',
-    zh: "第 {columns} 列都叫「{header}」：已在列名后标出列字母；请用 --map 角色=列字母 指定要分级的那一列",
+    en: 'columns {columns} are all called "{header}": they are shown with their letters; choose the one to grade in the column list',
+    zh: "第 {columns} 列都叫「{header}」：已在列名后标出列字母；请在列映射中选择要分级的那一列",
   },
   "table.decimalComma": {
     en: 'column "{column}" writes decimals with a comma (12,50 = 12.5): read that way throughout, so 1,500 there is 1.5',

@@ -834,6 +834,10 @@ export const REASONS = {
     zh: "日历数据中没有 {year} 年的法定节假日（数据覆盖 {first}—{last} 年）：只排除了周末，请把当年的节假日加入自己的休息日列表",
   },
 
+  "cli.formulasNeedXlsx": {
+    en: "--formulas writes a workbook: give --out FILE.xlsx",
+    zh: "--formulas 输出工作簿：请用 --out 文件.xlsx 指定",
+  },
   "formulas.noColumn": {
     en: "the live formulas need the column {column}, which this sheet does not have",
     zh: "公式版需要「{column}」列，本表没有这一列",

@@ -10,9 +10,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import { useI18n } from "../i18n";
+import { download } from "../taskpane/download";
+import { FilePickerButton } from "../taskpane/FilePickerButton";
 import { Pane } from "../taskpane/Pane";
 
 const useStyles = makeStyles({
@@ -86,7 +88,6 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
   const [saving, setSaving] = useState<{ state: "idle" | "saving" } | { state: "error"; reason: string }>({
     state: "idle",
   });
-  const input = useRef<HTMLInputElement>(null);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -111,14 +112,10 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
     setSaving({ state: "saving" });
     try {
       const bytes = await opened.host.toXlsx();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `${opened.file.replace(/\.[^.]+$/, "")}-graded.xlsx`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(
+        new Blob([bytes as BlobPart], { type: XLSX_TYPE }),
+        `${opened.file.replace(/\.[^.]+$/, "")}-graded.xlsx`,
+      );
       setSaving({ state: "idle" });
     } catch (e) {
       setSaving({ state: "error", reason: e instanceof Error ? e.message : String(e) });
@@ -143,23 +140,13 @@ export function Standalone({ open = openWithFileHost }: StandaloneProps) {
       onDrop={onDrop}
     >
       <Caption1 className={styles.intro}>{t("standalone.intro")}</Caption1>
-      <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
-        {t("standalone.open")}
-      </Button>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
+      <FilePickerButton
         accept=".xlsx,.xlsm,.csv,.txt,.tsv"
-        // The button above opens it; hidden from keyboards and screen readers so there is one control.
-        tabIndex={-1}
-        aria-hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void openFile(file);
-          e.target.value = "";
-        }}
-      />
+        icon={<DocumentArrowUpRegular />}
+        onFile={(file) => void openFile(file)}
+      >
+        {t("standalone.open")}
+      </FilePickerButton>
       <Caption1>{t("standalone.drop")}</Caption1>
       {opened.state === "opening" && (
         <Spinner size="tiny" label={t("standalone.opening", { file: opened.file })} />
