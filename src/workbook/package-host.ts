@@ -19,6 +19,7 @@
  * workbook's own date system.
  */
 import { textOn } from "../engine/colour";
+import { dayToExcelSerial } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { findHeaderRow } from "../engine/headers";
 import { columnLetter } from "../engine/table";
@@ -115,6 +116,11 @@ function textWidth(v: CellOut): number {
   let w = 0;
   for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
   return w;
+}
+
+/** A cell we wrote, as a reader returns it: a date as its serial in the workbook's system. */
+function cellIn(v: CellOut, date1904: boolean): unknown {
+  return v !== null && typeof v === "object" ? dayToExcelSerial(v.date, date1904) : v;
 }
 
 function argb(hex: string): string {
@@ -232,6 +238,8 @@ export class PackageHost implements WorkbookHost {
     const sheets = this.pkg.sheets
       .filter((s) => s.state !== "veryHidden" && s.name !== SETTINGS_SHEET)
       .map((s) => s.name);
+    // The sheets this session added (plan, history, change log) are in the workbook too.
+    for (const name of this.newSheets.keys()) if (!sheets.includes(name)) sheets.push(name);
     const tab = this.pkg.sheets[this.pkg.activeTab];
     const active =
       tab && tab.state === "visible" ? tab.name : (defaultSheet(this.pkg).sheet?.name ?? sheets[0] ?? "");
@@ -239,6 +247,13 @@ export class PackageHost implements WorkbookHost {
   }
 
   async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
+    // A sheet written in this session (the history a re-evaluation reads back) is read as written.
+    const added = this.entry(sheetName) ? undefined : this.newSheets.get(sheetName);
+    if (added) {
+      const rows = added.rows.map((r) => r.map((c) => cellIn(c, this.date1904)));
+      onProgress?.("read", rows.length, rows.length);
+      return { sheetName, rows, date1904: this.date1904, top: 0, left: 0 };
+    }
     const entry = this.userSheet(sheetName);
     const all = this.grid(entry);
     const rows = all.map((r) => [...r]);
@@ -254,6 +269,8 @@ export class PackageHost implements WorkbookHost {
       row.length = Math.min(row.length, width);
       while (row.length < width) row.push(null);
     }
+    // Rows appended in this session to a sheet of the file follow its own.
+    for (const r of this.appends.get(entry.name) ?? []) rows.push(r.map((c) => cellIn(c, this.date1904)));
     onProgress?.("read", rows.length, rows.length);
     return { sheetName: entry.name, rows, date1904: this.date1904, top: 0, left: 0 };
   }

@@ -3,7 +3,8 @@
  * One helper column beside the orders holds each order's day when the row counts (its amount is a
  * number, its date a number not after the as-of date, as the engine's aggregateOrders requires) and 0
  * otherwise. Per customer, then, without MAXIFS / MINIFS (Excel 2019) and without array entry:
- * - amount `SUMIFS(amounts, ids, id, days, ">0")`, frequency `COUNTIFS(ids, id, days, ">0")`;
+ * - amount `SUMIFS(amounts, ids, id, days, ">0")`, frequency `COUNTIFS(ids, id, days, ">0")`, both
+ *   blank for a customer with no counted row;
  * - last date `SUMPRODUCT(MAX((ids=id)*days))`;
  * - first date `2958466-SUMPRODUCT(MAX((ids=id)*(days>0)*(2958466-days)))`: the largest distance
  *   below 10000-01-01 is the smallest day (2958466 is that day's serial).
@@ -50,8 +51,11 @@ export function ordersAggregates(
   const ids = absRange(orders.col("customer_id"), orders.first, orders.last, orders.sheet);
   const amounts = absRange(orders.col("amount"), orders.first, orders.last, orders.sheet);
   const days = absRange(orders.firstCol, orders.first, orders.last, orders.sheet);
-  b.column(env.label("amount"), (r) => `SUMIFS(${amounts},${ids},A${r},${days},">0")`);
-  b.column(env.label("frequency"), (r) => `COUNTIFS(${ids},A${r},${days},">0")`);
+  // A customer none of whose rows counts (every order unreadable) gets blanks, so it is not graded:
+  // the engine lists it too, with "no readable order", and leaves it out of cut points and shares.
+  const counted = (r: number) => `COUNTIFS(${ids},A${r},${days},">0")`;
+  b.column(env.label("amount"), (r) => `IF(${counted(r)}=0,"",SUMIFS(${amounts},${ids},A${r},${days},">0"))`);
+  b.column(env.label("frequency"), (r) => `IF(${counted(r)}=0,"",${counted(r)})`);
   b.column(env.label("lastDate"), (r) => `SUMPRODUCT(MAX((${ids}=A${r})*${days}))`, { format: "yyyy-mm-dd" });
   b.column(
     env.label("firstDate"),
