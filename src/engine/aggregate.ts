@@ -142,6 +142,23 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
   let lastDateCell: unknown = undefined;
   let lastDateValue: number | Reason = BLANK;
 
+  /** A new customer's index, the columns grown (doubled) when full. */
+  const addCustomer = (id: string): number => {
+    const c = outIds.length;
+    index.set(id, c);
+    outIds.push(id);
+    if (c >= cap) {
+      cap *= 2;
+      frequency = grow(frequency, cap);
+      amount = grow(amount, cap);
+      firstDay = grow(firstDay, cap);
+      lastDay = grow(lastDay, cap);
+      kept = grow(kept, cap);
+      firstRow = grow(firstRow, cap);
+    }
+    return c;
+  };
+
   for (let r = 0; r < n; r++) {
     const id = customerId(ids[r]);
     const amountValue = readNumber(amounts[r]);
@@ -185,18 +202,7 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
 
     let c = index.get(id);
     if (c === undefined) {
-      c = outIds.length;
-      index.set(id, c);
-      outIds.push(id);
-      if (c >= cap) {
-        cap *= 2;
-        frequency = grow(frequency, cap);
-        amount = grow(amount, cap);
-        firstDay = grow(firstDay, cap);
-        lastDay = grow(lastDay, cap);
-        kept = grow(kept, cap);
-        firstRow = grow(firstRow, cap);
-      }
+      c = addCustomer(id);
       firstDay[c] = dayValue;
       lastDay[c] = dayValue;
       firstRow[c] = r;
@@ -225,18 +231,7 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
   // Customers whose every row was unreadable: listed after the others, in order of first appearance.
   for (const [id, rows] of skipped) {
     if (index.has(id)) continue;
-    const c = outIds.length;
-    index.set(id, c);
-    outIds.push(id);
-    if (c >= cap) {
-      cap *= 2;
-      frequency = grow(frequency, cap);
-      amount = grow(amount, cap);
-      firstDay = grow(firstDay, cap);
-      lastDay = grow(lastDay, cap);
-      kept = grow(kept, cap);
-      firstRow = grow(firstRow, cap);
-    }
+    const c = addCustomer(id);
     amount[c] = NaN;
     frequency[c] = NaN;
     firstDay[c] = NaN;

@@ -23,7 +23,6 @@
    these rules are for Office.js proxies; the objects here are exceljs cells and rows in memory. */
 import ExcelJS from "exceljs";
 import { TierError } from "../engine/errors";
-import { textOn } from "../engine/colour";
 import type { Lang, PresentedResult } from "../engine/grade";
 import { findHeaderRow } from "../engine/headers";
 import { columnLetter, type SheetTable } from "../engine/table";
@@ -39,6 +38,7 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
+import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
 import { PackageHost } from "./package-host";
 import { cutToCell } from "./xlsx-patch";
 import { ownedSettingKey, writeGrade } from "./write-result";
@@ -83,15 +83,6 @@ function excelValue(v: CellOut): ExcelJS.CellValue {
 function formatFor(v: CellOut, format: string | undefined): string | undefined {
   if (format) return format;
   return v !== null && typeof v === "object" ? "yyyy-mm-dd" : undefined;
-}
-
-/** The text colour on a tier fill, by the one contrast rule (WCAG) the Office host uses too. */
-function textColour(hex: string): string {
-  return argb(textOn(hex));
-}
-
-function argb(hex: string): string {
-  return "FF" + hex.replace("#", "").toUpperCase();
 }
 
 /** Approximate pixel width of a column of `chars` characters (Excel's default font). */
@@ -633,33 +624,6 @@ function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-/** Display width in characters: CJK characters count double. */
-function textWidth(v: CellOut): number {
-  if (v === null) return 0;
-  const s = typeof v === "object" ? "2025-01-01" : typeof v === "number" ? v.toLocaleString("en") : String(v);
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** Table column names: text, unique (case-insensitive), never blank, as Excel requires. */
-function uniqueHeaders(row: readonly CellOut[], width: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (let j = 0; j < width; j++) {
-    const v = row[j];
-    const base =
-      v === null || v === undefined || v === ""
-        ? `Column${j + 1}`
-        : String(typeof v === "object" ? v.date : v);
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
 }
 
 /** A valid sheet name from a file name: no []:*?/\ and at most 31 characters. */

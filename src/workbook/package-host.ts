@@ -18,7 +18,6 @@
  * is written (CellInTheWayError), text is always text (an inline string), dates are date serials in the
  * workbook's own date system.
  */
-import { textOn } from "../engine/colour";
 import { dayToExcelSerial } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { findHeaderRow } from "../engine/headers";
@@ -34,6 +33,7 @@ import {
   type WorkbookHost,
   type WriteColumnsRequest,
 } from "./host";
+import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
 import { ownedSettingKey } from "./write-result";
 import {
   drawingXml,
@@ -109,45 +109,9 @@ interface ColumnEdit {
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
 const textOf = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
-/** Display width in characters: CJK characters count double. */
-function textWidth(v: CellOut): number {
-  if (v === null) return 0;
-  const s = typeof v === "object" ? "2025-01-01" : typeof v === "number" ? v.toLocaleString("en") : String(v);
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** A cell we wrote, as a reader returns it: a date as its serial in the workbook's system. */
 function cellIn(v: CellOut, date1904: boolean): unknown {
   return v !== null && typeof v === "object" ? dayToExcelSerial(v.date, date1904) : v;
-}
-
-function argb(hex: string): string {
-  return "FF" + hex.replace("#", "").toUpperCase();
-}
-
-/** The text colour on a tier fill: the one contrast rule (WCAG) the other hosts use too. */
-function textColour(hex: string): string {
-  return argb(textOn(hex));
-}
-
-/** Table column names: text, unique (case-insensitive), never blank, as Excel requires. */
-function uniqueHeaders(row: readonly CellOut[], width: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (let j = 0; j < width; j++) {
-    const v = row[j];
-    const base =
-      v === null || v === undefined || v === ""
-        ? `Column${j + 1}`
-        : String(typeof v === "object" ? v.date : v);
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
 }
 
 function columnIndex(letters: string): number {
