@@ -57,6 +57,9 @@ describe("tier grade on the R package rfm sample orders", () => {
       "tier",
       "issue",
       "note",
+      "reason",
+      "next_tier",
+      "next_step",
     ]);
     const sleep = table.filter((r) => r.segment === "About To Sleep");
     expect(sleep).toHaveLength(102);

@@ -15,6 +15,7 @@ import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import { grade, type Lang, type PresentedResult } from "../engine/grade";
 import type { ReasonParams } from "../engine/reasons";
+import { nextJson } from "./next";
 import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
@@ -142,7 +143,7 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   const table = await readTable(positionals[0], values.sheet);
   for (const note of table.notes ?? []) io.err(`${reasonText(note, lang)}\n`);
   // Rows that are not customers (units row, totals, footnotes) are in the problems `report` lists.
-  const result = presentResult(grade(table, ruleSet, { input, map, asOf }), lang);
+  const result = presentResult(grade(table, ruleSet, { input, map, asOf, explain: true }), lang);
   report(result, table.sheetName, io);
 
   const out = values.out;
@@ -206,9 +207,10 @@ function percentText(x: number, lang: Lang): string {
 }
 
 function toJson(result: PresentedResult): string {
-  const rows = result.columns.customer_id.map((_, i) =>
-    Object.fromEntries(result.keys.map((k) => [k, result.columns[k][i]])),
-  );
+  const rows = result.columns.customer_id.map((_, i) => ({
+    ...Object.fromEntries(result.keys.map((k) => [k, result.columns[k][i]])),
+    ...nextJson(result, i),
+  }));
   return (
     JSON.stringify(
       {

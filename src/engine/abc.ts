@@ -84,6 +84,38 @@ export function abcByShare(values: ArrayLike<number>, options: { a?: number; b?:
   // The class is monotone in v: A is v >= tA, B is tB <= v < tA (both among positive values).
   const tA = shareThreshold(scratch, total, a);
   const tB = shareThreshold(scratch, total, b);
+  return classify(values, tA, tB);
+}
+
+/**
+ * The cut amounts behind {@link abcByShare}: A is a positive value ≥ `a`, B ≥ `b` (Infinity when no
+ * customer qualifies). What a reason quotes and what a next step aims at.
+ *
+ * @example abcShareCuts([500, 300, 150, 50], { a: 0.8, b: 0.95 }) // { a: 300, b: 150 }
+ */
+export function abcShareCuts(
+  values: ArrayLike<number>,
+  options: { a?: number; b?: number } = {},
+): { a: number; b: number } {
+  const a = options.a ?? 0.8;
+  const b = options.b ?? 0.95;
+  checkShares(a, b);
+  const positive: number[] = [];
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > 0) {
+      total += v;
+      positive.push(v);
+    }
+  }
+  check(total > 0, "abc.noPositiveSales");
+  const scratch = Float64Array.from(positive);
+  return { a: shareThreshold(scratch, total, a), b: shareThreshold(scratch, total, b) };
+}
+
+function classify(values: ArrayLike<number>, tA: number, tB: number): Uint8Array {
+  const n = values.length;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];

@@ -2,6 +2,7 @@ import { todayDay } from "./dates";
 import { guessInputKind, resolveMapping, type Role } from "./headers";
 import { needColumn, fromCustomers, fromOrders } from "./input";
 import { methodOf, type OutValue, type RuleSet, type TierInfo } from "./methods";
+import type { MethodDef, MethodInput, MethodRun, NextStep } from "./methods";
 import type { Problem, Reason } from "./reasons";
 import type { SheetTable } from "./table";
 import { readText } from "./values";
@@ -18,6 +19,8 @@ export interface GradeOptions {
   map?: Readonly<Record<string, string>>;
   /** As-of day (days since 1970-01-01); today when absent. */
   asOf?: number;
+  /** Adds each customer's reason and next step (`why`, `next` and their output columns; issue 17). */
+  explain?: boolean;
 }
 
 export type { Problem };
@@ -59,6 +62,10 @@ export interface GradeResult {
   summary: TierCount[];
   graded: number;
   ungraded: number;
+  /** With `explain`: per output row, why the customer got their tier (the rule or cut, with the numbers). */
+  why?: (Reason | null)[];
+  /** With `explain`: per output row, the smallest one-input change to a higher tier, or why there is none. */
+  next?: (NextStep | null)[];
 }
 
 /**
@@ -91,6 +98,8 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   const method = methodOf(ruleSet);
   const out = method.run(prepared.input, ruleSet);
   const n = prepared.ids.length;
+  // Before the driver blanks rows it left out, so reasons and steps see the method's own run.
+  const explained = options.explain ? explainRun(method, prepared.input, ruleSet, out) : undefined;
 
   const keys = ["customer_id"];
   const columns: Record<string, OutValue[]> = { customer_id: prepared.ids };
@@ -129,6 +138,18 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     keys.push("note");
     columns.note = new Array(n).fill(null);
   }
+  if (explained) {
+    // Filled with sentences at the edge (presentResult), like `issue`.
+    for (let i = 0; i < n; i++)
+      if (out.tier[i] === null) {
+        explained.why[i] = null;
+        explained.next[i] = null;
+      }
+    keys.push("reason", "next_tier", "next_step");
+    columns.reason = new Array(n).fill(null);
+    columns.next_tier = explained.next.map((s) => (s && "tier" in s ? s.tier : null));
+    columns.next_step = new Array(n).fill(null);
+  }
   problems.sort((a, b) => a.row - b.row);
 
   const tiers = method.tiers(ruleSet);
@@ -155,6 +176,21 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     ),
     graded,
     ungraded: n - graded - notCustomers,
+    ...(explained ? { why: explained.why, next: explained.next } : {}),
+  };
+}
+
+/** The method's reasons and next steps, blank where it has none. */
+function explainRun<R extends RuleSet>(
+  method: MethodDef<R>,
+  input: MethodInput,
+  rules: R,
+  run: MethodRun,
+): { why: (Reason | null)[]; next: (NextStep | null)[] } {
+  const n = run.tier.length;
+  return {
+    why: method.explain?.(input, rules, run) ?? new Array<Reason | null>(n).fill(null),
+    next: method.next?.(input, rules, run) ?? new Array<NextStep | null>(n).fill(null),
   };
 }
 

@@ -29,20 +29,9 @@ export function pyramid(
       cuts: cuts.map((x) => x * 100),
     });
   }
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
   const out = new Uint8Array(values.length);
-  if (n === 0) return out;
-  // above(x) >= c  <=>  #{> x} >= m with m the least count for which m / n >= c (as Excel divides)
-  // <=>  x < the m-th largest value. So each cut is one order statistic: no sort needed.
-  const ks: number[] = [];
-  for (const c of cuts) {
-    let m = Math.ceil(c * n);
-    while (m > 0 && (m - 1) / n >= c) m--;
-    while (m / n < c) m++;
-    ks.push(n - m); // 0-based ascending position of the m-th largest
-  }
-  const t = orderStatistics(values, ks);
+  const t = pyramidCuts(values, cuts);
+  if (t.length === 0) return out;
   const nc = t.length;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
@@ -53,4 +42,29 @@ export function pyramid(
     out[i] = level;
   }
   return out;
+}
+
+/**
+ * The amounts behind {@link pyramid}'s levels, highest first: level k + 1 starts at `t[k]` (a
+ * customer is in it when x ≥ t[k] and below the level above). Empty when no value is readable.
+ *
+ * @example pyramidCuts([100, 50, 10, 1], [0.25, 0.5]) // [100, 50]
+ */
+export function pyramidCuts(
+  values: ArrayLike<number>,
+  cuts: readonly number[] = DEFAULT_PYRAMID_CUTS,
+): number[] {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  if (n === 0) return [];
+  // above(x) >= c  <=>  #{> x} >= m with m the least count for which m / n >= c (as Excel divides)
+  // <=>  x < the m-th largest value. So each cut is one order statistic: no sort needed.
+  const ks: number[] = [];
+  for (const c of cuts) {
+    let m = Math.ceil(c * n);
+    while (m > 0 && (m - 1) / n >= c) m--;
+    while (m / n < c) m++;
+    ks.push(n - m); // 0-based ascending position of the m-th largest
+  }
+  return Array.from(orderStatistics(values, ks));
 }

@@ -13,6 +13,7 @@ import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
 import { FILE_REASONS } from "./reasons-workbook";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
+import { NEXT_REASONS } from "./reasons-next";
 
 interface Wording {
   readonly en: string;
@@ -749,6 +750,9 @@ export const REASONS = {
 
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
+
+  // Why this tier, and what moves the customer up (issue 17).
+  ...NEXT_REASONS,
 
   // Potential (BG/NBD + Gamma-Gamma, src/engine/clv).
   "clv.badX": {

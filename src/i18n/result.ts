@@ -8,6 +8,7 @@ export { tierKeyOf } from "../engine/methods";
 import type { Problem, Reason } from "../engine/reasons";
 import { TierError } from "../engine/errors";
 import { reasonText } from "./reasons";
+import { nextStepText, whyText } from "./next-text";
 
 /**
  * A tier's name in `lang` from its key; an unknown key is shown as it is.
@@ -51,6 +52,11 @@ export function presentResult(result: GradeResult, lang: Lang): PresentedResult 
   }
   columns.issue = result.issues.map((r) => (r ? problemText(r, lang) : null));
   if (columns.note) columns.note = result.notes.map((r) => (r ? reasonText(r, lang) : null));
+  // Reasons and next steps (issue 17), when the result carries them.
+  if (result.why) columns.reason = result.why.map((r) => (r ? whyText(r, result.tiers, lang) : null));
+  if (result.next && columns.next_tier) columns.next_tier = columns.next_tier.map(name);
+  if (result.next)
+    columns.next_step = result.next.map((s) => (s ? nextStepText(s, result.tiers, lang) : null));
   return {
     ...result,
     lang,

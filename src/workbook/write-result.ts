@@ -43,6 +43,9 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   tier: { zh: "等级", en: "Tier" },
   issue: { zh: "未分级原因", en: "Issue" },
   note: { zh: "备注", en: "Note" },
+  reason: { zh: "原因", en: "Reason" },
+  next_tier: { zh: "下一等级", en: "Next tier" },
+  next_step: { zh: "升级建议", en: "Next step" },
 };
 
 /** The header the add-in writes for output key `key`. */

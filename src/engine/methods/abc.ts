@@ -6,6 +6,7 @@ import { readNumber, readText } from "../values";
 import { base, distinctKeys, tierDef, tierInfos, unitShare } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason } from "./types";
+import { abcNext } from "../next/abc";
 
 export const abcSchema = z
   .object({
@@ -106,4 +107,6 @@ export const abcMethod: MethodDef<AbcRules> = {
       summaryValue: value,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...abcNext,
 };

@@ -4,6 +4,7 @@ import { GRID_CELLS, gridCells, type GridCut } from "../grid";
 import { base, colour, names, visits } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason, TierInfo } from "./types";
+import { gridNext } from "../next/grid";
 
 const gridCut = z.union([
   z.object({ method: z.literal("fixed"), low: z.number(), high: z.number() }).strict(),
@@ -109,4 +110,6 @@ export const gridMethod: MethodDef<GridRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...gridNext,
 };

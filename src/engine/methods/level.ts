@@ -4,6 +4,7 @@ import { levelIndex } from "../level";
 import { base, benefits, colour, distinctKeys, names, tierInfos, visits } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
+import { levelNext } from "../next/level";
 
 export const levelSchema = z
   .object({
@@ -96,4 +97,6 @@ export const levelMethod: MethodDef<LevelRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...levelNext,
 };

@@ -4,6 +4,7 @@ import { lifecycle, LIFECYCLE_STAGES } from "../lifecycle";
 import { base } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, RowReason } from "./types";
+import { lifecycleNext } from "../next/lifecycle";
 
 export const lifecycleSchema = z
   .object({
@@ -72,4 +73,6 @@ export const lifecycleMethod: MethodDef<LifecycleRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...lifecycleNext,
 };

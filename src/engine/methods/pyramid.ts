@@ -4,6 +4,7 @@ import { pyramid } from "../pyramid";
 import { base, distinctKeys, tierDef, tierInfos, unitShare } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, RowReason } from "./types";
+import { pyramidNext } from "../next/pyramid";
 
 export const pyramidSchema = z
   .object({
@@ -64,4 +65,6 @@ export const pyramidMethod: MethodDef<PyramidRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...pyramidNext,
 };

@@ -5,6 +5,7 @@ import { OTHERS, segments } from "../segments";
 import { rankColour } from "../colour";
 import { base } from "./parts";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason, TierInfo } from "./types";
+import { rfmNext } from "../next/rfm";
 
 const bins = z.number().int().min(2).max(9);
 const segmentRow = z
@@ -120,4 +121,6 @@ export const rfmMethod: MethodDef<RfmRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...rfmNext,
 };

@@ -4,6 +4,7 @@ import { rankColour } from "../colour";
 import { base } from "./parts";
 import { cents, rfmInputs } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
+import { rfm8Next } from "../next/rfm8";
 
 export const rfm8Schema = z.object({ ...base, method: z.literal("rfm8") }).strict();
 export type Rfm8Rules = z.infer<typeof rfm8Schema>;
@@ -50,4 +51,6 @@ export const rfm8Method: MethodDef<Rfm8Rules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...rfm8Next,
 };

@@ -4,6 +4,7 @@ import { applyRules } from "../rules";
 import { base, distinctKeys, tierDef, tierInfos } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
+import { rulesNext } from "../next/rules";
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
@@ -91,4 +92,6 @@ export const rulesMethod: MethodDef<RulesRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...rulesNext,
 };

@@ -11,6 +11,7 @@ import {
 import { readText } from "../values";
 import { base, names } from "./parts";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason, TierInfo } from "./types";
+import { scorecardNext } from "../next/scorecard";
 
 export const scorecardSchema = z
   .object({
@@ -146,4 +147,6 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
       issue,
     };
   },
+  // Reasons and next steps (issue 17).
+  ...scorecardNext,
 };

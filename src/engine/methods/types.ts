@@ -102,7 +102,36 @@ export interface MethodDef<R extends { method: string }> {
    * its benefits (`benefits`), like the `tier` column itself.
    */
   readonly keyColumns?: Readonly<Record<string, "name" | "benefits">>;
+  /** Why each graded customer got their tier: the rule or cut, with this run's numbers (issue 17). */
+  explain?(input: MethodInput, rules: R, run: MethodRun): (Reason | null)[];
+  /** Per graded customer, the smallest change in one input that reaches a higher tier (issue 17). */
+  next?(input: MethodInput, rules: R, run: MethodRun): (NextStep | null)[];
+  /**
+   * A grader of one customer with some inputs changed (`{ role: value }`), this run's cut points held
+   * fixed: what `next` searches with and what the replay test re-grades with.
+   */
+  regrade?(input: MethodInput, rules: R, run: MethodRun): Regrade;
 }
+
+/** Grades row `row` with the inputs in `changes` replaced; the tier key, or null for none. */
+export type Regrade = (row: number, changes: Readonly<Record<string, number>>) => string | null;
+
+/**
+ * A customer's next step: set input `role` (a column key: `amount`, `frequency`, a rating header)
+ * from `from` to `to` and they reach `tier`; `estimate` when the cut it crosses is a share of this
+ * run's total that the change itself would move. Or `none`: a code saying why there is none.
+ */
+export type NextStep =
+  | {
+      readonly tier: string;
+      readonly role: string;
+      /** The header the input comes from, for sentences. */
+      readonly column: string;
+      readonly from: number;
+      readonly to: number;
+      readonly estimate?: boolean;
+    }
+  | { readonly none: string };
 
 /** Picks the zh or en half of a bilingual name. */
 export function pick(names: Names, lang: Lang): string {
