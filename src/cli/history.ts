@@ -38,6 +38,8 @@ import type { Io } from "./io";
 import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
 import { displayWidth } from "./text";
+import { keptTexts } from "./retention";
+import { retainWith } from "../engine/retention";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
                [--lang en|zh] [--out changes.csv]`;
@@ -60,13 +62,27 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
   if (values.out && !/\.csv$/i.test(values.out))
     throw new TierError("cli.badOut", { allowed: [".csv"], got: values.out });
 
-  const current = await readEvaluation(positionals[0], io, lang);
+  let current = await readEvaluation(positionals[0], io, lang);
   const previous = await readEvaluation(positionals[1], io, lang);
   const tiers = [...new Set([...current, ...previous].map((s) => s.tier))];
   const order = await resolveOrder(tiers, values, io, lang);
+  // Retention (保级, issue 17): the policy's keep-bars and periods, against every earlier evaluation.
+  const retained =
+    values.preset || values.rules
+      ? retainWith(
+          await ruleSetOf(values),
+          current,
+          await readEvaluation(positionals[1], undefined, lang, true),
+        )
+      : undefined;
+  if (retained) current = retained.current;
   const migration = compareSnapshots(previous, current, order, lang);
-  const matrix = matrixText(migration, lang);
-  const csv = changesCsv(migration, lang);
+  const matrix =
+    matrixText(migration, lang) +
+    (retained?.kept.length
+      ? reasonText({ code: "retention.count", params: { n: retained.kept.length } }, lang) + "\n"
+      : "");
+  const csv = changesCsv(migration, lang, retained && keptTexts(retained.kept, order, lang));
   if (values.out) {
     await writeFile(values.out, "\uFEFF" + csv);
     io.out(matrix);
@@ -78,13 +94,15 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
 }
 
 /** The change list as CSV: customer_id, old_tier, new_tier, change (new/up/down/same/gone, or 新增 … in zh). */
-export function changesCsv(migration: Migration, lang: Lang): string {
+export function changesCsv(migration: Migration, lang: Lang, kept?: ReadonlyMap<string, string>): string {
   const c = migration.changes;
-  return toCsv(["customer_id", "old_tier", "new_tier", "change"], {
+  return toCsv(["customer_id", "old_tier", "new_tier", "change", ...(kept?.size ? ["retained"] : [])], {
     customer_id: c.map((x) => x.customerId),
     old_tier: c.map((x) => x.old ?? null),
     new_tier: c.map((x) => x.new ?? null),
     change: c.map((x) => CHANGE_LABELS[x.change][lang]),
+    // Who kept their tier by retention, and why (保级线 or periods below).
+    retained: c.map((x) => kept?.get(x.customerId) ?? null),
   });
 }
 
@@ -122,7 +140,12 @@ const TIER_HEADERS = ["tier", "等级", "分级"].map(normaliseHeader);
  * as_of, method, customer_id, tier, score); a history holding several evaluations gives its latest.
  * Customers without a tier (an issue) are left out.
  */
-export async function readEvaluation(file: string, io?: Io, lang: Lang = "en"): Promise<Snapshot[]> {
+export async function readEvaluation(
+  file: string,
+  io?: Io,
+  lang: Lang = "en",
+  all = false,
+): Promise<Snapshot[]> {
   const table = await readTable(file);
   const norm = table.headers.map(normaliseHeader);
   const find = (names: readonly string[]) => norm.findIndex((h) => names.includes(h));
@@ -150,7 +173,7 @@ export async function readEvaluation(file: string, io?: Io, lang: Lang = "en"): 
     });
   }
   const evaluations = new Set(out.map((s) => `${s.period}\u0000${s.asOf}`));
-  if (evaluations.size <= 1) return out;
+  if (evaluations.size <= 1 || all) return out;
   let latest = out[0];
   for (const s of out) if (s.asOf > latest.asOf) latest = s;
   const params: ReasonParams = { file, count: evaluations.size, period: latest.period };

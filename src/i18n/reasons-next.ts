@@ -118,6 +118,19 @@ export const NEXT_REASONS = {
     en: "lower {column} from {from} to {to} (−{gap}) to reach {tier}⟦estimate| (estimate)⟧",
     zh: "{column}从 {from} 降到 {to}（−{gap}）即可升为{tier}⟦estimate|（估计）⟧",
   },
+  // Retention (保级) at re-evaluation: who kept their tier, and why.
+  "retention.bar": {
+    en: "kept {tier} by retention: {value} ≥ keep-bar {bar} (graded {next})",
+    zh: "保级：{value} ≥ 保级线 {bar}，保留{tier}（本次评定为{next}）",
+  },
+  "retention.periods": {
+    en: "kept {tier}: {below} evaluation(s) in a row below it, downgraded after {periods} (graded {next})",
+    zh: "保级：连续 {below} 期低于{tier}，满 {periods} 期才降级（本次评定为{next}）",
+  },
+  "retention.count": {
+    en: "{n} customer(s) kept their tier by retention (see the retained column)",
+    zh: "{n} 位客户因保级保留原等级（见 retained 列）",
+  },
   "next.top": { en: "already in the top tier", zh: "已是最高等级" },
   "next.noSingleChange": {
     en: "no change in one input reaches a higher tier",

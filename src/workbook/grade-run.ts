@@ -81,7 +81,7 @@ export async function gradeRun(
   await tick();
   stop();
   const table = tableForGrading(fresh, map, none);
-  const result = present(grade(table, ruleSet, { input, map, asOf }), lang);
+  const result = present(grade(table, ruleSet, { input, map, asOf, explain: true }), lang);
   progress("grade", fresh.rows.length, fresh.rows.length);
   await tick();
   stop();

@@ -5,6 +5,7 @@ import { base, benefits, colour, distinctKeys, names, tierInfos, visits } from "
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
 import { levelNext } from "../next/level";
+import { retentionSchema } from "./retention";
 
 export const levelSchema = z
   .object({
@@ -26,6 +27,8 @@ export const levelSchema = z
           .strict(),
       )
       .min(1),
+    /** Tier retention (保级) at re-evaluation, off unless set (issue 17). */
+    retention: retentionSchema.optional(),
   })
   .strict();
 export type LevelRules = z.infer<typeof levelSchema>;

@@ -5,6 +5,7 @@ import { base, distinctKeys, tierDef, tierInfos } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
 import { rulesNext } from "../next/rules";
+import { retentionSchema } from "./retention";
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
@@ -19,6 +20,8 @@ export const rulesSchema = z
     tiers: z.array(tierDef).min(1),
     rules: z.array(z.object({ tier: z.string().min(1), when: z.array(condition) }).strict()),
     default: z.string().min(1).optional(),
+    /** Tier retention (保级) at re-evaluation, off unless set (issue 17). */
+    retention: retentionSchema.optional(),
   })
   .strict();
 export type RulesRules = z.infer<typeof rulesSchema>;

@@ -111,6 +111,8 @@ export interface MethodDef<R extends { method: string }> {
    * fixed: what `next` searches with and what the replay test re-grades with.
    */
   regrade?(input: MethodInput, rules: R, run: MethodRun): Regrade;
+  /** Where a tier starts on the value history keeps as the score (the amount): for retention (保级). */
+  startOf?(rules: R, tier: string): number | undefined;
 }
 
 /** Grades row `row` with the inputs in `changes` replaced; the tier key, or null for none. */

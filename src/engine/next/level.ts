@@ -5,7 +5,7 @@ import type { MethodDef, MethodInput } from "../methods/types";
 import type { Reason } from "../reasons";
 import { searchNext, stepOf, atLeast, columnOf } from "./search";
 
-type Parts = Pick<MethodDef<LevelRules>, "explain" | "next" | "regrade">;
+type Parts = Pick<MethodDef<LevelRules>, "explain" | "next" | "regrade" | "startOf">;
 
 function value(input: MethodInput, rs: LevelRules): { key: string; v: Float64Array } {
   const key = input.columnKey(rs.column);
@@ -19,6 +19,7 @@ function value(input: MethodInput, rs: LevelRules): { key: string; v: Float64Arr
  * @example levelNext.next!(input, rs, run)[0] // { tier: "gold", role: "amount", from: 8640, to: 10000 }
  */
 export const levelNext: Parts = {
+  startOf: (rs, tier) => rs.tiers.find((t) => t.key === tier)?.min,
   explain(input, rs, run) {
     const { key, v } = value(input, rs);
     const at = new Map(rs.tiers.map((t, k) => [t.key, k]));

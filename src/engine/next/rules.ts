@@ -5,7 +5,7 @@ import type { MethodDef, MethodInput } from "../methods/types";
 import type { Reason } from "../reasons";
 import { atLeast, atMost, searchNext, stepOf, type Candidate, columnOf } from "./search";
 
-type Parts = Pick<MethodDef<RulesRules>, "explain" | "next" | "regrade">;
+type Parts = Pick<MethodDef<RulesRules>, "explain" | "next" | "regrade" | "startOf">;
 
 /** How a failed condition reads: the opposite operator, as a user writes it. */
 const NOT: Record<string, string> = { ">=": "<", ">": "≤", "<=": ">", "<": "≥", "=": "≠", "<>": "=" };
@@ -82,6 +82,11 @@ function flips(c: Condition, step: number): number[] {
  * @example rulesNext.next!(input, preset("membership"), run)[0] // { tier: "gold", role: "amount", … }
  */
 export const rulesNext: Parts = {
+  // The amount its rule asks for ("金卡: 累计消费 ≥ 10,000"), when it asks for one.
+  startOf(rs, tier) {
+    const c = rs.rules.find((r) => r.tier === tier)?.when.find((w) => w.column === "amount" && w.op === ">=");
+    return typeof c?.value === "number" ? c.value : undefined;
+  },
   explain(input, rs, run) {
     const cols = columnsOf(input, rs);
     const tab = table(rs);
