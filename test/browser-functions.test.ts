@@ -150,7 +150,7 @@ describe.skipIf(!haveChromium)("taskpane.html in Chromium (shared runtime, no ne
     const registered = await page.evaluate(() =>
       Object.keys((window as unknown as { __registered: object }).__registered),
     );
-    expect(ids.length).toBe(14); // the twelve grading functions, PALIVE and CLV
+    expect(ids.length).toBe(15); // the twelve grading functions, PALIVE, CLV and NEXT
     expect(registered.sort()).toEqual([...ids].sort());
   });
 

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, string[]> = {
   LIFECYCLE: ["first_dates[]", "last_dates[]", "frequency[]", "as_of?", "windows[]?", "lang?"],
   PALIVE: ["x[]", "t_x[]", "T[]"],
   CLV: ["x[]", "t_x[]", "T[]", "average_spend[]", "horizon?", "discount?", "unit?"],
+  NEXT: ["values[]", "thresholds[]", "names[]"],
 };
 
 let functions: Fn[];
@@ -52,7 +53,7 @@ beforeAll(async () => {
 }, 360_000);
 
 describe("dist/functions.json from the production build", () => {
-  it("lists exactly the fourteen TIER functions, id = name", () => {
+  it("lists exactly the fifteen TIER functions, id = name", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const f of functions) expect(f.name).toBe(f.id);
   });

@@ -39,6 +39,7 @@ import {
   type Matrix,
 } from "./convert";
 import { levelIndex } from "../engine/level";
+import { levelSteps } from "../engine/next/level";
 import { paretoShares } from "../engine/pareto";
 import { fitBgNbd, fitGammaGamma, pAlive, scoreClv, YEAR_IN_UNITS, type ClvUnit } from "../engine/clv";
 
@@ -639,5 +640,29 @@ export function tierClv(
     });
     const clv = byRow(n, keep, scores.clv);
     return spill(n, 1, issues, (i) => [clv[i]]);
+  });
+}
+
+/**
+ * The next tier up and what is missing to reach it (issue 17), for the thresholds of TIER.LEVEL: the
+ * first threshold above the value, its name and the gap ("再消费 1,360 元升金卡"). A value at the top
+ * tier gets "" and "".
+ * @customfunction NEXT
+ * @param values Values per customer, e.g. cumulative spend (one column).
+ * @param thresholds Lowest value of each tier, increasing (a row or a column).
+ * @param names Tier names in the same order as the thresholds.
+ * @returns Two columns: the next tier and the gap to it.
+ */
+export function tierNext(values: unknown[][], thresholds: unknown[][], names: unknown[][]): unknown[][] {
+  return excel(() => {
+    const n = columnRows(values, "values");
+    const t = numberList(thresholds, "thresholds");
+    const label = textList(names, "names");
+    if (label.length !== t.length)
+      throw new TierError("functions.levelNames", { thresholds: t.length, names: label.length });
+    const issues = new RowIssues(n);
+    const v = readNumbers(values, "values", issues);
+    const { next, gap } = levelSteps(v, t);
+    return spill(n, 2, issues, (i) => (next[i] < 0 ? ["", ""] : [label[next[i]], gap[i]]));
   });
 }

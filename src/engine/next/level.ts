@@ -66,3 +66,25 @@ export const levelNext: Parts = {
     );
   },
 };
+
+/**
+ * The next threshold up per value and the gap to it, for TIER.NEXT: `next[i]` is the index of the
+ * first threshold above the value (-1 at the top), `gap[i]` how much is missing (rounded to cents).
+ * Thresholds increase; a value below the lowest gets the lowest.
+ *
+ * @example levelSteps([8640, 25000], [0, 5000, 10000, 20000]) // { next: [2, -1], gap: [1360, NaN] }
+ */
+export function levelSteps(
+  values: ArrayLike<number>,
+  thresholds: readonly number[],
+): { next: Int16Array; gap: Float64Array } {
+  const k = levelIndex(values, thresholds);
+  const next = new Int16Array(values.length);
+  const gap = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const up = k[i] + 1;
+    next[i] = Number.isNaN(values[i]) || up >= thresholds.length ? -1 : up;
+    gap[i] = next[i] < 0 ? NaN : Math.round((thresholds[up] - values[i]) * 100) / 100;
+  }
+  return { next, gap };
+}
