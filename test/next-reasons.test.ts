@@ -14,6 +14,8 @@ import { groupNumber, nextStepText, whyText } from "../src/i18n/next-text";
 import { presentResult } from "../src/i18n/result";
 import { readWorkbookBytes } from "../src/workbook/files";
 import { tiersOf } from "../src/engine/methods";
+import { notificationList } from "../src/engine/notify";
+import { nextFields } from "../src/i18n/next-text";
 
 const AS_OF = parseIsoDay("2025-12-31");
 
@@ -120,5 +122,23 @@ describe("next steps read as a user reads them", () => {
   });
   it("groupNumber groups thousands and keeps at most two decimals", () => {
     expect(groupNumber(1234567.891)).toBe("1,234,567.89");
+  });
+});
+
+describe("notification templates with {next} and {gap}", () => {
+  it("fill the next tier and the gap of this grading: 再消费 333.01 元即可升级为 银卡 (5,000 − 4,666.99)", async () => {
+    const r = presentResult(
+      grade(await sample("membership--store-members-zh.xlsx"), preset("membership"), {
+        asOf: AS_OF,
+        explain: true,
+      }),
+      "zh",
+    );
+    const list = notificationList(
+      [{ customerId: "VIP100007", old: "银卡", new: "普通", change: "down" }],
+      new Map([["VIP100007", { name: "程勇涛" }]]),
+      { lang: "zh", templates: { down: "{name}：再消费 {gap} 元即可升级为 {next}" }, steps: nextFields(r) },
+    );
+    expect(list[0].message).toBe("程勇涛：再消费 333.01 元即可升级为 银卡");
   });
 });

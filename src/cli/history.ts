@@ -39,6 +39,7 @@ import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
 import { displayWidth } from "./text";
 import { keptTexts } from "./retention";
+import { nextFields } from "../i18n/next-text";
 import { retainWith } from "../engine/retention";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
@@ -302,7 +303,7 @@ export async function demoHistory(
   const rules = preset("membership");
   const q3 = parseIsoDay("2025-09-30");
   const q4 = parseIsoDay("2025-12-31");
-  const now = presentResult(grade(table, rules, { asOf: q4 }), lang);
+  const now = presentResult(grade(table, rules, { asOf: q4, explain: true }), lang);
   const before = presentResult(
     grade(now.input === "orders" ? cutAt(table, now, q3) : previousQuarter(table, now, random), rules, {
       asOf: q3,
@@ -320,6 +321,7 @@ export async function demoHistory(
   const list = notificationList(migration.changes, contactsOf(table, now), {
     lang,
     benefits: benefitTexts(rules, lang),
+    steps: nextFields(now),
   });
   const header = [...SNAPSHOT_HEADER];
   const rows = history.map(snapshotRow);

@@ -12,10 +12,13 @@ export interface MessageFields {
   tier: string;
   old_tier: string;
   benefits: string;
+  /** The next tier up and what is missing to reach it ("1,360"), blank at the top or without steps (issue 17). */
+  next?: string;
+  gap?: string;
 }
 
 const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
-const FIELDS = ["name", "tier", "old_tier", "benefits"];
+const FIELDS = ["name", "tier", "old_tier", "benefits", "next", "gap"];
 
 /** Default messages per change and language: short enough for one SMS when the benefits are short. */
 export const DEFAULT_TEMPLATES: Readonly<
@@ -163,6 +166,8 @@ export interface NotifyOptions {
   /** Which changes get a message; new, up and down by default. */
   kinds?: readonly ChangeKind[];
   benefits?: Readonly<Record<string, string>>;
+  /** Per customer id, the next tier up and the gap to it, for {next} and {gap} (issue 17). */
+  steps?: ReadonlyMap<string, { next: string; gap: string }>;
 }
 
 /**
@@ -191,6 +196,8 @@ export function notificationList(
       tier: c.new ?? "",
       old_tier: c.old ?? "",
       benefits: options.benefits?.[c.new ?? ""] ?? "",
+      next: options.steps?.get(c.customerId)?.next ?? "",
+      gap: options.steps?.get(c.customerId)?.gap ?? "",
     };
     const message = draftMessage(template, fields);
     const email = (who.email ?? "").trim();

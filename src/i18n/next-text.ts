@@ -3,6 +3,7 @@
  * grouped the way a spreadsheet shows them ("8,640"), amounts carry 元 in Chinese, and a next step
  * becomes "再消费 1,360 元即可升为金卡". The engine gives codes and numbers only.
  */
+import type { PresentedResult } from "../engine/grade";
 import type { NextStep, TierInfo } from "../engine/methods";
 import type { Lang, Reason, ReasonParam, ReasonParams } from "../engine/reasons";
 import { reasonText } from "./reasons";
@@ -102,4 +103,22 @@ export function nextStepText(step: NextStep, tiers: readonly TierInfo[], lang: L
 export function closeness(step: NextStep | null | undefined): number {
   if (!step || !("tier" in step)) return Infinity;
   return Math.abs(step.to - step.from) / Math.max(Math.abs(step.from), 1);
+}
+
+/**
+ * Per customer, the next tier's name and the gap, for a notification template's {next} and {gap}
+ * ("再消费 {gap} 元即可升级为 {next}"). Customers without a step are left out.
+ *
+ * @example nextFields(result).get("VIP100007") // { next: "银卡", gap: "333.01" }
+ */
+export function nextFields(result: PresentedResult): Map<string, { next: string; gap: string }> {
+  const out = new Map<string, { next: string; gap: string }>();
+  result.next?.forEach((s, i) => {
+    if (s && "tier" in s)
+      out.set(String(result.columns.customer_id[i]), {
+        next: tierLabel(result.tiers, s.tier, result.lang),
+        gap: groupNumber(gapOf(s)!),
+      });
+  });
+  return out;
 }

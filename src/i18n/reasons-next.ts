@@ -128,8 +128,8 @@ export const NEXT_REASONS = {
     zh: "保级：连续 {below} 期低于{tier}，满 {periods} 期才降级（本次评定为{next}）",
   },
   "retention.count": {
-    en: "{n} customer(s) kept their tier by retention (see the retained column)",
-    zh: "{n} 位客户因保级保留原等级（见 retained 列）",
+    en: "{n} customer(s) kept their tier by retention",
+    zh: "{n} 位客户因保级保留原等级",
   },
   "next.top": { en: "already in the top tier", zh: "已是最高等级" },
   "next.noSingleChange": {

@@ -36,6 +36,9 @@ import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
 import { visitsHistoryT, type VisitsHistoryT } from "../i18n/visits-history";
 import { contactsOf, readHistory } from "../workbook/history-read";
+import { nextFields } from "../i18n/next-text";
+import { reasonText } from "../i18n/reasons";
+import { retainWith } from "../engine/retention";
 import type { WorkbookHost } from "../workbook/host";
 import { appendHistory, writeChanges, writeNotifications } from "../workbook/write-plan";
 
@@ -164,8 +167,10 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
       lang,
       templates: Object.fromEntries(TOLD.map((k) => [k, templates[k] ?? DEFAULT_TEMPLATES[lang][k]])),
       benefits: benefitTexts(ruleSet, lang),
+      // {next} and {gap} in a template: this grading's next steps (issue 17).
+      steps: nextFields(result),
     });
-  }, [shown, templatesOk, contacts, lang, templates, ruleSet]);
+  }, [shown, templatesOk, contacts, lang, templates, ruleSet, result]);
 
   const run = async (
     what: Busy,
@@ -213,14 +218,22 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
         const { current, previous } = latestTwo(history.snapshots, methodName);
         if (!current.length) return { intent: "info", text: t("history.noHistory") };
         if (!previous) return { intent: "info", text: t("history.onlyOne", { period: current[0].period }) };
-        const migration = compareSnapshots(previous, current, tiersOf(ruleSet), lang);
+        // Retention (保级, issue 17): the policy's keep-bars and periods against the earlier evaluations.
+        const earlier = history.snapshots.filter((s) => s.method === methodName && !current.includes(s));
+        const retained = retainWith(ruleSet, current, earlier);
+        const migration = compareSnapshots(previous, retained.current, tiersOf(ruleSet), lang);
         setCompared({
           result,
           migration,
           previous: { period: previous[0].period, asOf: previous[0].asOf },
           current: { period: current[0].period, asOf: current[0].asOf },
         });
-        return null;
+        return retained.kept.length
+          ? {
+              intent: "info",
+              text: reasonText({ code: "retention.count", params: { n: retained.kept.length } }, lang),
+            }
+          : null;
       },
       "history.compareFailed",
     );
