@@ -41,6 +41,7 @@ import { Header } from "./Header";
 import { PolicyGallery, type GalleryEntry } from "./PolicyGallery";
 import { Preview } from "./Preview";
 import { ResultCard } from "./ResultCard";
+import { NextList } from "./NextList";
 import { readNotes } from "./read-notes";
 import { setAt, validate, type Path } from "./validate";
 import { useJourneyT } from "../i18n/journey";
@@ -596,6 +597,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               </MessageBar>
             )}
             {outcome && <ResultCard result={outcome.result} written={written} onProblem={onProblem} />}
+            {outcome && <NextList result={outcome.result} />}
             {outcome && afterResult}
             {outcome && mode === "standalone" && (
               <>
