@@ -182,6 +182,34 @@ export function applyRules(
 ): Int16Array {
   check(Number.isInteger(n) && n >= 0, "rules.rowCount", { got: n });
   validateRuleTable(table, Object.keys(columns));
+  return matchRows(table, columns, n);
+}
+
+/**
+ * One customer's rule index (as {@link applyRules}) from their cells by column, the table checked
+ * and compiled once: for re-grading one changed customer many times (next steps, issue 17).
+ *
+ * @example ruleMatcher(table, ["amount"])({ amount: 12000 }) // 0
+ */
+export function ruleMatcher(
+  table: RuleTable,
+  columnNames: readonly string[],
+): (cells: Readonly<Record<string, unknown>>) => number {
+  validateRuleTable(table, columnNames);
+  const compiled = table.rules.map((rule) => rule.when.map((c) => ({ column: c.column, test: compile(c) })));
+  const fallback = table.default !== undefined ? table.rules.length : -1;
+  return (cells) => {
+    for (let r = 0; r < compiled.length; r++)
+      if (compiled[r].every((c) => c.test(cellOf(cells[c.column])))) return r;
+    return fallback;
+  };
+}
+
+function matchRows(
+  table: RuleTable,
+  columns: Readonly<Record<string, ArrayLike<number> | readonly unknown[]>>,
+  n: number,
+): Int16Array {
   const compiled = table.rules.map((rule) =>
     rule.when.map((c) => ({ column: columns[c.column] as ArrayLike<unknown>, test: compile(c) })),
   );

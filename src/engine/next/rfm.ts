@@ -73,12 +73,18 @@ export const rfmNext: Parts = {
   regrade(input, rs, run) {
     const fz = freeze(input, rs, run);
     const table = rs.segments.map((s) => ({ ...s }));
+    // Scores are 1..9 each: the segment of every R, F, M combination is looked up once.
+    const seen = new Map<number, string | null>();
     return (i, changes) => {
       const x = ROLES.map((k, d) => changes[k] ?? fz.values[d][i]);
       if (x.some((v) => Number.isNaN(v))) return null;
       const [r, f, m] = x.map((v, d) => scoreOf(v, fz.bounds[d], fz.strict, d === 0));
-      const s = segments([r], [f], [m], table)[0];
-      return s >= 0 ? rs.segments[s].name : s === -1 ? OTHERS_KEY : null;
+      const code = r * 100 + f * 10 + m;
+      if (!seen.has(code)) {
+        const s = segments([r], [f], [m], table)[0];
+        seen.set(code, s >= 0 ? rs.segments[s].name : s === -1 ? OTHERS_KEY : null);
+      }
+      return seen.get(code)!;
     };
   },
   next(input, rs, run) {

@@ -1,5 +1,5 @@
 /** Reasons and next steps of the `rules` method (membership cards): first matching rule wins. */
-import { applyRules, type Condition, type RuleTable } from "../rules";
+import { applyRules, ruleMatcher, type Condition, type RuleTable } from "../rules";
 import type { RulesRules } from "../methods/rules";
 import type { MethodDef, MethodInput } from "../methods/types";
 import type { Reason } from "../reasons";
@@ -33,8 +33,15 @@ function table(rs: RulesRules): RuleTable {
 }
 
 /** Whether one condition holds for a number (the same test as applyRules, on one value). */
+const tests = new WeakMap<Condition, (x: number) => boolean>();
 function holds(c: Condition, x: number): boolean {
-  return applyRules({ rules: [{ tier: "t", when: [{ ...c, column: "x" }] }] }, { x: [x] }, 1)[0] === 0;
+  let test = tests.get(c);
+  if (!test) {
+    const match = ruleMatcher({ rules: [{ tier: "t", when: [{ ...c, column: "x" }] }] }, ["x"]);
+    test = (v) => match({ x: v }) === 0;
+    tests.set(c, test);
+  }
+  return test(x);
 }
 
 /** A condition as numbers a sentence can quote: `{column} {value} ≥ {tier} threshold {limit}`. */
@@ -122,12 +129,12 @@ export const rulesNext: Parts = {
   },
   regrade(input, rs) {
     const cols = columnsOf(input, rs);
-    const tab = table(rs);
     const names = cols.used;
+    const match = ruleMatcher(table(rs), names);
     return (i, changes) => {
-      const one: Record<string, number[]> = {};
-      for (const c of names) one[c] = [changes[cols.keys[c]] ?? cols.cols[c][i]];
-      const k = applyRules(tab, one, 1)[0];
+      const one: Record<string, number> = {};
+      for (const c of names) one[c] = changes[cols.keys[c]] ?? cols.cols[c][i];
+      const k = match(one);
       if (k < 0) return null;
       return k < rs.rules.length ? rs.rules[k].tier : (rs.default ?? null);
     };
