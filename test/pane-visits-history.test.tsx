@@ -434,7 +434,9 @@ describe("HistoryStep", () => {
     await user.clear(up);
     await user.type(up, "您好{{unknown}");
     expect(
-      screen.getByText("{unknown} 不是可用的占位符：请使用 {name}、{tier}、{old_tier} 或 {benefits}。"),
+      screen.getByText(
+        "{unknown} 不是可用的占位符：请使用 {name}、{tier}、{old_tier}、{benefits}、{next} 或 {gap}。",
+      ),
     ).toBeTruthy();
     expect(screen.getByRole("button", { name: "写入通知表" })).toHaveProperty("disabled", true);
     await user.clear(up);
