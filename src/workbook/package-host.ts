@@ -25,6 +25,7 @@ import { columnLetter } from "../engine/table";
 import {
   CellInTheWayError,
   type CellOut,
+  type ChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -36,10 +37,13 @@ import {
 import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
 import { ownedSettingKey } from "./write-result";
 import {
+  anyChartXml,
   drawingXml,
-  paretoChartXml,
+  fileChartOf,
   quoteSheet,
   type AnchorCorner,
+  type AnyChartSpec,
+  type FileChartSpec,
   type ParetoChartSpec,
 } from "./xlsx-chart";
 import {
@@ -92,11 +96,15 @@ interface NewSheet {
   asTable: boolean;
   landscape: boolean;
   frozen: boolean;
-  state: "visible" | "veryHidden";
+  state: "visible" | "hidden" | "veryHidden";
   boldHeader: boolean;
   /** Cells with a style of their own ("r,c" 0-based). */
   cellStyles: Map<string, StyleWant>;
   chart?: ParetoChartSpec;
+  /** Charts drawn from chart descriptions (addChart), by name. */
+  charts?: Map<string, FileChartSpec>;
+  /** 0-based row repeated at the top of every printed page. */
+  printTitleRow?: number;
 }
 
 interface ColumnEdit {
@@ -349,11 +357,26 @@ export class PackageHost implements WorkbookHost {
       formats: request.formats ?? [],
       widths,
       asTable: request.asTable === true,
-      landscape: !request.asTable,
+      // Every sheet we write prints landscape, one page wide.
+      landscape: true,
       frozen: request.asTable === true,
-      state: "visible",
+      state: request.hidden ? "hidden" : "visible",
       boldHeader: false,
-      cellStyles: new Map(),
+      cellStyles: new Map(
+        (request.looks ?? []).map((l) => [
+          `${l.row},${l.column}`,
+          {
+            ...((l.format ?? request.formats?.[l.column]) && typeof rows[l.row]?.[l.column] === "number"
+              ? { numFmt: l.format ?? request.formats?.[l.column] }
+              : {}),
+            ...(l.header ? { header: true } : {}),
+            ...(l.bold ? { bold: true } : {}),
+            ...(l.title ? { title: true } : {}),
+            ...(l.fill ? { fill: argb(l.fill), font: textColour(l.fill) } : {}),
+          },
+        ]),
+      ),
+      ...(request.printTitleRow !== undefined ? { printTitleRow: request.printTitleRow } : {}),
     });
     if (!ours.includes(request.name))
       await this.saveSetting(SETTING_SHEETS, JSON.stringify([...ours, request.name]));
@@ -448,6 +471,25 @@ export class PackageHost implements WorkbookHost {
       from,
       to: corner(sheet.widths, from, 640, 360),
     };
+  }
+
+  async addChart(request: ChartRequest): Promise<void> {
+    const sheet = this.newSheets.get(request.sheetName);
+    const data = this.newSheets.get(request.dataSheet);
+    if (!sheet || !data)
+      throw new TierError("workbook.noSuchSheet", {
+        sheet: sheet ? request.dataSheet : request.sheetName,
+        sheets: [...this.newSheets.keys()],
+      });
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    const spec = fileChartOf(
+      request,
+      (r, c) => data.rows[r]?.[c] ?? null,
+      from,
+      corner(sheet.widths, from, request.widthPx, request.heightPx),
+    );
+    sheet.charts ??= new Map();
+    sheet.charts.set(request.name, spec);
   }
 
   private loadSettings(): Map<string, string> {
@@ -757,25 +799,25 @@ function writePackage(host: PackageHost): Uint8Array {
       });
     }
     let drawingRid = "";
-    if (sheet.chart) {
-      const chart = freeName("xl/charts/chart", ".xml");
+    const charts: AnyChartSpec[] = [...(sheet.chart ? [sheet.chart] : []), ...(sheet.charts?.values() ?? [])];
+    if (charts.length) {
       const drawing = freeName("xl/drawings/drawing", ".xml");
-      added.push([chart, paretoChartXml(sheet.chart)]);
-      added.push([
-        drawing,
-        drawingXml([{ from: sheet.chart.from, to: sheet.chart.to, name: sheet.chart.title }]),
-      ]);
-      added.push([
-        relsPartOf(drawing),
-        relsXml([
-          {
-            id: "rId1",
-            type: `${REL}/chart`,
-            target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
-          },
-        ]),
-      ]);
-      types = insertBeforeClose(types, "Types", `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`);
+      const chartRels = charts.map((spec, k) => {
+        const chart = freeName("xl/charts/chart", ".xml");
+        added.push([chart, anyChartXml(spec)]);
+        types = insertBeforeClose(
+          types,
+          "Types",
+          `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`,
+        );
+        return {
+          id: `rId${k + 1}`,
+          type: `${REL}/chart`,
+          target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
+        };
+      });
+      added.push([drawing, drawingXml(charts.map((c) => ({ from: c.from, to: c.to, name: c.title })))]);
+      added.push([relsPartOf(drawing), relsXml(chartRels)]);
       types = insertBeforeClose(
         types,
         "Types",
@@ -842,7 +884,7 @@ function writePackage(host: PackageHost): Uint8Array {
       workbookXml = insertBeforeClose(
         workbookXml,
         "sheets",
-        `<sheet xmlns:r="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} r:id="${entry.rId}"/>`,
+        `<sheet xmlns:r="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state !== "visible" ? ` state="${sheet.state}"` : ""} r:id="${entry.rId}"/>`,
       );
     } else replaced.set(entry.part, xml);
     if (sheetRels.length) {
