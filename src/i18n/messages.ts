@@ -163,7 +163,7 @@ const enUSPane = {
   "eval.step.write": "Writing tier columns",
   "eval.step.format": "Colouring tiers",
   "eval.step.summary": "Writing the summary",
-  "eval.step.chart": "Drawing the Pareto chart",
+  "eval.step.chart": "Drawing the charts",
   "eval.rows": "{done} of {total} rows",
   "eval.needData": "Open a sheet with data first.",
 
@@ -177,11 +177,11 @@ const enUSPane = {
   "result.problems": "Rows without a tier",
   "result.problem": "Row {row}, {column}: {reason}",
   "result.problemNoColumn": "Row {row}: {reason}",
-  "result.moreProblems": "and {n} more (see the summary sheet)",
+  "result.moreProblems": "and {n} more (see the problems sheet)",
   "result.written":
-    "Written: tier columns on {sheet}, the summary sheet {summary} with a Pareto chart; rules saved in the document.",
+    "Written: tier columns on {sheet}, the summary sheet {summary} with its charts; rules saved in the document.",
   "result.writtenOrders":
-    "Written: the results sheet {results}, the summary sheet {summary} with a Pareto chart; rules saved in the document.",
+    "Written: the results sheet {results}, the summary sheet {summary} with its charts; rules saved in the document.",
 
   "standalone.title": "Customer tiers (web)",
   "standalone.intro": "Grade a workbook without Excel: the file never leaves this computer.",
@@ -356,7 +356,7 @@ const zhCN: Record<MessageKey, string> = {
   "eval.step.write": "写入分级列",
   "eval.step.format": "为等级着色",
   "eval.step.summary": "写入汇总表",
-  "eval.step.chart": "绘制帕累托图",
+  "eval.step.chart": "绘制图表",
   "eval.rows": "{done} / {total} 行",
   "eval.needData": "请先打开有数据的工作表。",
 
@@ -370,9 +370,9 @@ const zhCN: Record<MessageKey, string> = {
   "result.problems": "未分级的行",
   "result.problem": "第 {row} 行，{column}：{reason}",
   "result.problemNoColumn": "第 {row} 行：{reason}",
-  "result.moreProblems": "另有 {n} 行（见汇总表）",
-  "result.written": "已写入：{sheet} 中的分级列、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
-  "result.writtenOrders": "已写入：结果表 {results}、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
+  "result.moreProblems": "另有 {n} 行（见「分级问题」表）",
+  "result.written": "已写入：{sheet} 中的分级列、汇总表 {summary} 及其图表；规则已保存在文档中。",
+  "result.writtenOrders": "已写入：结果表 {results}、汇总表 {summary} 及其图表；规则已保存在文档中。",
 
   "standalone.title": "客户分级·网页版",
   "standalone.intro": "无需 Excel 即可分级：文件不会离开这台电脑。",
