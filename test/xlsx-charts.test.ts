@@ -315,6 +315,12 @@ describe("chart parts read back", () => {
     const result = gradeIn(table, preset("abc"), { asOf: 20000, lang: "zh" });
     const out = await gradedWorkbook(bytes, "abc.xlsx", "data", table, result, "zh");
     expect(await check(out)).toBe(2);
+    // The summary's header row prints on every page; graded again, the name is replaced, not doubled.
+    const again = await gradedWorkbook(out, "abc.xlsx", "data", table, result, "zh");
+    const book = await (await JSZip.loadAsync(again)).file("xl/workbook.xml")!.async("string");
+    expect(book.match(/_xlnm\.Print_Titles" localSheetId="1">[^<]*/g)).toEqual([
+      '_xlnm.Print_Titles" localSheetId="1">\'分级汇总\'!$7:$7',
+    ]);
   });
 
   it("the order check itself reports a child out of the schema's order", () => {

@@ -549,6 +549,66 @@ function corner(widths: readonly number[], from: AnchorCorner, width: number, he
   return { col, row, colOff: left * 9525, rowOff: (height % rowPx) * 9525 };
 }
 
+// Children of <workbook> that come after <definedNames> (ECMA-376 CT_Workbook order).
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * The header row printed on every page of our sheets: a `_xlnm.Print_Titles` name per sheet, scoped
+ * by its 0-based position in <sheets> (existing sheets first, new ones appended in plan order); a
+ * previous run's name for that sheet is replaced, every other defined name kept.
+ */
+function withPrintTitles(
+  xml: string,
+  planned: readonly { entry: SheetEntry; sheet: NewSheet; isNew: boolean }[],
+  existing: readonly SheetEntry[],
+): string {
+  let added = 0;
+  const names: string[] = [];
+  for (const { entry, sheet, isNew } of planned) {
+    const index = isNew ? existing.length + added++ : existing.findIndex((s) => s.name === entry.name);
+    const row = sheet.printTitleRow;
+    // An old Print_Titles of this sheet goes, whether or not this run sets one.
+    xml = xml.replace(
+      new RegExp(
+        `<(?:\\w+:)?definedName\\b[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="${index}"[^>]*>[^<]*</(?:\\w+:)?definedName>`,
+      ),
+      "",
+    );
+    xml = xml.replace(
+      new RegExp(
+        `<(?:\\w+:)?definedName\\b[^>]*localSheetId="${index}"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</(?:\\w+:)?definedName>`,
+      ),
+      "",
+    );
+    if (row === undefined || index < 0) continue;
+    names.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(quoteSheet(sheet.name))}!$${row + 1}:$${row + 1}</definedName>`,
+    );
+  }
+  if (!names.length) return xml;
+  if (/<(?:\w+:)?definedNames\b[^>]*\/>/.test(xml))
+    return xml.replace(/<((?:\w+:)?definedNames)\b([^>]*)\/>/, `<$1$2>${names.join("")}</$1>`);
+  if (/<\/(?:\w+:)?definedNames>/.test(xml)) return insertBeforeClose(xml, "definedNames", names.join(""));
+  let at = -1;
+  for (const tag of AFTER_DEFINED_NAMES) {
+    const m = new RegExp(`<(?:\\w+:)?${tag}[\\s/>]`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf("</");
+  return xml.slice(0, at) + `<definedNames>${names.join("")}</definedNames>` + xml.slice(at);
+}
+
 /** Excel's date serial of a day counted from 1970-01-01, in the workbook's system. */
 function serialOf(day: number, date1904: boolean): number {
   return day + (date1904 ? 24107 : 25569);
@@ -898,6 +958,7 @@ function writePackage(host: PackageHost): Uint8Array {
     const re = new RegExp(`<Override\\b[^>]*PartName="/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`);
     types = types.replace(re, "");
   }
+  workbookXml = withPrintTitles(workbookXml, planned, pkg.sheets);
   replaced.set(pkg.workbookPart, workbookXml);
   replaced.set(wbRels, workbookRels);
   replaced.set("[Content_Types].xml", types);
