@@ -112,7 +112,13 @@ export async function writeGrade(
     const n = result.columns.customer_id.length;
     for (let i = 0; i < n; i++) rows.push(keys.map((k) => cell(result.columns[k][i])));
     await host.writeSheet(
-      { name: SHEET_NAMES.results[lang], rows, formats: keys.map((k) => formatOf(k)), asTable: true },
+      {
+        name: SHEET_NAMES.results[lang],
+        rows,
+        formats: keys.map((k) => formatOf(k)),
+        asTable: true,
+        printTitleRow: 0,
+      },
       onProgress,
     );
     report.resultsSheet = SHEET_NAMES.results[lang];
