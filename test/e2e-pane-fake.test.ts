@@ -75,7 +75,7 @@ function recording(host: WorkbookHost, calls: Call[]): WorkbookHost {
 }
 
 describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
-  it("reads the sheet, writes the coloured tier column, the summary, the Pareto chart and saves the rules", async () => {
+  it("reads the sheet, writes the coloured tier column, the summary, its charts and saves the rules", async () => {
     const excel = new FakeExcel();
     excel.addSheet("客户", customers());
     uninstall = excel.install();
@@ -126,14 +126,18 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
       rows: unknown[][];
     };
     expect(summary.name).toBe(SHEET_NAMES.summary.zh);
-    expect(names).toContain("addParetoChart");
-    expect(names.indexOf("addParetoChart")).toBeGreaterThan(names.indexOf("writeSheet"));
+    // The distribution chart and the Pareto chart, after the sheets they read.
+    expect(names.filter((n) => n === "addChart")).toHaveLength(2);
+    expect(names.indexOf("addChart")).toBeGreaterThan(names.lastIndexOf("writeSheet"));
 
     // What the fake Excel holds afterwards.
     const sheet = excel.sheet("客户");
     expect(sheet.value(0, 4 + write.tierColumn)).toBe(outputHeader("tier", "zh"));
     expect(sheet.value(1, 4 + write.tierColumn)).toBe("A类");
-    expect(excel.sheet(SHEET_NAMES.summary.zh).charts.length).toBe(1);
+    expect(excel.sheet(SHEET_NAMES.summary.zh).charts.map((c) => c.name)).toEqual([
+      "TierDistribution",
+      "TierPareto",
+    ]);
     expect(parseRuleSetText(String(excel.settings.get(SETTING_RULES)))).toEqual(rules);
 
     // The row without a tier is listed; clicking it selects its cell in Excel.

@@ -118,6 +118,14 @@ describe("the standalone page", () => {
     await page.waitForTimeout(500);
     await shot("5-result", false);
     await shot("5-result-full");
+    // The tier chart at 350 px, the width of Excel's task pane: customers beside sales per tier.
+    await page.setViewportSize({ width: 350, height: 900 });
+    const chart = result.getByRole("img", { name: L("result.distributionTitle") });
+    await chart.waitFor({ timeout: 60_000 });
+    await chart.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await shot("5-result-chart-350", false);
+    await page.setViewportSize({ width: 320, height: 900 });
 
     // A row without a tier scrolls the graded table to it.
     const problems = result.getByRole("button", { name: /^第 \d+ 行/ });

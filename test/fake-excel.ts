@@ -78,14 +78,25 @@ export interface FakeSeries {
   xValues?: string;
   markerStyle?: string;
   gapWidth?: number;
-  format: { line: { lineStyle?: string; color?: string } };
+  overlap?: number;
+  hasDataLabels?: boolean;
+  dataLabels?: { showValue?: boolean; numberFormat?: string };
+  format: { line: { lineStyle?: string; color?: string }; fill?: FakeChartFillState };
+  /** Fills set on single points (ChartPoint.format.fill), by point index. */
+  points?: Record<number, FakeChartFillState>;
 }
+
+/** What ChartFill.setSolidColor / clear left: a colour, or "none". */
+export type FakeChartFillState = { solid: string } | "none";
 
 export interface FakeAxis {
   minimum?: number;
   maximum?: number;
   numberFormat?: string;
   tickLabelPosition?: string;
+  visible?: boolean;
+  reversePlotOrder?: boolean;
+  tickLabelSpacing?: number;
 }
 
 export interface FakeChart {
@@ -98,6 +109,17 @@ export interface FakeChart {
   series: FakeSeries[];
   axes: Record<string, FakeAxis>;
   position?: { start: string; end?: string };
+  /** Size in points (Chart.width, Chart.height). */
+  width?: number;
+  height?: number;
+}
+
+/** The look Tier gives single cells: RangeFormat fill, alignment, font colour, size, bold. */
+export interface FakeCellLook {
+  fill?: string;
+  horizontalAlignment?: string;
+  fontColor?: string;
+  fontSize?: number;
 }
 
 export class FakeSheet {
@@ -111,6 +133,12 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   columnWidths = new Map<number, number>();
   boldCells = new Set<string>();
+  /** Cell looks by A1 address (fill, alignment, font colour and size). */
+  looks = new Map<string, FakeCellLook>();
+  /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility = "Visible";
+  /** PageLayout (ExcelApi 1.9): orientation, zoom, the rows printed on every page. */
+  pageLayout: { orientation?: string; zoom?: Record<string, number>; printTitleRows?: string } = {};
   constructor(public name: string) {}
 
   value(r: number, c: number): FakeValue {
@@ -769,6 +797,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
   readonly tables = new FakeTableCollection(this.context, () => this.target());
   readonly charts = new FakeChartCollection(this.context, () => this.target());
   readonly protection = new FakeWorksheetProtection(this.context, () => this.target());
+  readonly pageLayout = new FakePageLayout(this.context, () => this.target());
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
@@ -816,8 +845,17 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
       excel.active = 0;
     });
   }
+  protected override write(sheet: FakeSheet, name: string, value: unknown): void {
+    if (name === "visibility") {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(String(value)))
+        throw new FakeOfficeError("InvalidArgument", `fake: bad visibility ${String(value)}`);
+      sheet.visibility = String(value);
+      return;
+    }
+    super.write(sheet, name, value);
+  }
 }
-properties(FakeWorksheet, ["name"]);
+properties(FakeWorksheet, ["name", "visibility"]);
 
 interface RangeTarget {
   sheet: FakeSheet;
@@ -965,19 +1003,89 @@ class FakeWorksheetProtection extends FakeObject<FakeSheet> {
 }
 properties(FakeWorksheetProtection, ["protected"]);
 
+/** Sets one look property on every cell of a range. */
+function setLook(sheet: FakeSheet, rect: Rect, key: keyof FakeCellLook, value: unknown): void {
+  for (let r = rect.top; r < rect.top + rect.rows; r++)
+    for (let c = rect.left; c < rect.left + rect.columns; c++) {
+      const at = a1(r, c);
+      sheet.looks.set(at, { ...sheet.looks.get(at), [key]: value });
+    }
+}
+
 class FakeRangeFormat extends FakeObject<RangeTarget> {
   declare columnWidth: number;
+  declare horizontalAlignment: string;
   readonly font = new FakeRangeFont(this.context, () => this.target());
+  readonly fill = new FakeRangeFill(this.context, () => this.target());
   protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (name === "horizontalAlignment") {
+      // Excel.HorizontalAlignment values (ExcelApi 1.1).
+      if (
+        ![
+          "General",
+          "Left",
+          "Center",
+          "Right",
+          "Fill",
+          "Justify",
+          "CenterAcrossSelection",
+          "Distributed",
+        ].includes(String(value))
+      )
+        throw new FakeOfficeError("InvalidArgument", `fake: bad horizontalAlignment ${String(value)}`);
+      setLook(sheet, rect, "horizontalAlignment", value);
+      return;
+    }
     if (name !== "columnWidth") throw new Error(`fake: RangeFormat.${name} is not implemented`);
     for (let c = rect.left; c < rect.left + rect.columns; c++) sheet.columnWidths.set(c, value as number);
   }
 }
-properties(FakeRangeFormat, ["columnWidth"]);
+properties(FakeRangeFormat, ["columnWidth", "horizontalAlignment"]);
+
+/** Worksheet.pageLayout, which only exists from ExcelApi 1.9 on. */
+class FakePageLayout extends FakeObject<FakeSheet> {
+  declare orientation: string;
+  declare zoom: Record<string, number>;
+  override target(): FakeSheet {
+    if (compareVersions(this.context.excel.excelApi, "1.9") < 0)
+      throw new FakeOfficeError("ApiNotFound", "fake: pageLayout needs ExcelApi 1.9");
+    return super.target();
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call([rows], (sheet) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `fake: bad rows ${rows}`);
+      sheet.pageLayout.printTitleRows = rows;
+    });
+  }
+  protected override write(sheet: FakeSheet, name: string, value: unknown): void {
+    if (name === "orientation") {
+      if (value !== "Landscape" && value !== "Portrait")
+        throw new FakeOfficeError("InvalidArgument", `fake: bad orientation ${String(value)}`);
+      sheet.pageLayout.orientation = value;
+      return;
+    }
+    if (name !== "zoom") throw new Error(`fake: PageLayout.${name} is not implemented`);
+    sheet.pageLayout.zoom = value as Record<string, number>;
+  }
+}
+properties(FakePageLayout, ["orientation", "zoom"]);
+
+class FakeRangeFill extends FakeObject<RangeTarget> {
+  declare color: string;
+  protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (name !== "color") throw new Error(`fake: RangeFill.${name} is not implemented`);
+    setLook(sheet, rect, "fill", value);
+  }
+}
+properties(FakeRangeFill, ["color"]);
 
 class FakeRangeFont extends FakeObject<RangeTarget> {
   declare bold: boolean;
+  declare color: string;
+  declare size: number;
   protected override write({ sheet, rect }: RangeTarget, name: string, value: unknown): void {
+    if (name === "color") return setLook(sheet, rect, "fontColor", value);
+    if (name === "size") return setLook(sheet, rect, "fontSize", value);
     if (name !== "bold") throw new Error(`fake: RangeFont.${name} is not implemented`);
     for (let r = rect.top; r < rect.top + rect.rows; r++)
       for (let c = rect.left; c < rect.left + rect.columns; c++)
@@ -985,7 +1093,7 @@ class FakeRangeFont extends FakeObject<RangeTarget> {
         else sheet.boldCells.delete(a1(r, c));
   }
 }
-properties(FakeRangeFont, ["bold"]);
+properties(FakeRangeFont, ["bold", "color", "size"]);
 
 class FakeConditionalFormatCollection extends FakeObject<RangeTarget> {
   add(type: string): FakeConditionalFormatObject {
@@ -1101,10 +1209,11 @@ class FakeChartCollection extends FakeObject<FakeSheet> {
   add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {
     let made: FakeChart | undefined;
     this.call([type, "<range>", seriesBy], (sheet) => {
-      const { rect } = source.target();
+      // The source may be on another sheet than the chart (a hidden data sheet).
+      const { rect, sheet: from } = source.target();
       const header =
         rect.rows > 1 &&
-        Array.from({ length: rect.columns }, (_, j) => sheet.value(rect.top, rect.left + j)).every(
+        Array.from({ length: rect.columns }, (_, j) => from.value(rect.top, rect.left + j)).every(
           (v) => typeof v === "string",
         );
       const series: FakeSeries[] = [];
@@ -1116,16 +1225,16 @@ class FakeChartCollection extends FakeObject<FakeSheet> {
           columns: 1,
         };
         series.push({
-          name: header ? String(sheet.value(rect.top, rect.left + j)) : `Series${j + 1}`,
+          name: header ? String(from.value(rect.top, rect.left + j)) : `Series${j + 1}`,
           axisGroup: "Primary",
-          values: addressOf(sheet, body),
+          values: addressOf(from, body),
           format: { line: {} },
         });
       }
       made = {
         name: `Chart ${sheet.charts.length + 1}`,
         chartType: type,
-        source: addressOf(sheet, rect),
+        source: addressOf(from, rect),
         seriesBy,
         title: {},
         legend: {},
@@ -1181,11 +1290,15 @@ class FakeChartObject extends FakeObject<ChartTarget> {
     return chart.name;
   }
   protected override write({ chart }: ChartTarget, name: string, value: unknown): void {
+    if (name === "width" || name === "height") {
+      chart[name] = value as number;
+      return;
+    }
     if (name !== "name") throw new Error(`fake: Chart.${name} is not implemented`);
     chart.name = String(value);
   }
 }
-properties(FakeChartObject, ["name"]);
+properties(FakeChartObject, ["name", "width", "height"]);
 
 class FakeSeriesCollection extends FakeObject<ChartTarget> {
   getItemAt(index: number): FakeSeriesObject {
@@ -1214,7 +1327,11 @@ class FakeSeriesObject extends FakeObject<{ sheet: FakeSheet; series: FakeSeries
   declare axisGroup: string;
   declare markerStyle: string;
   declare gapWidth: number;
-  readonly format = new FakePlain(this.context, () => this.target().series.format, ["line"]);
+  declare overlap: number;
+  declare hasDataLabels: boolean;
+  readonly format = new FakeSeriesFormat(this.context, () => this.target().series);
+  readonly points = new FakePoints(this.context, () => this.target().series);
+  readonly dataLabels = new FakePlainSetter(this.context, () => (this.target().series.dataLabels ??= {}));
   setValues(range: FakeRange): void {
     this.call(["<range>"], ({ series }) => {
       const t = range.target();
@@ -1235,7 +1352,44 @@ class FakeSeriesObject extends FakeObject<{ sheet: FakeSheet; series: FakeSeries
     (series as unknown as Record<string, unknown>)[name] = value;
   }
 }
-properties(FakeSeriesObject, ["chartType", "axisGroup", "markerStyle", "gapWidth"]);
+properties(FakeSeriesObject, [
+  "chartType",
+  "axisGroup",
+  "markerStyle",
+  "gapWidth",
+  "overlap",
+  "hasDataLabels",
+]);
+
+/** ChartSeriesFormat: its line (plain properties) and its fill (ChartFill methods). */
+class FakeSeriesFormat extends FakeObject<FakeSeries> {
+  readonly line = new FakePlainSetter(this.context, () => this.target().format.line);
+  readonly fill = new FakeChartFill(this.context, (state) => (this.target().format.fill = state));
+}
+
+/** ChartFill: only methods (ExcelApi 1.1), no properties to set. */
+class FakeChartFill extends FakeObject<(state: FakeChartFillState) => void> {
+  constructor(context: FakeContext, apply: (state: FakeChartFillState) => void) {
+    super(context, () => apply);
+  }
+  setSolidColor(color: string): void {
+    this.call([color], (apply) => apply({ solid: color }));
+  }
+  clear(): void {
+    this.call([], (apply) => apply("none"));
+  }
+}
+
+/** ChartPointsCollection.getItemAt(i).format.fill, for points the series has. */
+class FakePoints extends FakeObject<FakeSeries> {
+  getItemAt(index: number): { format: { fill: FakeChartFill } } {
+    const fill = new FakeChartFill(this.context, (state) => {
+      const series = this.target();
+      (series.points ??= {})[index] = state;
+    });
+    return { format: { fill } };
+  }
+}
 
 class FakeAxes extends FakeObject<ChartTarget> {
   getItem(type: string, group = "Primary"): FakeAxisObject {
@@ -1254,8 +1408,19 @@ class FakeAxisObject extends FakeObject<FakeAxis> {
   declare maximum: number;
   declare numberFormat: string;
   declare tickLabelPosition: string;
+  declare visible: boolean;
+  declare reversePlotOrder: boolean;
+  declare tickLabelSpacing: number;
 }
-properties(FakeAxisObject, ["minimum", "maximum", "numberFormat", "tickLabelPosition"]);
+properties(FakeAxisObject, [
+  "minimum",
+  "maximum",
+  "numberFormat",
+  "tickLabelPosition",
+  "visible",
+  "reversePlotOrder",
+  "tickLabelSpacing",
+]);
 
 // ---------------------------------------------------------------------------------------------------
 // Custom functions: what Excel hands a TIER function for the cells its arguments refer to.

@@ -170,7 +170,7 @@ describe("FileHost", () => {
     expect(JSON.parse((await second.host.loadSetting(ownedSettingKey("会员")))!)).toEqual(
       second.report.owned,
     );
-    expect((await second.host.listSheets()).sheets).toEqual(["会员", "备注", "分级汇总"]);
+    expect((await second.host.listSheets()).sheets).toEqual(["会员", "备注", "分级汇总", "分级图表数据"]);
   });
 
   it("a user's cell where a tier column would go stops the run and nothing is written", async () => {
@@ -235,7 +235,7 @@ describe("FileHost", () => {
     ]);
   });
 
-  it("the Pareto chart is a native chart: chart, drawing, relationships and content types, all well-formed", async () => {
+  it("the distribution and Pareto charts are native charts: chart, drawing, relationships and content types, all well-formed", async () => {
     const bytes = await xlsxBytes((wb) => members(wb, 60));
     const { out } = await gradeBytes(bytes, "membership", "zh");
     const zip = await JSZip.loadAsync(out);
@@ -249,12 +249,18 @@ describe("FileHost", () => {
     );
     for (const name of names.filter((n) => /\.(xml|rels)$/.test(n)))
       expect(wellFormed(await zip.file(name)!.async("string")), name).toBe(true);
-    const chart = await zipText(out, "xl/charts/chart1.xml");
+    // Chart 1: share of customers beside share of sales per card, both columns of the hidden data sheet.
+    const dist = await zipText(out, "xl/charts/chart1.xml");
+    expect(dist.match(/<c:ser>/g)).toHaveLength(2);
+    expect(dist).not.toContain("<c:lineChart>");
+    expect(dist).toContain("<c:f>'分级图表数据'!$B$4:$B$8</c:f>");
+    // Chart 2: the Pareto chart, sales bars and the cumulative share as a line on a 0..100 % axis.
+    const chart = await zipText(out, "xl/charts/chart2.xml");
     expect(chart).toMatch(/<c:barChart>.*<c:ser>.*<\/c:barChart><c:lineChart>/);
-    expect(chart.match(/<c:ser>/g)).toHaveLength(4); // sales, cumulative share, 80 %, 95 %
+    expect(chart.match(/<c:ser>/g)).toHaveLength(2);
     expect(chart).toContain('<c:max val="1"/><c:min val="0"/>');
     expect(chart).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
-    expect(chart).toContain("<c:f>'分级汇总'!$I$2:$I$");
+    expect(chart).toContain("<c:f>'分级图表数据'!$B$");
     const summary = await sheetPath(out, "分级汇总");
     const sheetXml = await zipText(out, summary);
     const rid = /<drawing r:id="([^"]+)"\/>/.exec(sheetXml)![1];

@@ -1,3 +1,4 @@
+import { textOn } from "../src/engine/colour";
 import { gradeIn } from "./present";
 import { afterEach, describe, expect, it } from "vitest";
 import { dayFromCivil, dayToExcelSerial, excelSerialToDay } from "../src/engine/dates";
@@ -14,7 +15,7 @@ import {
   SAMPLE_ROWS,
 } from "../src/workbook/chunks";
 import { CellInTheWayError, type CellOut } from "../src/workbook/host";
-import { checkRequirements, OfficeHost, PARETO_CHART_NAME, planWrite } from "../src/workbook/office-host";
+import { checkRequirements, OfficeHost, planWrite } from "../src/workbook/office-host";
 import { outputHeader, ownedSettingKey, SETTING_RULES, writeGrade } from "../src/workbook/write-result";
 import { FakeExcel, PAYLOAD_LIMIT, type FakeValue } from "./fake-excel";
 
@@ -416,25 +417,69 @@ describe("OfficeHost", () => {
     expect(checkRequirements()).toEqual({ ok: true });
   });
 
-  it("draws the Pareto chart as columns with the cumulative share and the 80 % and 95 % marks as lines on a 0-100 % secondary axis", async () => {
+  it("draws the distribution and the Pareto chart natively, from a hidden data sheet, and replaces them on a re-run", async () => {
     const { excel, host } = setUp();
     excel.addSheet("Customers", customers(500));
-    const { report } = await run(host, "Customers", "abc");
+    const { report, result } = await run(host, "Customers", "abc");
     await run(host, "Customers", "abc");
     const charts = excel.sheet(report.summarySheet).charts;
-    expect(charts.length).toBe(1);
-    const [chart] = charts;
-    expect(chart.name).toBe(PARETO_CHART_NAME);
-    expect(chart.chartType).toBe("ColumnClustered");
-    expect(chart.series.map((s) => [s.name, s.chartType ?? chart.chartType, s.axisGroup])).toEqual([
+    expect(charts.map((c) => c.name)).toEqual(["TierDistribution", "TierPareto"]);
+    const [dist, pareto] = charts;
+    const colours = result.tiers.map((t) => t.colour);
+
+    // Share of customers (grey) beside share of sales in each tier's colour, labelled in percent.
+    expect(dist.chartType).toBe("ColumnClustered");
+    expect(dist.series.map((s) => s.name)).toEqual(["Share of customers", "Share of sales"]);
+    expect(dist.series[0].values).toMatch(/^'Tier chart data'!/);
+    expect(dist.series[1].points).toEqual(Object.fromEntries(colours.map((c, i) => [i, { solid: c }])));
+    expect(dist.series[1]).toMatchObject({
+      hasDataLabels: true,
+      dataLabels: { showValue: true, numberFormat: "0%" },
+    });
+    expect(dist.axes["Value/Primary"]).toMatchObject({ numberFormat: "0%" });
+
+    // 500 customers: one bar per percentile, each in its zone's colour, the cumulative share on 0..100 %.
+    expect(pareto.series.map((s) => [s.name, s.chartType ?? pareto.chartType, s.axisGroup])).toEqual([
       ["Sales", "ColumnClustered", "Primary"],
-      ["Cumulative share", "Line", "Secondary"],
-      ["80%", "Line", "Secondary"],
-      ["95%", "Line", "Secondary"],
+      ["Cumulative share of sales", "Line", "Secondary"],
     ]);
-    expect(chart.axes["Value/Secondary"]).toMatchObject({ minimum: 0, maximum: 1, numberFormat: "0%" });
-    expect(chart.title.text).toMatch(/Pareto/);
-    expect(chart.position?.start).toMatch(/^A\d+$/);
+    expect(Object.keys(pareto.series[0].points ?? {})).toHaveLength(100);
+    expect(pareto.series[0].points?.[0]).toEqual({ solid: colours[0] });
+    expect(pareto.series[0].points?.[99]).toEqual({ solid: colours[2] });
+    expect(pareto.axes["Value/Secondary"]).toMatchObject({ minimum: 0, maximum: 1, numberFormat: "0%" });
+    expect(pareto.title.text).toMatch(/Pareto/);
+    expect(pareto.position?.start).toMatch(/^H\d+$/);
+    expect(pareto.width).toBe(420); // 560 px at 96 dpi
+
+    expect(excel.sheet("Tier chart data").visibility).toBe("Hidden");
+  });
+
+  it("styles the summary: title, header look, tier fills with WCAG text colour, landscape with the header row repeated", async () => {
+    const { excel, host } = setUp();
+    excel.addSheet("Customers", customers(60));
+    const { report, result } = await run(host, "Customers", "abc");
+    const s = excel.sheet(report.summarySheet);
+    expect(s.value(0, 0)).toBe("Customer tiers: ABC classes (80/20)");
+    expect(s.looks.get("A1")).toMatchObject({ fontSize: 14 });
+    expect(s.value(6, 0)).toBe("Tier");
+    expect(s.looks.get("A7")).toMatchObject({ fill: "#EDEDED", horizontalAlignment: "Center" });
+    result.tiers.forEach((t, i) =>
+      expect(s.looks.get(`A${8 + i}`)).toEqual({ fill: t.colour, fontColor: textOn(t.colour) }),
+    );
+    expect(s.value(8 + result.tiers.length - 1, 0)).toBe("Total");
+    expect(s.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$7:$7",
+    });
+  });
+
+  it("leaves page layout alone where Excel lacks ExcelApi 1.9 (the manifest asks for 1.8)", async () => {
+    const { excel, host } = setUp({ excelApi: "1.8" });
+    excel.addSheet("Customers", customers(60));
+    const { report } = await run(host, "Customers", "abc");
+    expect(excel.sheet(report.summarySheet).pageLayout).toEqual({});
+    expect(excel.sheet(report.summarySheet).charts).toHaveLength(2);
   });
 
   it("writes a graded result end to end: owned columns, summary sheet, results sheet for orders, rules saved", async () => {
@@ -447,7 +492,7 @@ describe("OfficeHost", () => {
     expect(s.value(1, 10 + tierAt)).toBe(result.columns.tier[0]);
     expect(s.conditionalFormats.length).toBe(result.summary.length);
     const summary = excel.sheet(report.summarySheet);
-    expect(summary.value(0, 0)).toBe("Policy");
+    expect(summary.value(1, 0)).toBe("Policy");
     expect(JSON.parse(String(excel.settings.get(SETTING_RULES)))).toEqual(result.ruleSet);
 
     excel.addSheet("Orders", [

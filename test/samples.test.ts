@@ -160,7 +160,8 @@ describe("samples", () => {
     expect(code).toBe(0);
     const book = await parseXlsx(new Uint8Array(readFileSync(out)));
     // The very hidden settings sheet is the add-in's, not data: parseXlsx leaves it out.
-    expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总"]);
+    // The rows that got no tier are listed on their own sheet; the chart data sheet is hidden.
+    expect(book.sheets.map((s) => s.name)).toEqual(["目标医生", "分级汇总", "分级问题", "分级图表数据"]);
     expect(book.sheets[0].rows[0]).toEqual(expect.arrayContaining(["分级·九宫格", "分级·等级"]));
     expect(err.join("")).toContain("2 处数据问题");
   });

@@ -129,11 +129,18 @@ describe("the graded copy of a corpus workbook", () => {
     expect(header.slice(0, 4)).toEqual(["会员卡号", "姓名", "累计消费金额（元）", "消费次数"]);
     expect(header).toContain("Tier·ABC");
     const summary = await parseXlsx(out, { sheet: "Tier summary" });
-    expect(summary.sheets[0].rows[0][0]).toBe("Policy");
+    expect(summary.sheets[0].rows[0][0]).toBe("Customer tiers: ABC classes (80/20)");
+    expect(summary.sheets[0].rows[1][0]).toBe("Policy");
     // Readers that match `r:id` literally, as exceljs does, find the new sheets too.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["会员", "Tier summary", "TierSettings"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "会员",
+      "Tier summary",
+      "Tier problems",
+      "Tier chart data",
+      "TierSettings",
+    ]);
   });
 
   it("a graded copy graded again replaces its own columns and sheets, the user's cells unchanged", async () => {

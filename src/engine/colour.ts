@@ -50,3 +50,20 @@ export function textOn(fill: string): "#000000" | "#FFFFFF" {
   const white = 1.05 / (l + 0.05);
   return black >= white ? "#000000" : "#FFFFFF";
 }
+
+/**
+ * The colour a share `t` (0..1) of the way from `from` to `to`, channel by channel in sRGB: the one
+ * shading of heat maps in files, in Excel and in the pane.
+ *
+ * @example mix("#000000", "#FFFFFF", 0.5) // "#808080"
+ */
+export function mix(from: string, to: string, t: number): string {
+  const k = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+  const at = (hex: string, i: number) => parseInt(hex.replace("#", "").slice(i, i + 2), 16);
+  let out = "#";
+  for (const i of [0, 2, 4]) {
+    const v = Math.round(at(from, i) + (at(to, i) - at(from, i)) * k);
+    out += v.toString(16).padStart(2, "0").toUpperCase();
+  }
+  return out;
+}

@@ -52,6 +52,8 @@ export interface MembershipTier {
   name: { zh: string; en: string };
   benefits: { zh: readonly string[]; en: readonly string[] };
   cumulative: boolean;
+  /** The card's colour: diamond-blue, gold, silver, a neutral grey, a light accent for new customers. */
+  colour?: string;
 }
 
 /**
@@ -71,30 +73,35 @@ export const MEMBERSHIP_PRESET = {
       name: { zh: "新客户", en: "New" },
       benefits: { zh: ["首次消费优惠"], en: ["first-purchase discount"] },
       cumulative: false,
+      colour: "#CFE8F3",
     },
     {
       key: "regular",
       name: { zh: "普通", en: "Regular" },
       benefits: { zh: ["会员价格", "积分累计"], en: ["member prices", "loyalty points"] },
       cumulative: false,
+      colour: "#D9D9D9",
     },
     {
       key: "silver",
       name: { zh: "银卡", en: "Silver" },
       benefits: { zh: ["生日礼包", "优先预约服务"], en: ["birthday gift", "priority booking"] },
       cumulative: true,
+      colour: "#B4BAC2",
     },
     {
       key: "gold",
       name: { zh: "金卡", en: "Gold" },
       benefits: { zh: ["免费配送服务", "专属客服"], en: ["free delivery", "a personal service contact"] },
       cumulative: true,
+      colour: "#D4A017",
     },
     {
       key: "diamond",
       name: { zh: "钻石", en: "Diamond" },
       benefits: { zh: ["定制服务", "年度专属礼物"], en: ["made-to-measure service", "a yearly gift"] },
       cumulative: true,
+      colour: "#1F5FA8",
     },
   ] as readonly MembershipTier[],
   /** First matching rule wins; a negative or missing amount with more than one purchase gets no tier. */

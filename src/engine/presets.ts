@@ -105,6 +105,7 @@ export const PRESETS = {
       name: { ...t.name },
       benefits: { zh: [...t.benefits.zh], en: [...t.benefits.en] },
       cumulative: t.cumulative,
+      colour: t.colour,
     })),
     rules: MEMBERSHIP_PRESET.rules.rules.map((r) => ({
       tier: r.tier,

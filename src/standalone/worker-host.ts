@@ -9,6 +9,7 @@ import type { GradeRunOutcome, GradeRunRequest } from "../workbook/grade-run";
 import { RunCancelled, type GradingHost } from "../workbook/grading-host";
 import type {
   CellOut,
+  ChartRequest,
   OwnedColumns,
   ParetoChartRequest,
   Progress,
@@ -76,6 +77,9 @@ export class WorkerHost implements GradingHost {
   }
   addParetoChart(request: ParetoChartRequest): Promise<void> {
     return call(this.remote.addParetoChart(request));
+  }
+  addChart(request: ChartRequest): Promise<void> {
+    return call(this.remote.addChart(request));
   }
   saveSetting(key: string, value: string): Promise<void> {
     return call(this.remote.saveSetting(key, value));

@@ -93,8 +93,15 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
       {hasSales && (
         <Suspense fallback={<Spinner size="tiny" label={t("result.chartLoading")} />}>
           <TierChart
-            title={t("result.chartTitle")}
-            bars={result.summary.map((s, i) => ({ tier: s.tier, share: s.amountShare, colour: colour(i) }))}
+            title={t("result.distributionTitle")}
+            customersLabel={t("result.customerShare")}
+            salesLabel={t("result.salesShare")}
+            bars={result.summary.map((s, i) => ({
+              tier: s.tier,
+              share: s.amountShare,
+              customerShare: s.customerShare,
+              colour: colour(i),
+            }))}
           />
         </Suspense>
       )}

@@ -30,6 +30,7 @@ import { parseCsv, plainValue, worksheetRows } from "./files";
 import {
   CellInTheWayError,
   type CellOut,
+  type ChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -42,7 +43,14 @@ import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
 import { PackageHost } from "./package-host";
 import { cutToCell } from "./xlsx-patch";
 import { ownedSettingKey, writeGrade } from "./write-result";
-import { injectCharts, quoteSheet, type AnchorCorner, type ParetoChartSpec } from "./xlsx-chart";
+import {
+  fileChartOf,
+  injectCharts,
+  quoteSheet,
+  type AnchorCorner,
+  type FileChartSpec,
+  type ParetoChartSpec,
+} from "./xlsx-chart";
 
 /** The very hidden sheet that keeps Tier's settings in the workbook. */
 export const SETTINGS_SHEET = "TierSettings";
@@ -121,6 +129,8 @@ function csvCell(s: unknown): { value: ExcelJS.CellValue; numFmt?: string } {
 export class FileHost implements WorkbookHost {
   /** Charts to add when the workbook is written, by sheet name. */
   private readonly charts = new Map<string, ParetoChartSpec>();
+  /** Charts drawn from chart descriptions, by sheet name, then chart name. */
+  private readonly described = new Map<string, Map<string, FileChartSpec>>();
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -187,7 +197,10 @@ export class FileHost implements WorkbookHost {
     }
     this.workbook.views = views;
     const buffer = await this.workbook.xlsx.writeBuffer();
-    const { bytes } = await injectCharts(new Uint8Array(buffer as ArrayBuffer), [...this.charts.values()]);
+    const { bytes } = await injectCharts(new Uint8Array(buffer as ArrayBuffer), [
+      ...this.charts.values(),
+      ...[...this.described.values()].flatMap((m) => [...m.values()]),
+    ]);
     return bytes;
   }
 
@@ -407,10 +420,21 @@ export class FileHost implements WorkbookHost {
       orderNo = (old as unknown as { orderNo: number }).orderNo;
       this.workbook.removeWorksheet(old.id);
       this.charts.delete(request.name);
+      this.described.delete(request.name);
     }
     // Printed (and exported to PDF) landscape, as wide as one page: the summary and its chart side by side.
     const ws = this.workbook.addWorksheet(request.name, {
-      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+      pageSetup: {
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+        ...(request.printTitleRow !== undefined
+          ? { printTitlesRow: `${request.printTitleRow + 1}:${request.printTitleRow + 1}` }
+          : {}),
+      },
+      ...(request.hidden ? { state: "hidden" as const } : {}),
     });
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
     const rows = request.rows;
@@ -454,6 +478,20 @@ export class FileHost implements WorkbookHost {
       const w = request.widths?.[j];
       ws.getColumn(j + 1).width =
         w ?? Math.min(40, Math.max(8, ...rows.slice(0, 200).map((r) => textWidth(r[j] ?? null) + 2)));
+    }
+    for (const look of request.looks ?? []) {
+      const cell = ws.getCell(look.row + 1, look.column + 1);
+      if (look.fill) {
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+        cell.font = { ...cell.font, color: { argb: textColour(look.fill) } };
+      }
+      if (look.header) {
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+        cell.alignment = { horizontal: "center", vertical: "middle" };
+      }
+      if (look.bold || look.header || look.title) cell.font = { ...cell.font, bold: true };
+      if (look.title) cell.font = { ...cell.font, size: 14 };
+      if (look.format && typeof cell.value === "number") cell.numFmt = look.format;
     }
     if (!ours.includes(request.name))
       await this.saveSetting(SETTING_SHEETS, JSON.stringify([...ours, request.name]));
@@ -544,6 +582,21 @@ export class FileHost implements WorkbookHost {
       from,
       to: this.corner(ws, from, 640, 360),
     });
+  }
+
+  async addChart(request: ChartRequest): Promise<void> {
+    const ws = this.sheet(request.sheetName);
+    const data = this.sheet(request.dataSheet);
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    const spec = fileChartOf(
+      request,
+      (r, c) => plainValue(data.findCell(r + 1, c + 1)?.value),
+      from,
+      this.corner(ws, from, request.widthPx, request.heightPx),
+    );
+    const list = this.described.get(ws.name) ?? new Map<string, FileChartSpec>();
+    list.set(request.name, spec);
+    this.described.set(ws.name, list);
   }
 
   /** The cell corner `width` × `height` pixels right of and below `from`, by the sheet's column widths. */

@@ -60,6 +60,8 @@ export interface WriteColumnsRequest {
   /** Index of the tier column and its colours. */
   tierColumn?: number;
   tierColours?: TierColours;
+  /** Column widths in characters, per output column. */
+  widths?: number[];
 }
 
 export interface SheetWriteRequest {
@@ -71,6 +73,69 @@ export interface SheetWriteRequest {
   asTable?: boolean;
   /** Column widths in characters. */
   widths?: number[];
+  /** Cells with a look of their own: a fill (text colour by `textOn`), bold, a header look. */
+  looks?: CellLook[];
+  /** A sheet the user need not see (a chart's data): hidden, still read by the charts. */
+  hidden?: boolean;
+  /** 0-based row printed at the top of every page (the table's header); none when absent. */
+  printTitleRow?: number;
+}
+
+/** The look of one cell of a sheet we write, 0-based row and column. */
+export interface CellLook {
+  row: number;
+  column: number;
+  /** `#RRGGBB` fill; the text on it is black or white by `textOn` (WCAG). */
+  fill?: string;
+  bold?: boolean;
+  /** The table header look: bold on grey, centred. */
+  header?: boolean;
+  /** A larger bold title. */
+  title?: boolean;
+  /** Number format of this cell, instead of its column's. */
+  format?: string;
+}
+
+/** A series of a {@link ChartRequest}: a column of the data block and how it is drawn. */
+export interface ChartSeriesRequest {
+  /** 0-based sheet column of its values (header row: its name). */
+  column: number;
+  /** `#RRGGBB`. */
+  colour: string;
+  /** A colour per point (tier colours). */
+  pointColours?: string[];
+  /** A line on a secondary 0..100 % axis instead of bars. */
+  line?: boolean;
+  /** Not drawn (the spacer that centres a pyramid's bars). */
+  hidden?: boolean;
+  /** Number format of value labels on the bars; none when absent. */
+  labels?: string;
+}
+
+/**
+ * A chart drawn from a chart description (`src/engine/charts.ts`): its data is a block on
+ * `dataSheet` (a header row, then `points` rows; the first column the category labels), the chart
+ * itself sits on `sheetName` at a cell, `widthPx` × `heightPx`.
+ */
+export interface ChartRequest {
+  sheetName: string;
+  /** Name of the chart object, so a new run replaces it. */
+  name: string;
+  title: string;
+  type: "column" | "bar" | "pyramid";
+  dataSheet: string;
+  dataTop: number;
+  categoryColumn: number;
+  points: number;
+  series: ChartSeriesRequest[];
+  valueFormat: string;
+  /** Show every k-th category label. */
+  labelEvery?: number;
+  legend: boolean;
+  anchorRow: number;
+  anchorColumn: number;
+  widthPx: number;
+  heightPx: number;
 }
 
 /** A Pareto chart: columns for each customer's sales, a line for the cumulative share on a second axis. */
@@ -122,4 +187,6 @@ export interface WorkbookHost {
   loadSetting(key: string): Promise<string | null>;
   /** Selects a cell for the user (a row that got no tier). */
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
+  /** Adds (or replaces, by name) a chart drawn from a chart description; hosts without it draw none. */
+  addChart?(request: ChartRequest): Promise<void>;
 }

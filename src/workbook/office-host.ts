@@ -29,7 +29,9 @@ import {
 } from "./chunks";
 import {
   CellInTheWayError,
+  type CellLook,
   type CellOut,
+  type ChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -289,6 +291,11 @@ export class OfficeHost implements WorkbookHost {
         },
         after: () => {
           rangeOf(sheet, { ...target, rows: 1 }).format.font.bold = true;
+          (request.widths ?? []).forEach((chars, c) => {
+            sheet.getRangeByIndexes(headerRow, first + c, 1, 1).format.columnWidth = Math.round(
+              chars * POINTS_PER_CHAR,
+            );
+          });
           const tier = request.tierColumn ?? -1;
           if (n && tier >= 0 && tier < width && request.tierColours) {
             onProgress?.("format", 0, 1);
@@ -335,6 +342,9 @@ export class OfficeHost implements WorkbookHost {
           (request.widths ?? []).forEach((chars, c) => {
             sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
           });
+          for (const look of request.looks ?? []) applyLook(sheet, look);
+          if (request.hidden) sheet.visibility = "Hidden";
+          printSetup(sheet, request.printTitleRow);
         },
       });
     });
@@ -426,6 +436,88 @@ export class OfficeHost implements WorkbookHost {
         sheet.getRangeByIndexes(request.anchorRow, request.anchorColumn, 1, 1),
         sheet.getRangeByIndexes(request.anchorRow + 20, request.anchorColumn + 9, 1, 1),
       );
+      await context.sync();
+    });
+  }
+
+  /**
+   * A chart drawn from a chart description: `charts.add` on the first bar series' cells, then one
+   * series per further column (ExcelApi 1.7), lines on the secondary axis (1.8), a fill per point for
+   * tier colours (1.1), value labels (1.8). A horizontal chart lists its first category at the top.
+   */
+  async addChart(request: ChartRequest): Promise<void> {
+    this.ensureSupported();
+    const { dataTop, points } = request;
+    if (points < 1 || !request.series.length) return;
+    await this.run(request.sheetName, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(request.sheetName);
+      const data = context.workbook.worksheets.getItem(request.dataSheet);
+      const old = sheet.charts.getItemOrNullObject(request.name);
+      const names = request.series.map((s) => data.getRangeByIndexes(dataTop, s.column, 1, 1).load("values"));
+      await context.sync();
+      if (!old.isNullObject) old.delete();
+      const ordered = [...request.series.filter((s) => !s.line), ...request.series.filter((s) => s.line)];
+      const nameOf = (k: number) => String(names[request.series.indexOf(ordered[k])].values[0][0] ?? "");
+      const values = (column: number) => data.getRangeByIndexes(dataTop + 1, column, points, 1);
+      const type =
+        request.type === "column"
+          ? "ColumnClustered"
+          : request.type === "pyramid"
+            ? "BarStacked"
+            : "BarClustered";
+      const chart = sheet.charts.add(
+        type,
+        data.getRangeByIndexes(dataTop, ordered[0].column, points + 1, 1),
+        "Columns",
+      );
+      chart.name = request.name;
+      chart.title.text = request.title;
+      chart.legend.visible = request.legend;
+      if (request.legend) chart.legend.position = "Bottom";
+      const labels = values(request.categoryColumn);
+      ordered.forEach((s, k) => {
+        const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(nameOf(k));
+        if (k > 0) series.setValues(values(s.column));
+        series.setXAxisValues(labels);
+        if (s.line) {
+          series.chartType = "Line";
+          series.axisGroup = "Secondary";
+          series.markerStyle = "None";
+          series.format.line.color = s.colour;
+          return;
+        }
+        if (k === 0) {
+          series.gapWidth = request.type === "pyramid" ? 10 : points > 50 ? 0 : 60;
+          if (request.type === "pyramid") series.overlap = 100;
+        }
+        if (s.hidden) {
+          series.format.fill.clear();
+          return;
+        }
+        series.format.fill.setSolidColor(s.colour);
+        (s.pointColours ?? []).forEach((c, i) => series.points.getItemAt(i).format.fill.setSolidColor(c));
+        if (s.labels) {
+          series.hasDataLabels = true;
+          series.dataLabels.showValue = true;
+          series.dataLabels.numberFormat = s.labels;
+        }
+      });
+      const value = chart.axes.getItem("Value", "Primary");
+      value.numberFormat = request.valueFormat;
+      if (request.type === "pyramid") value.visible = false;
+      const category = chart.axes.getItem("Category", "Primary");
+      if (request.type !== "column") category.reversePlotOrder = true;
+      if (request.labelEvery && request.labelEvery > 1) category.tickLabelSpacing = request.labelEvery;
+      if (ordered.some((s) => s.line)) {
+        const share = chart.axes.getItem("Value", "Secondary");
+        share.minimum = 0;
+        share.maximum = 1;
+        share.numberFormat = "0%";
+      }
+      chart.setPosition(sheet.getRangeByIndexes(request.anchorRow, request.anchorColumn, 1, 1));
+      // Pixels to points (96 dpi screens: 3 points per 4 pixels).
+      chart.width = Math.round(request.widthPx * 0.75);
+      chart.height = Math.round(request.heightPx * 0.75);
       await context.sync();
     });
   }
@@ -747,6 +839,35 @@ function parseOwned(text: string | null): OwnedColumns | undefined {
     // A damaged record owns nothing: the run then treats every non-empty cell as the user's.
   }
   return undefined;
+}
+
+/** A cell's own look (ExcelApi 1.1): fill with its `textOn` text colour, bold, title size, header, format. */
+function applyLook(sheet: Excel.Worksheet, look: CellLook): void {
+  const range = sheet.getRangeByIndexes(look.row, look.column, 1, 1);
+  if (look.header) {
+    range.format.fill.color = "#EDEDED";
+    range.format.horizontalAlignment = "Center";
+  }
+  if (look.fill) {
+    range.format.fill.color = look.fill;
+    range.format.font.color = textOn(look.fill);
+  }
+  if (look.bold || look.header || look.title) range.format.font.bold = true;
+  if (look.title) range.format.font.size = 14;
+  if (look.format) range.numberFormat = [[look.format]];
+}
+
+/**
+ * Landscape, one page wide, the header row on every page: `pageLayout` is ExcelApi 1.9, above the
+ * manifest's 1.8, so it is set only where Excel has it; elsewhere the sheet prints as Excel's default.
+ */
+function printSetup(sheet: Excel.Worksheet, titleRow: number | undefined): void {
+  if (typeof Office === "undefined" || !Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"))
+    return;
+  const layout = sheet.pageLayout;
+  layout.orientation = "Landscape";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (titleRow !== undefined) layout.setPrintTitleRows(`$${titleRow + 1}:$${titleRow + 1}`);
 }
 
 /** One "cell value equals" rule per tier, filled with the tier's colour. */

@@ -25,6 +25,7 @@ import { columnLetter } from "../engine/table";
 import {
   CellInTheWayError,
   type CellOut,
+  type ChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -36,10 +37,13 @@ import {
 import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
 import { ownedSettingKey } from "./write-result";
 import {
+  anyChartXml,
   drawingXml,
-  paretoChartXml,
+  fileChartOf,
   quoteSheet,
   type AnchorCorner,
+  type AnyChartSpec,
+  type FileChartSpec,
   type ParetoChartSpec,
 } from "./xlsx-chart";
 import {
@@ -92,11 +96,15 @@ interface NewSheet {
   asTable: boolean;
   landscape: boolean;
   frozen: boolean;
-  state: "visible" | "veryHidden";
+  state: "visible" | "hidden" | "veryHidden";
   boldHeader: boolean;
   /** Cells with a style of their own ("r,c" 0-based). */
   cellStyles: Map<string, StyleWant>;
   chart?: ParetoChartSpec;
+  /** Charts drawn from chart descriptions (addChart), by name. */
+  charts?: Map<string, FileChartSpec>;
+  /** 0-based row repeated at the top of every printed page. */
+  printTitleRow?: number;
 }
 
 interface ColumnEdit {
@@ -349,11 +357,26 @@ export class PackageHost implements WorkbookHost {
       formats: request.formats ?? [],
       widths,
       asTable: request.asTable === true,
-      landscape: !request.asTable,
+      // Every sheet we write prints landscape, one page wide.
+      landscape: true,
       frozen: request.asTable === true,
-      state: "visible",
+      state: request.hidden ? "hidden" : "visible",
       boldHeader: false,
-      cellStyles: new Map(),
+      cellStyles: new Map(
+        (request.looks ?? []).map((l) => [
+          `${l.row},${l.column}`,
+          {
+            ...((l.format ?? request.formats?.[l.column]) && typeof rows[l.row]?.[l.column] === "number"
+              ? { numFmt: l.format ?? request.formats?.[l.column] }
+              : {}),
+            ...(l.header ? { header: true } : {}),
+            ...(l.bold ? { bold: true } : {}),
+            ...(l.title ? { title: true } : {}),
+            ...(l.fill ? { fill: argb(l.fill), font: textColour(l.fill) } : {}),
+          },
+        ]),
+      ),
+      ...(request.printTitleRow !== undefined ? { printTitleRow: request.printTitleRow } : {}),
     });
     if (!ours.includes(request.name))
       await this.saveSetting(SETTING_SHEETS, JSON.stringify([...ours, request.name]));
@@ -450,6 +473,25 @@ export class PackageHost implements WorkbookHost {
     };
   }
 
+  async addChart(request: ChartRequest): Promise<void> {
+    const sheet = this.newSheets.get(request.sheetName);
+    const data = this.newSheets.get(request.dataSheet);
+    if (!sheet || !data)
+      throw new TierError("workbook.noSuchSheet", {
+        sheet: sheet ? request.dataSheet : request.sheetName,
+        sheets: [...this.newSheets.keys()],
+      });
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    const spec = fileChartOf(
+      request,
+      (r, c) => data.rows[r]?.[c] ?? null,
+      from,
+      corner(sheet.widths, from, request.widthPx, request.heightPx),
+    );
+    sheet.charts ??= new Map();
+    sheet.charts.set(request.name, spec);
+  }
+
   private loadSettings(): Map<string, string> {
     if (this.settings) return this.settings;
     this.settings = new Map();
@@ -505,6 +547,66 @@ function corner(widths: readonly number[], from: AnchorCorner, width: number, he
   const rowPx = 20;
   const row = from.row + Math.floor(height / rowPx);
   return { col, row, colOff: left * 9525, rowOff: (height % rowPx) * 9525 };
+}
+
+// Children of <workbook> that come after <definedNames> (ECMA-376 CT_Workbook order).
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * The header row printed on every page of our sheets: a `_xlnm.Print_Titles` name per sheet, scoped
+ * by its 0-based position in <sheets> (existing sheets first, new ones appended in plan order); a
+ * previous run's name for that sheet is replaced, every other defined name kept.
+ */
+function withPrintTitles(
+  xml: string,
+  planned: readonly { entry: SheetEntry; sheet: NewSheet; isNew: boolean }[],
+  existing: readonly SheetEntry[],
+): string {
+  let added = 0;
+  const names: string[] = [];
+  for (const { entry, sheet, isNew } of planned) {
+    const index = isNew ? existing.length + added++ : existing.findIndex((s) => s.name === entry.name);
+    const row = sheet.printTitleRow;
+    // An old Print_Titles of this sheet goes, whether or not this run sets one.
+    xml = xml.replace(
+      new RegExp(
+        `<(?:\\w+:)?definedName\\b[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="${index}"[^>]*>[^<]*</(?:\\w+:)?definedName>`,
+      ),
+      "",
+    );
+    xml = xml.replace(
+      new RegExp(
+        `<(?:\\w+:)?definedName\\b[^>]*localSheetId="${index}"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</(?:\\w+:)?definedName>`,
+      ),
+      "",
+    );
+    if (row === undefined || index < 0) continue;
+    names.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(quoteSheet(sheet.name))}!$${row + 1}:$${row + 1}</definedName>`,
+    );
+  }
+  if (!names.length) return xml;
+  if (/<(?:\w+:)?definedNames\b[^>]*\/>/.test(xml))
+    return xml.replace(/<((?:\w+:)?definedNames)\b([^>]*)\/>/, `<$1$2>${names.join("")}</$1>`);
+  if (/<\/(?:\w+:)?definedNames>/.test(xml)) return insertBeforeClose(xml, "definedNames", names.join(""));
+  let at = -1;
+  for (const tag of AFTER_DEFINED_NAMES) {
+    const m = new RegExp(`<(?:\\w+:)?${tag}[\\s/>]`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf("</");
+  return xml.slice(0, at) + `<definedNames>${names.join("")}</definedNames>` + xml.slice(at);
 }
 
 /** Excel's date serial of a day counted from 1970-01-01, in the workbook's system. */
@@ -757,25 +859,25 @@ function writePackage(host: PackageHost): Uint8Array {
       });
     }
     let drawingRid = "";
-    if (sheet.chart) {
-      const chart = freeName("xl/charts/chart", ".xml");
+    const charts: AnyChartSpec[] = [...(sheet.chart ? [sheet.chart] : []), ...(sheet.charts?.values() ?? [])];
+    if (charts.length) {
       const drawing = freeName("xl/drawings/drawing", ".xml");
-      added.push([chart, paretoChartXml(sheet.chart)]);
-      added.push([
-        drawing,
-        drawingXml([{ from: sheet.chart.from, to: sheet.chart.to, name: sheet.chart.title }]),
-      ]);
-      added.push([
-        relsPartOf(drawing),
-        relsXml([
-          {
-            id: "rId1",
-            type: `${REL}/chart`,
-            target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
-          },
-        ]),
-      ]);
-      types = insertBeforeClose(types, "Types", `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`);
+      const chartRels = charts.map((spec, k) => {
+        const chart = freeName("xl/charts/chart", ".xml");
+        added.push([chart, anyChartXml(spec)]);
+        types = insertBeforeClose(
+          types,
+          "Types",
+          `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`,
+        );
+        return {
+          id: `rId${k + 1}`,
+          type: `${REL}/chart`,
+          target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
+        };
+      });
+      added.push([drawing, drawingXml(charts.map((c) => ({ from: c.from, to: c.to, name: c.title })))]);
+      added.push([relsPartOf(drawing), relsXml(chartRels)]);
       types = insertBeforeClose(
         types,
         "Types",
@@ -842,7 +944,7 @@ function writePackage(host: PackageHost): Uint8Array {
       workbookXml = insertBeforeClose(
         workbookXml,
         "sheets",
-        `<sheet xmlns:r="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state === "veryHidden" ? ' state="veryHidden"' : ""} r:id="${entry.rId}"/>`,
+        `<sheet xmlns:r="${NS_R}" name="${xmlText(entry.name)}" sheetId="${entry.sheetId}"${sheet.state !== "visible" ? ` state="${sheet.state}"` : ""} r:id="${entry.rId}"/>`,
       );
     } else replaced.set(entry.part, xml);
     if (sheetRels.length) {
@@ -856,6 +958,7 @@ function writePackage(host: PackageHost): Uint8Array {
     const re = new RegExp(`<Override\\b[^>]*PartName="/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`);
     types = types.replace(re, "");
   }
+  workbookXml = withPrintTitles(workbookXml, planned, pkg.sheets);
   replaced.set(pkg.workbookPart, workbookXml);
   replaced.set(wbRels, workbookRels);
   replaced.set("[Content_Types].xml", types);

@@ -1,7 +1,7 @@
-import { formatDay } from "../engine/dates";
 import type { Lang, OutValue, PresentedResult } from "../engine/grade";
 import { OUTPUT_PREFIX, type SheetTable } from "../engine/table";
 import type { CellOut, OwnedColumns, Progress, SheetRead, WorkbookHost } from "./host";
+import { writeSummary } from "./write-summary";
 
 /** Document settings the add-in keeps: the policy, and where its columns are. */
 export const SETTING_RULES = "tier.rules";
@@ -66,6 +66,10 @@ export interface WriteGradeReport {
   owned?: OwnedColumns;
   resultsSheet?: string;
   summarySheet: string;
+  /** The sheet listing the rows that got no tier, when there are some. */
+  problemsSheet?: string;
+  /** The charts drawn beside the summary (none on a host that cannot draw them). */
+  charts?: string[];
 }
 
 /**
@@ -87,7 +91,7 @@ export async function writeGrade(
 
   if (result.input === "customers") {
     // One output row per sheet row, in sheet order: the tier columns sit beside each customer.
-    const keys = result.keys.filter((k) => k !== "customer_id" && k !== "name");
+    const keys = resultColumnKeys(result, table.headers);
     const columns = keys.map((k) => result.columns[k].map(cell));
     const owned = await host.writeColumns(
       {
@@ -99,6 +103,7 @@ export async function writeGrade(
         formats: keys.map((k) => formatOf(k)),
         tierColumn: keys.indexOf("tier"),
         tierColours,
+        widths: keys.map((k) => widthOf(k, lang)),
       },
       onProgress,
     );
@@ -110,60 +115,22 @@ export async function writeGrade(
     const n = result.columns.customer_id.length;
     for (let i = 0; i < n; i++) rows.push(keys.map((k) => cell(result.columns[k][i])));
     await host.writeSheet(
-      { name: SHEET_NAMES.results[lang], rows, formats: keys.map((k) => formatOf(k)), asTable: true },
+      {
+        name: SHEET_NAMES.results[lang],
+        rows,
+        formats: keys.map((k) => formatOf(k)),
+        asTable: true,
+        printTitleRow: 0,
+      },
       onProgress,
     );
     report.resultsSheet = SHEET_NAMES.results[lang];
   }
 
   onProgress?.("summary", 0, 1);
-  const { rows: summary, chartRow } = summaryRows(result, lang);
-  const pareto = paretoRows(result, options.chartPoints ?? 2000, lang);
-  const width = 6;
-  const paretoLeft = width + 1;
-  const rows: CellOut[][] = summary.map((r) => {
-    const padded = [...r];
-    while (padded.length < width) padded.push(null);
-    return padded;
-  });
-  for (let i = 0; i < pareto.length; i++) {
-    while (rows.length <= i) rows.push(new Array(width).fill(null));
-    rows[i] = [...rows[i].slice(0, width), null, ...pareto[i]];
-  }
-  await host.writeSheet(
-    {
-      name: report.summarySheet,
-      rows,
-      formats: [
-        undefined,
-        "0",
-        "0.0%",
-        "#,##0.00",
-        "0.0%",
-        undefined,
-        undefined,
-        undefined,
-        "#,##0.00",
-        "0.0%",
-      ],
-      widths: [26, 12, 12, 16, 12, 4, 4, 16, 14, 14],
-    },
-    onProgress,
-  );
-  if (pareto.length > 1) {
-    onProgress?.("chart", 0, 1);
-    await host.addParetoChart({
-      sheetName: report.summarySheet,
-      dataTop: 0,
-      dataLeft: paretoLeft,
-      points: pareto.length - 1,
-      anchorRow: chartRow,
-      anchorColumn: 0,
-      title:
-        lang === "zh" ? "帕累托图：客户销售额与累计占比" : "Pareto: sales per customer and cumulative share",
-      marks: [0.8, 0.95],
-    });
-  }
+  const summary = await writeSummary(host, result, lang, report.summarySheet, onProgress);
+  if (summary.problemsSheet) report.problemsSheet = summary.problemsSheet;
+  report.charts = summary.charts;
   await host.saveSetting(SETTING_RULES, JSON.stringify(result.ruleSet));
   onProgress?.("summary", 1, 1);
   return report;
@@ -192,72 +159,23 @@ function formatOf(key: string): string | undefined {
   }
 }
 
-/** Rows left free under the tier table for the Pareto chart, so the chart sits beside the numbers. */
-export const CHART_ROWS = 22;
-
 /**
- * The summary sheet's rows: the policy lines and the per-tier table, room for the chart (`chartRow`),
- * then the row problems (column header first, where the user looks; the reason spills to the right).
+ * The output keys written beside a customer table: the tier first, then what explains it (the
+ * method's scores and classes, the reason, the note), leaving out every column that repeats one of
+ * the user's own (a mapped role or a header of the sheet, such as the amount the tier was read from).
+ *
+ * @example resultColumnKeys(abcResult, ["客户", "销售额"]) // ["tier", "abc", "issue"]
  */
-export function summaryRows(result: PresentedResult, lang: Lang): { rows: CellOut[][]; chartRow: number } {
-  const zh = lang === "zh";
-  const rows: CellOut[][] = [
-    [zh ? "分级政策" : "Policy", zh ? result.ruleSet.name.zh : result.ruleSet.name.en],
-    [zh ? "截止日期" : "As of", formatDay(result.asOf)],
-    [zh ? "客户数" : "Customers", result.graded + result.ungraded],
-    [zh ? "已分级 / 未分级" : "Graded / not graded", `${result.graded} / ${result.ungraded}`],
-    [],
-    [
-      zh ? "等级" : "Tier",
-      zh ? "客户数" : "Customers",
-      zh ? "客户占比" : "Share of customers",
-      zh ? "销售额" : "Sales",
-      zh ? "销售占比" : "Share of sales",
-    ],
-  ];
-  for (const s of result.summary) rows.push([s.tier, s.customers, s.customerShare, s.amount, s.amountShare]);
-  const chartRow = rows.length + 1;
-  if (result.problems.length) {
-    for (let i = 0; i < CHART_ROWS; i++) rows.push([]);
-    // The reason starts in D, clear of the right-aligned row number, and spills right over empty cells.
-    rows.push([zh ? "列" : "Column", zh ? "行" : "Row", null, zh ? "未分级原因" : "Problem"]);
-    result.problems
-      .slice(0, 1000)
-      .forEach((p, i) => rows.push([p.column ?? null, p.row, null, result.problemTexts[i]]));
-    if (result.problems.length > 1000)
-      rows.push([
-        zh ? `另有 ${result.problems.length - 1000} 行` : `and ${result.problems.length - 1000} more`,
-      ]);
-  }
-  return { rows, chartRow };
+export function resultColumnKeys(result: PresentedResult, headers: readonly string[]): string[] {
+  const own = new Set([...Object.keys(result.mapping), ...headers]);
+  const rest = result.keys.filter((k) => k !== "customer_id" && k !== "name" && k !== "tier" && !own.has(k));
+  return ["tier", ...rest];
 }
 
-/**
- * Pareto data: customers by sales, largest first, with the cumulative share of sales. Beyond `maxPoints`
- * customers, every k-th is kept (and the last), so the curve keeps its shape and the chart stays light.
- */
-export function paretoRows(result: PresentedResult, maxPoints: number, lang: Lang): CellOut[][] {
-  const amount = result.columns.amount;
-  if (!amount) return [];
-  const idx: number[] = [];
-  for (let i = 0; i < amount.length; i++)
-    if (typeof amount[i] === "number" && result.columns.tier[i] !== null) idx.push(i);
-  idx.sort((a, b) => (amount[b] as number) - (amount[a] as number));
-  const total = idx.reduce((s, i) => s + Math.max(amount[i] as number, 0), 0);
-  if (!total) return [];
-  const step = Math.max(1, Math.ceil(idx.length / maxPoints));
-  const rows: CellOut[][] = [
-    [
-      lang === "zh" ? "客户" : "Customer",
-      lang === "zh" ? "销售额" : "Sales",
-      lang === "zh" ? "累计占比" : "Cumulative share",
-    ],
-  ];
-  let cum = 0;
-  idx.forEach((i, k) => {
-    cum += Math.max(amount[i] as number, 0);
-    if (k % step === 0 || k === idx.length - 1)
-      rows.push([String(result.columns.customer_id[i]), amount[i] as number, cum / total]);
-  });
-  return rows;
+/** Column width in characters for an output column: its header, or its longest usual value. */
+function widthOf(key: string, lang: Lang): number {
+  const wide: Record<string, number> = { issue: 48, note: 36, benefits: 40, segment: 20 };
+  const header = outputHeader(key, lang);
+  const headerWidth = [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) + 2;
+  return Math.max(wide[key] ?? 10, headerWidth);
 }

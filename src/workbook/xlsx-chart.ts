@@ -11,6 +11,7 @@
  * and viewers that never recalculate all draw the same picture.
  */
 import JSZip from "jszip";
+import type { ChartRequest } from "./host";
 
 /** A series: its name (and the cell holding it), the range of its values, and the values. */
 export interface ChartSeries {
@@ -255,7 +256,7 @@ const AFTER_DRAWING = [
  */
 export async function injectCharts(
   xlsx: Uint8Array | ArrayBuffer,
-  charts: readonly ParetoChartSpec[],
+  charts: readonly AnyChartSpec[],
 ): Promise<{ bytes: Uint8Array; skipped: string[] }> {
   const zip = await JSZip.loadAsync(xlsx);
   const skipped: string[] = [];
@@ -263,7 +264,7 @@ export async function injectCharts(
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const used = new Set<string>();
-  const bySheet = new Map<string, ParetoChartSpec[]>();
+  const bySheet = new Map<string, AnyChartSpec[]>();
   for (const c of charts) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
 
   for (const [sheetName, list] of bySheet) {
@@ -286,7 +287,7 @@ export async function injectCharts(
     const chartRels: { id: string; type: string; target: string }[] = [];
     list.forEach((spec, k) => {
       const chartIndex = freeIndex(zip, "xl/charts/chart", used);
-      zip.file(`xl/charts/chart${chartIndex}.xml`, paretoChartXml(spec));
+      zip.file(`xl/charts/chart${chartIndex}.xml`, anyChartXml(spec));
       chartRels.push({ id: `rId${k + 1}`, type: NS.relChart, target: `../charts/chart${chartIndex}.xml` });
       types = addOverride(types, `/xl/charts/chart${chartIndex}.xml`, NS.ctChart);
     });
@@ -341,4 +342,209 @@ function addOverride(types: string, partName: string, contentType: string): stri
 
 function zipBytes(zip: JSZip): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** A series of a {@link FileChartSpec}: its cells and values, its colour, how it is drawn. */
+export interface FileChartSeries extends ChartSeries {
+  /** `RRGGBB` fill (bars) or line colour. */
+  colour: string;
+  /** A fill per bar (tier colours), overriding `colour`. */
+  pointColours?: string[];
+  /** Drawn as a line on a secondary axis from 0 to 100 % (the Pareto curve's cumulative share). */
+  line?: boolean;
+  /** Drawn without fill or line: the spacer that centres a pyramid's bars. */
+  hidden?: boolean;
+  /** Number format of value labels on the bars; no labels when absent. */
+  labels?: string;
+}
+
+/**
+ * A chart of one description kind (distribution, Pareto by percentile, pyramid): bars, horizontal
+ * (`bar`), vertical (`column`) or centred on a hidden spacer (`pyramid`), with optional lines on a
+ * 0..100 % secondary axis. Series point at cells (the hidden chart-data sheet) and carry caches.
+ */
+export interface FileChartSpec {
+  sheetName: string;
+  title: string;
+  type: "column" | "bar" | "pyramid";
+  categories: { ref: string; values: string[] };
+  series: FileChartSeries[];
+  /** Number format of the primary value axis ("0%", "#,##0"). */
+  valueFormat: string;
+  /** Show every k-th category label (100 percentile bars: every 10th). */
+  labelEvery?: number;
+  legend: boolean;
+  from: AnchorCorner;
+  to: AnchorCorner;
+}
+
+/** Any chart the file writers place: the legacy Pareto chart or one drawn from a chart description. */
+export type AnyChartSpec = ParetoChartSpec | FileChartSpec;
+
+function isFileChart(spec: AnyChartSpec): spec is FileChartSpec {
+  return "series" in spec;
+}
+
+function fill(colour: string): string {
+  return `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>`;
+}
+
+const NO_FILL = `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`;
+
+function dataLabels(format: string, position?: string): string {
+  return (
+    `<c:dLbls><c:numFmt formatCode="${xmlEscape(format)}" sourceLinked="0"/>` +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${text(800)}` +
+    (position ? `<c:dLblPos val="${position}"/>` : "") +
+    `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
+    `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+  );
+}
+
+/**
+ * The chart part of a {@link FileChartSpec}, in the element order ECMA-376 (CT_BarChart, CT_BarSer,
+ * CT_DPt, CT_CatAx) prescribes, which Excel enforces and LibreOffice tolerates.
+ *
+ * @example fileChartXml(spec).includes("<c:barChart>") // true
+ */
+export function fileChartXml(spec: FileChartSpec): string {
+  const cat = `<c:cat>${strRef(spec.categories.ref, spec.categories.values)}</c:cat>`;
+  const tx = (s: ChartSeries) => `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>`;
+  const bars = spec.series.filter((s) => !s.line);
+  const lines = spec.series.filter((s) => s.line);
+  const pyramid = spec.type === "pyramid";
+  const horizontal = spec.type !== "column";
+  const barSer = (s: FileChartSeries, idx: number) =>
+    `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/>${tx(s)}${s.hidden ? NO_FILL : fill(s.colour)}` +
+    `<c:invertIfNegative val="0"/>` +
+    (s.pointColours && !s.hidden
+      ? s.pointColours
+          .map(
+            (c, i) =>
+              `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${fill(c)}</c:dPt>`,
+          )
+          .join("")
+      : "") +
+    (s.labels && !s.hidden ? dataLabels(s.labels, pyramid ? "ctr" : "outEnd") : "") +
+    `${cat}<c:val>${numRef(s.ref, s.values, spec.valueFormat)}</c:val></c:ser>`;
+  const bar =
+    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="${pyramid ? "stacked" : "clustered"}"/>` +
+    `<c:varyColors val="0"/>${bars.map((s, k) => barSer(s, k)).join("")}` +
+    `<c:gapWidth val="${pyramid ? 10 : spec.categories.values.length > 50 ? 0 : 60}"/>` +
+    (pyramid ? `<c:overlap val="100"/>` : "") +
+    `<c:axId val="60010"/><c:axId val="60020"/></c:barChart>`;
+  const lineXml = lines.length
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+      lines
+        .map(
+          (s, k) =>
+            `<c:ser><c:idx val="${bars.length + k}"/><c:order val="${bars.length + k}"/>${tx(s)}${line(s.colour, 28575)}` +
+            `<c:marker><c:symbol val="none"/></c:marker>${cat}<c:val>${numRef(s.ref, s.values, "0%")}</c:val><c:smooth val="0"/></c:ser>`,
+        )
+        .join("") +
+      `<c:marker val="1"/><c:axId val="60030"/><c:axId val="60040"/></c:lineChart>`
+    : "";
+  const catAx = (id: number, cross: number, deleted: boolean) =>
+    `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling>` +
+    `<c:delete val="${deleted ? 1 : 0}"/><c:axPos val="${horizontal ? "l" : "b"}"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="${deleted ? "none" : pyramid ? "low" : "nextTo"}"/>` +
+    `<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>${text(800)}` +
+    `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
+    (spec.labelEvery
+      ? `<c:tickLblSkip val="${spec.labelEvery}"/><c:tickMarkSkip val="${spec.labelEvery}"/>`
+      : "") +
+    `<c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="60020"/><c:scaling><c:orientation val="minMax"/>${pyramid ? "" : `<c:min val="0"/>`}</c:scaling>` +
+    `<c:delete val="${pyramid ? 1 : 0}"/><c:axPos val="${horizontal ? "b" : "l"}"/>` +
+    (pyramid
+      ? ""
+      : `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`) +
+    `<c:numFmt formatCode="${xmlEscape(spec.valueFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/>${text(800)}<c:crossAx val="60010"/><c:crosses val="${horizontal && !pyramid ? "max" : "autoZero"}"/>` +
+    `<c:crossBetween val="between"/></c:valAx>`;
+  const shareAx =
+    `<c:valAx><c:axId val="60040"/><c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="r"/><c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(800)}<c:crossAx val="60030"/><c:crosses val="max"/>` +
+    `<c:crossBetween val="between"/><c:majorUnit val="0.2"/></c:valAx>`;
+  const title =
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${xmlEscape(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title>`;
+  const axes = catAx(60010, 60020, false) + valAx + (lines.length ? catAx(60030, 60040, true) + shareAx : "");
+  return (
+    XML_HEAD +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${bar}${lineXml}${axes}</c:plotArea>` +
+    (spec.legend ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${text(900)}</c:legend>` : "") +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
+    `</c:chartSpace>`
+  );
+}
+
+/** The chart part of any chart the file writers place. */
+export function anyChartXml(spec: AnyChartSpec): string {
+  return isFileChart(spec) ? fileChartXml(spec) : paretoChartXml(spec);
+}
+
+function letters(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The file chart of a host-neutral chart request, its caches read from the cells the host wrote
+ * (`cell(row, column)`, 0-based, on the request's data sheet): what both file hosts place.
+ *
+ * @example fileChartOf(request, (r, c) => rows[r]?.[c], from, to).series.length
+ */
+export function fileChartOf(
+  request: ChartRequest,
+  cell: (row: number, column: number) => unknown,
+  from: AnchorCorner,
+  to: AnchorCorner,
+): FileChartSpec {
+  const { dataTop, points } = request;
+  const sheet = quoteSheet(request.dataSheet);
+  const range = (c: number) =>
+    `${sheet}!$${letters(c)}$${dataTop + 2}:$${letters(c)}$${dataTop + 1 + points}`;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const categories: string[] = [];
+  for (let i = 1; i <= points; i++) categories.push(text(cell(dataTop + i, request.categoryColumn)));
+  return {
+    sheetName: request.sheetName,
+    title: request.title,
+    type: request.type,
+    categories: { ref: range(request.categoryColumn), values: categories },
+    series: request.series.map((s) => {
+      const values: number[] = [];
+      for (let i = 1; i <= points; i++) {
+        const v = cell(dataTop + i, s.column);
+        values.push(typeof v === "number" && Number.isFinite(v) ? v : 0);
+      }
+      return {
+        name: text(cell(dataTop, s.column)),
+        nameRef: `${sheet}!$${letters(s.column)}$${dataTop + 1}`,
+        ref: range(s.column),
+        values,
+        colour: s.colour.replace("#", "").toUpperCase(),
+        ...(s.pointColours
+          ? { pointColours: s.pointColours.map((c) => c.replace("#", "").toUpperCase()) }
+          : {}),
+        ...(s.line ? { line: true } : {}),
+        ...(s.hidden ? { hidden: true } : {}),
+        ...(s.labels ? { labels: s.labels } : {}),
+      };
+    }),
+    valueFormat: request.valueFormat,
+    ...(request.labelEvery ? { labelEvery: request.labelEvery } : {}),
+    legend: request.legend,
+    from,
+    to,
+  };
 }

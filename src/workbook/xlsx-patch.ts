@@ -349,6 +349,12 @@ export interface StyleWant {
   header?: boolean;
   bold?: boolean;
   align?: "center" | "right";
+  /** Solid fill, ARGB ("FF1F5FA8"). */
+  fill?: string;
+  /** Font colour, ARGB. */
+  font?: string;
+  /** A larger bold title (14 pt). */
+  title?: boolean;
 }
 
 /** A differential format (tier colours): fill and font colour as ARGB. */
@@ -507,10 +513,31 @@ export function patchStyles(
   const greyFill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFEDEDED"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
   const boldId = needBold ? indexIn("fonts", fontCount, boldFont) : 0;
   const fillId = wants.some((w) => w.header) ? indexIn("fills", fillCount, greyFill) : 0;
+  /** A font like the workbook's first, with bold, a colour or a size of our own. */
+  const fontOf = (bold: boolean, colour?: string, size?: number): string => {
+    let f = firstFont ? firstFont.replace(/\/>$/, "></font>") : `<${p}font></${p}font>`;
+    // Drop what we set ourselves, then put ours first (b, sz, color is the schema's order).
+    f = f.replace(new RegExp(`<${p}(b|color|sz)\\b[^>]*/>`, "g"), "");
+    const own =
+      (bold ? `<${p}b/>` : "") +
+      (size ? `<${p}sz val="${size}"/>` : "") +
+      (colour ? `<${p}color rgb="${colour}"/>` : "");
+    return f.replace(/^(<[\w:]*font\b[^>]*>)/, `$1${own}`);
+  };
+  const solidFill = (argb: string) =>
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
   const styles = wants.map((w) => {
     const id = fmtId(w.numFmt);
-    const font = w.header || w.bold ? boldId : 0;
-    const fill = w.header ? fillId : 0;
+    const plainFont = w.header || w.bold ? boldId : 0;
+    const font =
+      w.font || w.title
+        ? indexIn(
+            "fonts",
+            fontCount,
+            fontOf(w.bold === true || w.title === true, w.font, w.title ? 14 : undefined),
+          )
+        : plainFont;
+    const fill = w.fill ? indexIn("fills", fillCount, solidFill(w.fill)) : w.header ? fillId : 0;
     const align = w.header ? "center" : w.align;
     const xf =
       `<${p}xf numFmtId="${id}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +

@@ -56,6 +56,9 @@ function monthlyValue(input: MethodInput, months: number, issue: (RowReason | nu
  *
  * @example methodOf(preset("abc")).tiers(preset("abc")).map((t) => t.key) // ["A", "B", "C"]
  */
+/** A, B and C in three distinct hues (blue, amber, green), not three shades of one. */
+const ABC_COLOURS = ["#1F6FB2", "#E8A33D", "#6AA84F"];
+
 export const abcMethod: MethodDef<AbcRules> = {
   id: "abc",
   schema: abcSchema,
@@ -75,7 +78,11 @@ export const abcMethod: MethodDef<AbcRules> = {
     rs.months
       ? [{ role: "customer_id" }, { role: "month_columns" }]
       : [{ role: "customer_id" }, { role: "amount" }],
-  tiers: (rs) => tierInfos(rs.tiers, true),
+  tiers: (rs) =>
+    tierInfos(
+      rs.tiers.map((t, i) => ({ ...t, colour: t.colour ?? ABC_COLOURS[i] })),
+      true,
+    ),
   run(input, rs): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);

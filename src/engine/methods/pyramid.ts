@@ -26,6 +26,9 @@ const fail = (code: string, params: Record<string, string | number>, path: strin
  *
  * @example methodOf(preset("pyramid")).tiers(preset("pyramid")).length // 4
  */
+/** Levels from deep (the top 1 %) to pale (the bottom half), as a pyramid is shaded. */
+const PYRAMID_COLOURS = ["#1F4E79", "#2E75B6", "#9DC3E6", "#DEEBF7"];
+
 export const pyramidMethod: MethodDef<PyramidRules> = {
   id: "pyramid",
   schema: pyramidSchema,
@@ -46,7 +49,11 @@ export const pyramidMethod: MethodDef<PyramidRules> = {
     );
   },
   needs: () => [{ role: "customer_id" }, { role: "amount" }],
-  tiers: (rs) => tierInfos(rs.tiers, true),
+  tiers: (rs) =>
+    tierInfos(
+      rs.tiers.map((t, i) => ({ ...t, colour: t.colour ?? PYRAMID_COLOURS[i] })),
+      true,
+    ),
   run(input, rs): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);
