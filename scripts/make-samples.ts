@@ -370,14 +370,16 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const members = storeMembers();
   const orders = onlineOrders();
+  const tobacco = tobaccoRetailers();
   const jobs: [string, SheetSpec][] = [
     ["membership--store-members-zh.xlsx", members],
     ["lifecycle--store-members-zh.xlsx", members],
-    ["abc--tobacco-retailers-zh.xlsx", tobaccoRetailers()],
+    ["abc--tobacco-retailers-zh.xlsx", tobacco],
     ["grid9--hospital-doctors-zh.xlsx", hospitalDoctors()],
     ["scorecard--mall-tenants-zh.xlsx", mallTenants()],
     ["rfm--online-orders.xlsx", orders],
     ["rfm8--online-orders.xlsx", orders],
+    ["tobacco--tobacco-retailers-zh.xlsx", tobacco],
   ];
   for (const [file, sheet] of jobs) {
     const size = await writeBook(file, [sheet]);

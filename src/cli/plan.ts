@@ -2,7 +2,7 @@
  * `tier plan`: grades a customer file and plans a month of visits per tier.
  *
  *   tier plan <file> (--preset NAME | --rules FILE.json) --month YYYY-MM [--days mon-fri|mon-sat]
- *             [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]... [--input orders|customers] [--sheet NAME]
+ *             [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]... [--regular N] [--input orders|customers] [--sheet NAME]
  *             [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out plan.csv|plan.json]
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -13,6 +13,8 @@ import type { ReasonParams } from "../engine/reasons";
 import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { grade, type Lang } from "../engine/grade";
+import { MANAGER_LOAD, overloadedManagers } from "../engine/manager-load";
+import { parseRuleSet } from "../engine/ruleset";
 import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
 import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
 import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
@@ -33,7 +35,7 @@ import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
             [--days mon-fri|mon-sat] [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]...
-            [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
+            [--regular N] [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
             [--lang en|zh] [--out plan.csv|plan.json]`;
 
 /** The CSV columns of `tier plan`, in order. */
@@ -60,6 +62,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       holidays: { type: "string", multiple: true },
       capacity: { type: "string" },
       visits: { type: "string", multiple: true },
+      regular: { type: "string" },
       sheet: { type: "string" },
       out: { type: "string" },
     },
@@ -84,7 +87,14 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   if (out && !/\.(csv|json)$/i.test(out))
     throw new TierError("cli.badOut", { allowed: [".csv", ".json"], got: out });
 
-  const ruleSet = await ruleSetOf(values);
+  let ruleSet = await ruleSetOf(values);
+  if (values.regular !== undefined) {
+    // The regular calls (正常访销) are the rule set's: the tiers' own visits go on top of them.
+    const regular = Number(values.regular);
+    if (!Number.isInteger(regular) || regular < 0 || regular > 31)
+      throw new TierError("cli.badRegular", { got: values.regular });
+    ruleSet = parseRuleSet({ ...ruleSet, regularVisits: regular });
+  }
   const holidays = await holidaysOf(values.holidays ?? [], lang, +m[1], +m[2], io);
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
@@ -104,6 +114,15 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
   io.err(say("cli.columns", { mapping: mappingList(result.mapping, lang) }) + "\n");
   reportPlan(plan, values.month, io, result.ungraded, say);
+  if ("regularVisits" in ruleSet && ruleSet.regularVisits !== undefined)
+    io.err(`  ${say("cli.planRegular", { regular: ruleSet.regularVisits })}\n`);
+  const load = values.preset === undefined ? undefined : MANAGER_LOAD[values.preset];
+  if (load)
+    for (const o of overloadedManagers(
+      customers.map((c) => c.manager),
+      load.max,
+    ))
+      io.err(`  ${say("cli.planManagerLoad", o)}\n`);
 
   const columns = planColumns(plan, customers);
   if (!out) io.out(toCsv(PLAN_COLUMNS, columns));

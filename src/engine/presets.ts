@@ -6,6 +6,7 @@ import { DEALER_RULES, TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
 import { PYRAMID_LEVELS, DEFAULT_PYRAMID_CUTS } from "./pyramid";
+import { LOREAL_PRESET, MEMBERSHIP_EXAMPLES, TOBACCO_PRESET } from "./presets-source";
 
 /**
  * The named rule sets taken from the source policies (spec appendix). Each is a plain JSON value:
@@ -110,6 +111,7 @@ export const PRESETS = {
       tier: r.tier,
       when: r.when.map((c) => ({ column: c.column, op: c.op, value: c.value as number })),
     })),
+    examples: [...MEMBERSHIP_EXAMPLES],
   },
   lifecycle: {
     method: "lifecycle",
@@ -123,6 +125,8 @@ export const PRESETS = {
   scorecard: TENANT_RULES,
   dealer: DEALER_RULES,
   grid9: GRID_PRESET,
+  tobacco: TOBACCO_PRESET,
+  loreal: LOREAL_PRESET,
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

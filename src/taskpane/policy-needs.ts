@@ -28,12 +28,11 @@ export const NEEDS: Readonly<Record<string, Needs>> = {
   scorecard: { required: ["customer_id", "stage"] },
   dealer: { required: ["customer_id", "stage"] },
   grid9: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
+  tobacco: { required: ["customer_id", "manager", "route_order"], optional: ["area"] },
 };
 
 /** Customers one manager looks after, where the policy says (烟草: 80–100 retailers per account manager). */
-export const MANAGER_LOAD: Readonly<Record<string, { min: number; max: number }>> = {
-  "abc-months": { min: 80, max: 100 },
-};
+export { MANAGER_LOAD } from "../engine/manager-load";
 
 export interface Suggestion {
   policy: string;

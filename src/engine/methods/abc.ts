@@ -3,7 +3,7 @@ import { abcByAmount, abcByShare, monthlyAverage } from "../abc";
 import { TierError } from "../errors";
 import { guessMonthColumns } from "../headers";
 import { readNumber, readText } from "../values";
-import { base, distinctKeys, tierDef, tierInfos, unitShare } from "./parts";
+import { base, distinctKeys, tierDef, tierInfos, unitShare, visits } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason } from "./types";
 
@@ -17,6 +17,11 @@ export const abcSchema = z
     ]),
     months: z.number().int().min(3).max(6).optional(),
     tiers: z.array(tierDef).length(3),
+    /**
+     * Visits a month of the regular sales calls (正常访销) every customer gets whatever their class; the
+     * tiers' own `visits` come on top of them (tobacco: 每旬 for 核心, 每半月 for the others).
+     */
+    regularVisits: visits.optional(),
   })
   .strict();
 export type AbcRules = z.infer<typeof abcSchema>;
@@ -48,6 +53,13 @@ function monthlyValue(input: MethodInput, months: number, issue: (RowReason | nu
   return monthlyAverage(cols, months);
 }
 
+/** The tiers with the regular calls added to each tier's own visits (the plan's visits a month). */
+function withRegularVisits(rs: AbcRules): AbcRules["tiers"] {
+  const regular = rs.regularVisits;
+  if (regular === undefined) return rs.tiers;
+  return rs.tiers.map((t) => ({ ...t, visits: Math.min(31, regular + (t.visits ?? 0)) }));
+}
+
 /**
  * ABC classes: by share of sales (the customers whose cumulative share reaches `a` are A, up to `b`
  * B, the rest C; the customer that crosses a cut belongs to the class below it) or by fixed amounts;
@@ -74,7 +86,7 @@ export const abcMethod: MethodDef<AbcRules> = {
     rs.months
       ? [{ role: "customer_id" }, { role: "month_columns" }]
       : [{ role: "customer_id" }, { role: "amount" }],
-  tiers: (rs) => tierInfos(rs.tiers, true),
+  tiers: (rs) => tierInfos(withRegularVisits(rs), true),
   run(input, rs): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);

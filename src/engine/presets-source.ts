@@ -1,0 +1,109 @@
+import type { RuleSet } from "./ruleset";
+
+/**
+ * Presets that follow a source policy number for number (issue 14). Each says which of its thresholds
+ * the source gives and which are examples to replace (`examples`, 示例门槛); docs/presets-source.md
+ * quotes the passages.
+ */
+
+/**
+ * 卷烟零售户分级 (seed 002, 《卷烟商品营销员》之客户管理, 五(三) 划分客户等级): "将客户连续3个月（或4至6个月）
+ * 的每月销售额累计后平均计算" — the monthly average over 3 months (4–6 selectable); cut by shares as in
+ * the worked example (前4家占80%，第5至第10家占15%，后10家仅占5%), or by fixed 等级标准额 (`basis.kind`
+ * "amount", thresholds the user sets). Visits (案例5): "客户经理在正常访销以外每旬对核心客户走访一次，对其他
+ * 客户每半月走访一次" — 3 and 2 extra visits a month on top of the regular calls, whose rhythm the
+ * source leaves to the user (4 a month here, an example).
+ */
+export const TOBACCO_PRESET = {
+  method: "abc",
+  name: { zh: "卷烟零售户分级（月均销售额）", en: "Tobacco retailers (monthly average)" },
+  description: {
+    zh: "按零售户连续 3 个月（可选 4 至 6 个月）的月平均销售额分 A/B/C：按占比（前 80% 为 A，至 95% 为 B），或按各级的等级标准额；在正常访销之外，核心客户（A 类）每旬走访一次，其他客户每半月走访一次；每位客户经理负责 80 至 100 户。",
+    en: "Retailers graded A/B/C on their average monthly sales over 3 months (4 to 6 selectable): by share (the first 80 % A, up to 95 % B) or by a fixed monthly amount per class (等级标准额); on top of the regular sales calls, core (A) retailers get a visit every ten days and the others one every half month; an account manager looks after 80 to 100 retailers.",
+  },
+  basis: { kind: "share", a: 0.8, b: 0.95 },
+  months: 3,
+  tiers: [
+    { key: "A", name: { zh: "A类（核心）", en: "A (core)" }, visits: 3 },
+    { key: "B", name: { zh: "B类", en: "B" }, visits: 2 },
+    { key: "C", name: { zh: "C类", en: "C" }, visits: 2 },
+  ],
+  regularVisits: 4,
+  examples: ["regularVisits"],
+} satisfies RuleSet;
+
+/**
+ * 欧莱雅的客户分级 (seed 000, the L'Oréal slides, 客户分级结构图): 最具价值客户 (钻石会员卡, VIP会员卡),
+ * 二级客户 (购买金额<最具价值客户), 负值客户 (就应放弃顾客). "钻石会员卡 年消费满10000元以上" — spend over the
+ * last 12 months ≥ 10,000. The VIP card's threshold is not given: 5,000 is an example to replace.
+ * 负值: net spend below 0 (returns exceed purchases), or a negative margin when a profit or cost
+ * column is named in `margin`. Actions (营销策略) from the slides are the tiers' benefits.
+ */
+export const LOREAL_PRESET = {
+  method: "rules",
+  name: { zh: "化妆品会员分级（欧莱雅）", en: "Cosmetics members (L'Oréal)" },
+  description: {
+    zh: "按近 12 个月消费额分级：年消费满 10000 元为钻石会员，VIP 会员次之，其余为二级客户；退货超过购买（或毛利为负）的为负值客户。VIP 门槛为示例，请按贵司标准替换。",
+    en: "By spend over the last 12 months: 10,000 or more a year is a diamond card, then VIP, the rest second-level customers; customers whose returns exceed their purchases (or whose margin is negative) are negative-value. The VIP threshold is an example to replace.",
+  },
+  window: { kind: "months", months: 12 },
+  tiers: [
+    {
+      key: "negative",
+      name: { zh: "负值客户", en: "Negative value" },
+      benefits: { zh: ["放弃顾客"], en: ["let the customer go"] },
+    },
+    {
+      key: "second",
+      name: { zh: "二级客户", en: "Second level" },
+      benefits: {
+        zh: ["给予折扣", "主动联系客户，询问产品使用状况", "加强平常节日关心", "交叉销售增加购买量"],
+        en: [
+          "discounts",
+          "contact the customer about how the products work",
+          "holiday attention",
+          "cross-selling",
+        ],
+      },
+    },
+    {
+      key: "vip",
+      name: { zh: "VIP会员", en: "VIP card" },
+      benefits: {
+        zh: ["双倍积分", "积分兑礼", "专属客户经理", "新品免费试用", "生日礼遇", "组织旅游活动", "发放礼金"],
+        en: [
+          "double points",
+          "points for gifts",
+          "a personal account manager",
+          "free trials of new products",
+          "birthday treats",
+          "organised trips",
+          "cash gifts",
+        ],
+      },
+    },
+    {
+      key: "diamond",
+      name: { zh: "钻石会员", en: "Diamond card" },
+      benefits: { zh: [], en: [] },
+      cumulative: true,
+    },
+  ],
+  rules: [
+    { tier: "negative", when: [{ column: "amount", op: "<", value: 0 }] },
+    { tier: "negative", when: [{ column: "margin", op: "<", value: 0 }] },
+    { tier: "diamond", when: [{ column: "amount", op: ">=", value: 10000 }] },
+    { tier: "vip", when: [{ column: "amount", op: ">=", value: 5000 }] },
+  ],
+  default: "second",
+  examples: ["rules[3].when[0].value"],
+} satisfies RuleSet;
+
+/** The store membership preset's thresholds: the source says "达到一定标准", never a number (seed 000). */
+export const MEMBERSHIP_EXAMPLES = [
+  "rules[0].when[0].value",
+  "rules[0].when[1].value",
+  "rules[1].when[0].value",
+  "rules[2].when[0].value",
+  "rules[4].when[0].value",
+];
