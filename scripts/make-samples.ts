@@ -289,6 +289,84 @@ function mallTenants(): SheetSpec {
   };
 }
 
+/**
+ * Equipment dealers (客户分级管理制度): the 20 items of the 客户评估表 as raw figures (units, tonnage,
+ * rates) or 0-5 ratings for the judged ones, and the customer type A-E; for the dealer preset.
+ */
+function equipmentDealers(): SheetSpec {
+  const rand = seededRandom(20256);
+  const places = "长沙株洲湘潭岳阳常德衡阳邵阳益阳娄底郴州永州怀化";
+  const trades = ["工程机械", "建设", "路桥", "土石方", "租赁", "矿业"];
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= 80; i++) {
+    const size = Math.sqrt(rand()); // a dealer's general size, 0..1, more large than small
+    const fleet = Math.round(size * size * 60) + int(rand, 0, 3);
+    const own = Math.min(fleet, Math.round(fleet * rand()));
+    const tons = (n: number) => Math.round(n * (20 + 40 * rand()));
+    const rating = () => Math.max(0, Math.min(5, Math.round(size * 5 + (rand() - 0.5) * 2)));
+    const city = places.slice(2 * (i % 12), 2 * (i % 12) + 2);
+    const type = own > 0 ? "A" : pick(rand, ["B", "C", "D", "E"]);
+    rows.push([
+      `JX${String(i).padStart(4, "0")}`,
+      `${city}${pick(rand, [...SURNAMES])}氏${pick(rand, trades)}有限公司`,
+      type,
+      fleet,
+      tons(fleet),
+      own,
+      tons(own),
+      int(rand, 0, Math.max(1, Math.round(size * 12))),
+      int(rand, 0, Math.max(1, Math.round(size * 8))),
+      round2(0.01 + 0.15 * rand() * size),
+      Math.round(fleet * (0.8 + rand())),
+      rating(),
+      int(rand, 0, Math.max(1, Math.round(size * 25))),
+      rating(),
+      round2(Math.max(0, 0.25 * (1 - size) * rand())),
+      round2(0.3 + 0.6 * rand()),
+      rating(),
+      rating(),
+      round2(Math.max(0, 0.12 * (1 - size) * rand())),
+      int(rand, 0, Math.max(1, Math.round(size * 30))),
+      int(rand, 0, Math.max(1, Math.round(size * 12))),
+      rating(),
+      rating(),
+    ]);
+  }
+  rows[12][3] = "约20台"; // a figure typed with words
+  rows[40][13] = null; // a rating left blank
+  return {
+    name: "客户评估表",
+    title: "2025年第四季度设备客户评估",
+    headers: [
+      "经销商编号",
+      "客户名称",
+      "客户类别",
+      "现有设备数量",
+      "现有设备总吨位",
+      "现有三一设备数量",
+      "现有三一设备总吨位",
+      "年度新增设备数量",
+      "年度新增三一设备数量",
+      "成单利润率",
+      "操作手数量",
+      "资金状况",
+      "贷款车辆数量及金额",
+      "信用情况",
+      "逾期率",
+      "设备使用率",
+      "工程情况",
+      "服务满意度",
+      "投诉率",
+      "提供信息量",
+      "提供信息成交量",
+      "品牌宣传情况",
+      "客户本人品质",
+    ],
+    rows,
+    widths: [12, 28, 8],
+  };
+}
+
 /** An online shop's orders, English headers, one row per order. */
 function onlineOrders(): SheetSpec {
   const rand = seededRandom(20255);
@@ -380,6 +458,7 @@ async function main(): Promise<void> {
     ["rfm--online-orders.xlsx", orders],
     ["rfm8--online-orders.xlsx", orders],
     ["tobacco--tobacco-retailers-zh.xlsx", tobacco],
+    ["dealer--equipment-dealers-zh.xlsx", equipmentDealers()],
   ];
   for (const [file, sheet] of jobs) {
     const size = await writeBook(file, [sheet]);

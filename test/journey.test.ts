@@ -36,6 +36,7 @@ describe("suggestPolicy", () => {
       "scorecard--mall-tenants-zh.xlsx": "scorecard",
       // The same retailers: the columns cannot tell the two tobacco presets apart, the order decides.
       "tobacco--tobacco-retailers-zh.xlsx": "abc-months",
+      "dealer--equipment-dealers-zh.xlsx": "dealer",
     };
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"))) {
       const table = await sampleTable(file);

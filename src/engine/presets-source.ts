@@ -1,4 +1,5 @@
 import type { RuleSet } from "./ruleset";
+import { DEALER_SCORECARD } from "./scorecard";
 
 /**
  * Presets that follow a source policy number for number (issue 14). Each says which of its thresholds
@@ -107,3 +108,64 @@ export const MEMBERSHIP_EXAMPLES = [
   "rules[2].when[0].value",
   "rules[4].when[0].value",
 ];
+
+const up = (t: readonly number[]) => t.map((min, k) => ({ min, points: 5 - k }));
+const down = (t: readonly number[]) => t.map((max, k) => ({ max, points: 5 - k }));
+
+/**
+ * The dealer card's example bands (the seed's 客户评估表 lists each item's 实际描述 and 评估分 but no
+ * scale): raw figures to 5 … 1 points, 0 below the last band; rates lower is better where it should
+ * be. Every band is an example to replace (`examples: ["bands"]`). Items without bands (资金状况,
+ * 信用情况, 工程情况, 服务满意度, 品牌宣传情况, 客户本人品质) are rated 0 to 5 directly.
+ */
+const DEALER_BANDS = {
+  fleet: up([50, 20, 10, 5, 1]),
+  fleet_tonnage: up([2000, 1000, 500, 200, 50]),
+  own_fleet: up([20, 10, 5, 2, 1]),
+  own_fleet_tonnage: up([1000, 500, 200, 100, 20]),
+  new_units: up([10, 5, 3, 2, 1]),
+  own_new_units: up([8, 5, 3, 2, 1]),
+  deal_margin: up([0.15, 0.1, 0.08, 0.05, 0.02]),
+  operators: up([50, 20, 10, 5, 1]),
+  loans: up([20, 10, 5, 2, 1]),
+  overdue_rate: down([0, 0.02, 0.05, 0.1, 0.2]),
+  utilisation: up([0.8, 0.7, 0.6, 0.5, 0.3]),
+  complaint_rate: down([0, 0.01, 0.03, 0.05, 0.1]),
+  leads_given: up([20, 10, 5, 2, 1]),
+  leads_closed: up([10, 5, 3, 2, 1]),
+};
+
+/**
+ * 客户分级管理制度 (seed 000, a construction-machinery maker): 20 items, 百分制, "五星:90分以上 四星:80分以上
+ * 三星:70分以上 二星:60分以上 一星:50分以下" — 60 to 50 is left open by the source, so 一星 is "below
+ * 60" and says what the source wrote. Items score 0 to 5 (an item may score nothing); customer types
+ * A–E (三、客户范围) are an output column; no lease classes (those belong to the tenant card).
+ */
+export const DEALER_PRESET = {
+  method: "scorecard",
+  name: { zh: "设备客户评估", en: "Equipment dealer scorecard" },
+  description: {
+    zh: "20 项指标各 0 至 5 分（台数、吨位、比率等按评分档折算），合计百分制；90 分以上五星，80 分以上四星，70 分以上三星，60 分以上二星，60 分以下一星；写出客户类别 A–E；每季度评估。评分档为示例，请按贵司标准替换。",
+    en: "20 items worth 0 to 5 points each (units, tonnage and rates turned into points by bands), a 100-point total; 90 or more five stars, 80 four, 70 three, 60 two, below 60 one; customer types A–E written beside; quarterly. The bands are examples to replace.",
+  },
+  scale: 100,
+  criteria: DEALER_SCORECARD.criteria.map((c) => ({ key: c.key, name: { ...c.name } })),
+  profiles: { default: [...DEALER_SCORECARD.profiles.default] },
+  stars: [...DEALER_SCORECARD.stars],
+  missing: "skip",
+  bands: DEALER_BANDS,
+  zero: true,
+  classes: false,
+  starNames: [
+    { zh: "五星（90分以上）", en: "5 stars (90 or more)" },
+    { zh: "四星（80分以上）", en: "4 stars (80 or more)" },
+    { zh: "三星（70分以上）", en: "3 stars (70 or more)" },
+    { zh: "二星（60分以上）", en: "2 stars (60 or more)" },
+    { zh: "一星（60分以下，原文“50分以下”）", en: "1 star (below 60; the source says “below 50”)" },
+  ],
+  customerTypes: {
+    column: "客户类别",
+    types: DEALER_SCORECARD.customerTypes.map((t) => ({ key: t.key, name: { zh: t.zh, en: t.en } })),
+  },
+  examples: ["bands"],
+} satisfies RuleSet;

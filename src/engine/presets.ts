@@ -2,11 +2,11 @@ import { TierError } from "./errors";
 import { GRID_PRESET } from "./grid";
 import { DEFAULT_LIFECYCLE_WINDOWS } from "./lifecycle";
 import { MEMBERSHIP_PRESET } from "./membership";
-import { DEALER_RULES, TENANT_RULES } from "./scorecard";
+import { TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
 import { PYRAMID_LEVELS, DEFAULT_PYRAMID_CUTS } from "./pyramid";
-import { LOREAL_PRESET, MEMBERSHIP_EXAMPLES, TOBACCO_PRESET } from "./presets-source";
+import { DEALER_PRESET, LOREAL_PRESET, MEMBERSHIP_EXAMPLES, TOBACCO_PRESET } from "./presets-source";
 
 /**
  * The named rule sets taken from the source policies (spec appendix). Each is a plain JSON value:
@@ -123,7 +123,7 @@ export const PRESETS = {
     windows: { ...DEFAULT_LIFECYCLE_WINDOWS },
   },
   scorecard: TENANT_RULES,
-  dealer: DEALER_RULES,
+  dealer: DEALER_PRESET,
   grid9: GRID_PRESET,
   tobacco: TOBACCO_PRESET,
   loreal: LOREAL_PRESET,

@@ -32,4 +32,8 @@ export const PRESET_REASONS = {
     en: "the formulas cannot add up a profit or cost column per order: grade this policy in the pane or with tier grade",
     zh: "公式无法按订单累计利润或成本列：请在任务窗格中或用 tier grade 对此政策分级",
   },
+  "bands.none": {
+    en: "an item's bands list is empty: give at least one band (points for a range of the figure)",
+    zh: "某项的评分档为空：请至少给出一档（某一数值范围对应的分数）",
+  },
 } as const;

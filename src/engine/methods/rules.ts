@@ -151,7 +151,10 @@ export const rulesMethod: MethodDef<RulesRules> = {
     return {
       columns: [
         ...keys.map((k) => [k, cents(input.numeric(k))] as [string, OutValue[]]),
-        ...[...own].map(([k, v]) => [k, cents(v)] as [string, OutValue[]]),
+        // A margin nobody named is not a column (every rule on it holds for nobody).
+        ...[...own]
+          .filter(([k]) => k !== "margin" || rs.margin)
+          .map(([k, v]) => [k, cents(v)] as [string, OutValue[]]),
         ["benefits", [...tier]],
       ],
       tier,
