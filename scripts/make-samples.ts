@@ -231,6 +231,72 @@ function hospitalDoctors(): SheetSpec {
   };
 }
 
+/**
+ * Doctors of a pharmaceutical representative's hospitals, with what the eligibility rules read
+ * (医院等级, 处方权, 主诊科室, 职称, 职务) and the last visit; for the pharma preset.
+ */
+function pharmaDoctors(): SheetSpec {
+  const rand = seededRandom(20257);
+  const hospitals: [string, string][] = [
+    ["省人民医院", "三级"],
+    ["医科大学附属医院", "三级"],
+    ["市第一人民医院", "二级"],
+    ["市中医院", "二级"],
+    ["城关镇卫生院", "一级"],
+    ["东城社区卫生服务中心", "一级"],
+  ];
+  const depts = ["心内科", "内分泌科", "神经内科", "呼吸科", "老年科"];
+  const main = new Set(["心内科", "内分泌科"]);
+  const titles = ["主任医师", "副主任医师", "主治医师", "住院医师"];
+  const reps = ["陈静", "杨帆"];
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= 160; i++) {
+    const [hospital, level] = pick(rand, hospitals);
+    const dept = pick(rand, depts);
+    const title = pick(rand, titles);
+    const role = level === "一级" && rand() < 0.3 ? "院长" : rand() < 0.15 ? "科主任" : "";
+    const potential = Math.round(logNormal(rand, level === "三级" ? 160 : 90, 0.6));
+    const current = Math.round(potential * (0.1 + 0.8 * rand()));
+    rows.push([
+      `YS${String(i).padStart(4, "0")}`,
+      chineseName(rand),
+      hospital,
+      level,
+      dept,
+      main.has(dept) ? "是" : "否",
+      title,
+      role,
+      title === "住院医师" && rand() < 0.7 ? "无" : "有",
+      reps[i % 2],
+      potential,
+      current,
+      dateOf(day("2025-12-31") - int(rand, 1, 90)),
+    ]);
+  }
+  rows[25][11] = "abc"; // text where a number should be
+  return {
+    name: "目标医生",
+    title: "2025年12月目标医生清单",
+    headers: [
+      "医生编号",
+      "姓名",
+      "医院",
+      "医院等级",
+      "科室",
+      "主诊科室",
+      "职称",
+      "职务",
+      "处方权",
+      "医药代表",
+      "处方潜力（盒/月）",
+      "当前处方量（盒/月）",
+      "最近拜访日期",
+    ],
+    rows,
+    widths: [10, 10, 20, 10, 10, 10, 12, 8, 8, 10, 18, 20, 14],
+  };
+}
+
 /** Shopping-centre tenants rated on the 18 criteria of 招商部客户管理机制. */
 function mallTenants(): SheetSpec {
   const rand = seededRandom(20254);
@@ -459,6 +525,7 @@ async function main(): Promise<void> {
     ["rfm8--online-orders.xlsx", orders],
     ["tobacco--tobacco-retailers-zh.xlsx", tobacco],
     ["dealer--equipment-dealers-zh.xlsx", equipmentDealers()],
+    ["pharma--hospital-doctors-zh.xlsx", pharmaDoctors()],
   ];
   for (const [file, sheet] of jobs) {
     const size = await writeBook(file, [sheet]);

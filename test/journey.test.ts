@@ -37,6 +37,8 @@ describe("suggestPolicy", () => {
       // The same retailers: the columns cannot tell the two tobacco presets apart, the order decides.
       "tobacco--tobacco-retailers-zh.xlsx": "abc-months",
       "dealer--equipment-dealers-zh.xlsx": "dealer",
+      // The same columns as grid9's doctors: the presets' order decides.
+      "pharma--hospital-doctors-zh.xlsx": "grid9",
     };
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"))) {
       const table = await sampleTable(file);

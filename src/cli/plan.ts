@@ -7,7 +7,6 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import type { ReasonParams } from "../engine/reasons";
 import { reasonText } from "../i18n/reasons";
@@ -17,7 +16,20 @@ import { MANAGER_LOAD, overloadedManagers } from "../engine/manager-load";
 import { parseRuleSet } from "../engine/ruleset";
 import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
 import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
-import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
+import {
+  planVisits,
+  visitCustomers,
+  visitsPerTier,
+  workingDays,
+  type VisitCustomer,
+  type VisitPlan,
+} from "../engine/visits";
+import { allocateVisits, priorityCoverage, type Coverage, type RangeCustomer } from "../engine/visit-ranges";
+import { tiersOf } from "../engine/methods";
+import type { RuleSet } from "../engine/ruleset";
+import { dataIndex, type SheetTable } from "../engine/table";
+import type { PresentedResult } from "../engine/grade";
+import { formatDay, parseIsoDay, readDate } from "../engine/dates";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import type { Io } from "./io";
@@ -35,7 +47,7 @@ import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
             [--days mon-fri|mon-sat] [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]...
-            [--regular N] [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
+            [--regular N] [--targets targets.csv] [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
             [--lang en|zh] [--out plan.csv|plan.json]`;
 
 /** The CSV columns of `tier plan`, in order. */
@@ -63,6 +75,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       capacity: { type: "string" },
       visits: { type: "string", multiple: true },
       regular: { type: "string" },
+      targets: { type: "string" },
       sheet: { type: "string" },
       out: { type: "string" },
     },
@@ -110,12 +123,15 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const order = result.summary.map((s) => s.tier);
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);
-  const plan = planVisits(customers, days, { capacity, tierOrder: order });
+  const ranged = rangePlan(ruleSet, lang, result, customers, days.length, capacity, order);
+  const plan = planVisits(customers, days, { capacity: ranged?.capacity ?? capacity, tierOrder: order });
   const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
   io.err(say("cli.columns", { mapping: mappingList(result.mapping, lang) }) + "\n");
   reportPlan(plan, values.month, io, result.ungraded, say);
   if ("regularVisits" in ruleSet && ruleSet.regularVisits !== undefined)
     io.err(`  ${say("cli.planRegular", { regular: ruleSet.regularVisits })}\n`);
+  if (ranged) reportCoverage(ranged, customers, say, io);
+  if (values.targets) await writeTargets(values.targets, table, result, customers, plan, ranged);
   const load = values.preset === undefined ? undefined : MANAGER_LOAD[values.preset];
   if (load)
     for (const o of overloadedManagers(
@@ -137,6 +153,15 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
           asOf: formatDay(result.asOf),
           workingDays: days.map(formatDay),
           visitsPerTier: perTier,
+          ...(ranged
+            ? {
+                capacity: ranged.capacity,
+                coverage: {
+                  ...ranged.coverage,
+                  uncovered: ranged.coverage.uncovered.map((k) => customers[k].id),
+                },
+              }
+            : {}),
           summary: {
             ...plan.summary,
             perManager: plan.summary.perManager.map((x) => ({
@@ -152,6 +177,117 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       ) + "\n",
     );
   return 0;
+}
+
+interface RangedPlan {
+  capacity: number;
+  coverage: Coverage;
+  priority: string[];
+}
+
+/**
+ * Visit ranges (pharma: A 4–6, B 2–4, C 0–2 a month): when the policy's tiers carry a most, each
+ * customer's visits are allocated within the daily capacity (the policy's, else 10) in priority
+ * order, and the priority customers' coverage is measured against the policy's target (else 60 %).
+ * Sets each customer's `visits`; undefined when no tier has a range.
+ */
+function rangePlan(
+  ruleSet: RuleSet,
+  lang: Lang,
+  result: PresentedResult,
+  customers: VisitCustomer[],
+  workingDays: number,
+  capacity: number | undefined,
+  order: readonly string[],
+): RangedPlan | undefined {
+  const tiers = tiersOf(ruleSet);
+  const most = new Map(
+    tiers.flatMap((t) => (t.maxVisits === undefined ? [] : [[t.name[lang], t.maxVisits]])),
+  );
+  if (most.size === 0) return undefined;
+  const own = (key: "capacity" | "coverageTarget" | "priority") =>
+    key in ruleSet ? (ruleSet as Partial<Record<typeof key, unknown>>)[key] : undefined;
+  const cap = capacity ?? (own("capacity") as number | undefined) ?? 10;
+  const graded = result.columns.tier.flatMap((t, i) => (t === null || t === undefined ? [] : [i]));
+  const valueCol = result.columns.current_value ?? result.columns.amount ?? [];
+  const range: RangeCustomer[] = customers.map((c, k) => ({
+    tier: c.tier,
+    min: c.visits,
+    max: Math.max(c.visits, most.get(c.tier) ?? c.visits),
+    value: Number(valueCol[graded[k]] ?? 0) || 0,
+    manager: c.manager,
+  }));
+  const alloc = allocateVisits(range, workingDays, cap, order);
+  customers.forEach((c, k) => (c.visits = alloc[k]));
+  const keys = (own("priority") as string[] | undefined) ?? [];
+  const priority = keys.length
+    ? keys.flatMap((key) => tiers.filter((t) => t.key === key).map((t) => t.name[lang]))
+    : order.slice(0, 1);
+  const target = (own("coverageTarget") as number | undefined) ?? 0.6;
+  return { capacity: cap, coverage: priorityCoverage(range, alloc, priority, target), priority };
+}
+
+function reportCoverage(
+  ranged: RangedPlan,
+  customers: readonly VisitCustomer[],
+  say: (code: string, params?: ReasonParams) => string,
+  io: Io,
+): void {
+  const c = ranged.coverage;
+  io.err(
+    `  ${say(c.met ? "cli.planCoverageMet" : "cli.planCoverageShort", {
+      tiers: ranged.priority,
+      covered: c.covered,
+      customers: c.customers,
+      share: (c.share * 100).toFixed(0),
+      target: (c.target * 100).toFixed(0),
+      capacity: ranged.capacity,
+    })}\n`,
+  );
+  if (c.uncovered.length)
+    io.err(
+      `  ${say("cli.planUncovered", {
+        ids: c.uncovered.slice(0, 20).map((k) => customers[k].id),
+        more: Math.max(0, c.uncovered.length - 20),
+      })}\n`,
+    );
+}
+
+/** The target-list (狙击手表) columns: the priority customers with their cell, planned visits and last visit. */
+export const TARGET_COLUMNS = ["customer_id", "name", "cell", "tier", "planned_visits", "last_visit"];
+
+const LAST_VISIT = /最近拜访|上次拜访|末次拜访|last visit/i;
+
+/** Writes the target list (狙击手表) of a range plan: one row per priority customer, covered or not. */
+async function writeTargets(
+  file: string,
+  table: SheetTable,
+  result: PresentedResult,
+  customers: readonly VisitCustomer[],
+  plan: VisitPlan,
+  ranged: RangedPlan | undefined,
+): Promise<void> {
+  const planned = new Int32Array(customers.length);
+  for (const v of plan.visits) planned[v.customer]++;
+  const priority = new Set(ranged?.priority ?? customers.slice(0, 1).map((c) => c.tier));
+  const lastCol = table.headers.findIndex((h) => LAST_VISIT.test(h));
+  const graded = result.columns.tier.flatMap((t, i) => (t === null || t === undefined ? [] : [i]));
+  const cols: Record<string, (string | number | null)[]> = Object.fromEntries(
+    TARGET_COLUMNS.map((k) => [k, []]),
+  );
+  customers.forEach((c, k) => {
+    if (!priority.has(c.tier)) return;
+    const i = graded[k];
+    const row = table.rows[dataIndex(table, result.sourceRow[i])] ?? [];
+    const last = lastCol < 0 ? NaN : readDate(row[lastCol], { date1904: table.date1904 });
+    cols.customer_id.push(c.id);
+    cols.name.push(c.name ?? null);
+    cols.cell.push(result.tierKeys[i] ?? null);
+    cols.tier.push(c.tier);
+    cols.planned_visits.push(planned[k]);
+    cols.last_visit.push(typeof last === "number" ? formatDay(last) : null);
+  });
+  await writeFile(file, "\uFEFF" + toCsv(TARGET_COLUMNS, cols));
 }
 
 /** The plan's rows as the CSV columns: date as YYYY-MM-DD, `visit` k of `visits` f. */

@@ -169,3 +169,67 @@ export const DEALER_PRESET = {
   },
   examples: ["bands"],
 } satisfies RuleSet;
+
+/**
+ * 医药代表的客户九宫格 (seed 000, 客户分级管理 PPT: 拜访客户目标, 九宫格与狙击手表管理): "拜访到的优先客户的百分比
+ * ≥60%", calls a day "10-12个", "A:4-6次/月 B:2-4次/月 C:0-2次/月"; who does not count: "三级医院无处方权医师
+ * （如住院医师不能处方高端产品，门诊药不在内）", "二级医院非主诊科室的主治医师以下", "一级医院除了院长、个别特殊有价值
+ * 医师". The letter (A high … C low) is the potential, so A cells get 4–6 visits, B 2–4, C 0–2; the
+ * priority doctors are the A cells; the plan's default capacity is the range's lower end, 10.
+ */
+export const PHARMA_PRESET = {
+  method: "grid",
+  name: { zh: "医院医生九宫格（医药代表）", en: "Hospital doctors nine-grid (pharma)" },
+  description: {
+    zh: "先按准入规则剔除不计入的医生（三级医院无处方权医师、二级医院非主诊科室主治医师以下、一级医院除院长外），再按处方潜力和当前处方量分九宫格；A 类每月拜访 4–6 次，B 类 2–4 次，C 类 0–2 次；每天 10 次拜访以内排计划，优先客户覆盖率目标 60%。",
+    en: "Leaves out the doctors who do not count (no prescribing right in tertiary hospitals; below attending outside the main departments in secondary hospitals; everyone but the director in primary hospitals), then cuts potential × current prescriptions into the nine-grid; A cells 4–6 visits a month, B 2–4, C 0–2; the plan stays within 10 calls a day and reports coverage of priority doctors against 60 %.",
+  },
+  x: { role: "potential", cut: { method: "tercile" }, name: { zh: "处方潜力", en: "Potential" } },
+  y: {
+    role: "current_value",
+    cut: { method: "tercile" },
+    name: { zh: "当前处方量", en: "Current prescriptions" },
+  },
+  cells: [
+    { cell: "A1", name: { zh: "重点维护", en: "Key account: maintain" }, visits: 4, maxVisits: 6 },
+    { cell: "A2", name: { zh: "重点提升", en: "High potential: grow" }, visits: 4, maxVisits: 6 },
+    { cell: "A3", name: { zh: "重点开发", en: "High potential: win" }, visits: 4, maxVisits: 6 },
+    { cell: "B1", name: { zh: "稳定维护", en: "Maintain" }, visits: 2, maxVisits: 4 },
+    { cell: "B2", name: { zh: "培养提升", en: "Develop" }, visits: 2, maxVisits: 4 },
+    { cell: "B3", name: { zh: "逐步开发", en: "Develop slowly" }, visits: 2, maxVisits: 4 },
+    { cell: "C1", name: { zh: "保持关系", en: "Keep" }, visits: 0, maxVisits: 2 },
+    { cell: "C2", name: { zh: "常规拜访", en: "Routine" }, visits: 0, maxVisits: 2 },
+    { cell: "C3", name: { zh: "观察", en: "Watch" }, visits: 0, maxVisits: 2 },
+  ],
+  eligibility: [
+    {
+      name: { zh: "三级医院无处方权医师", en: "tertiary hospital, no prescribing right" },
+      when: [
+        { column: "医院等级", op: "=", value: "三级" },
+        { column: "处方权", op: "=", value: "无" },
+      ],
+    },
+    {
+      name: {
+        zh: "二级医院非主诊科室的主治医师以下",
+        en: "secondary hospital, not a main department, attending or below",
+      },
+      when: [
+        { column: "医院等级", op: "=", value: "二级" },
+        { column: "主诊科室", op: "=", value: "否" },
+        { column: "职称", op: "in", value: ["主治医师", "住院医师"] },
+      ],
+    },
+    {
+      name: { zh: "一级医院除院长外", en: "primary hospital, not the director" },
+      when: [
+        { column: "医院等级", op: "=", value: "一级" },
+        { column: "职务", op: "<>", value: "院长" },
+      ],
+    },
+  ],
+  priority: ["A1", "A2", "A3"],
+  coverageTarget: 0.6,
+  capacity: 10,
+  examples: ["cells[0].name", "eligibility[1].when[2].value"],
+} satisfies RuleSet;

@@ -6,7 +6,13 @@ import { TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
 import { PYRAMID_LEVELS, DEFAULT_PYRAMID_CUTS } from "./pyramid";
-import { DEALER_PRESET, LOREAL_PRESET, MEMBERSHIP_EXAMPLES, TOBACCO_PRESET } from "./presets-source";
+import {
+  DEALER_PRESET,
+  LOREAL_PRESET,
+  MEMBERSHIP_EXAMPLES,
+  PHARMA_PRESET,
+  TOBACCO_PRESET,
+} from "./presets-source";
 
 /**
  * The named rule sets taken from the source policies (spec appendix). Each is a plain JSON value:
@@ -127,6 +133,7 @@ export const PRESETS = {
   grid9: GRID_PRESET,
   tobacco: TOBACCO_PRESET,
   loreal: LOREAL_PRESET,
+  pharma: PHARMA_PRESET,
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -36,4 +36,22 @@ export const PRESET_REASONS = {
     en: "an item's bands list is empty: give at least one band (points for a range of the figure)",
     zh: "某项的评分档为空：请至少给出一档（某一数值范围对应的分数）",
   },
+  // A name the user gave in both languages: each language shows its own (the other is hidden).
+  "names.both": { en: "{en}⟦zh|⟧", zh: "{zh}⟦en|⟧" },
+  "grid.excluded": {
+    en: "not counted (eligibility): {rule}",
+    zh: "不计入（准入规则）：{rule}",
+  },
+  "cli.planCoverageMet": {
+    en: "priority customers ({tiers}) covered: {covered} of {customers} ({share} %), target {target} % met; at most {capacity} calls a day",
+    zh: "优先客户（{tiers}）覆盖：{customers} 位中的 {covered} 位（{share}%），达到 {target}% 的目标；每天最多 {capacity} 次拜访",
+  },
+  "cli.planCoverageShort": {
+    en: "priority customers ({tiers}) covered: {covered} of {customers} ({share} %), below the target of {target} % with at most {capacity} calls a day",
+    zh: "优先客户（{tiers}）覆盖：{customers} 位中的 {covered} 位（{share}%），低于 {target}% 的目标（每天最多 {capacity} 次拜访）",
+  },
+  "cli.planUncovered": {
+    en: "not covered: {ids}⟦more| and {more} more⟧",
+    zh: "未覆盖：{ids}⟦more|（另有 {more} 位）⟧",
+  },
 } as const;

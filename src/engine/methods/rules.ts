@@ -8,7 +8,8 @@ import { windowDays, type WindowTotals } from "../window";
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
-const condition = z
+/** One condition of a rule (`column op value`), shared with the nine-grid's eligibility filters. */
+export const condition = z
   .object({ column: z.string().min(1), op, value: z.union([scalar, z.array(scalar)]) })
   .strict();
 

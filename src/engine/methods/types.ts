@@ -23,6 +23,8 @@ export interface TierInfo {
   readonly visits?: number;
   /** Benefits, per language, already cumulated where the policy says higher tiers keep lower ones'. */
   readonly benefits?: { readonly zh: readonly string[]; readonly en: readonly string[] };
+  /** The most visits a month, when the policy gives a range (`visits` is then the least). */
+  readonly maxVisits?: number;
 }
 
 /** The chart that tells a method's story best. */

@@ -76,6 +76,7 @@ export const FORMULA_LABELS = {
   windowFrom: { en: "Spend window: orders from", zh: "消费窗口：订单起始日期" },
   windowAmount: { en: "Tier·amount in the window", zh: "分级·窗口内金额" },
   windowFrequency: { en: "Tier·frequency in the window", zh: "分级·窗口内次数" },
+  eligible: { en: "Tier·eligible (1) or left out (0)", zh: "分级·计入（1）或不计入（0）" },
 } as const;
 
 export type FormulaLabel = keyof typeof FORMULA_LABELS;
