@@ -433,6 +433,58 @@ function equipmentDealers(): SheetSpec {
   };
 }
 
+/**
+ * A cosmetics counter's orders (欧莱雅客户分级): two years of purchases and returns (negative amounts),
+ * member card numbers, Chinese headers; for the loreal preset's 12-month window.
+ */
+function cosmeticsOrders(): SheetSpec {
+  const rand = seededRandom(20258);
+  const asOf = day("2025-12-31");
+  const products = [
+    "兰蔻小黑瓶",
+    "赫莲娜绿宝瓶",
+    "碧欧泉水动力",
+    "巴黎欧莱雅复颜",
+    "美宝莲睫毛膏",
+    "薇姿温泉水",
+    "理肤泉B5",
+  ];
+  const orders: unknown[][] = [];
+  for (let c = 1; c <= 240; c++) {
+    const id = `LC${String(200000 + c * 3)}`;
+    const name = chineseName(rand);
+    const n = Math.max(1, Math.round(logNormal(rand, 8, 0.9)));
+    const ticket = logNormal(rand, 900, 0.7);
+    const start = asOf - int(rand, 30, 730);
+    for (let k = 0; k < n; k++) {
+      const d = start + Math.floor(rand() * (asOf - start));
+      const amount = round2(ticket * (0.5 + rand()));
+      orders.push([id, name, dateOf(d), pick(rand, products), amount]);
+      // Some purchases come back; a few customers return more than they keep.
+      if (rand() < 0.06 || (c % 40 === 0 && k === 0))
+        orders.push([
+          id,
+          name,
+          dateOf(Math.min(asOf, d + int(rand, 1, 20))),
+          "退货",
+          -round2(amount * (c % 40 === 0 ? n + 1 : 1)),
+        ]);
+    }
+  }
+  orders.sort(
+    (a, b) => (a[2] as Date).getTime() - (b[2] as Date).getTime() || String(a[0]).localeCompare(String(b[0])),
+  );
+  orders.forEach((o, i) => o.unshift(`XS${String(500001 + i)}`));
+  orders[30][5] = "abc"; // text in the amount column
+  return {
+    name: "销售明细",
+    headers: ["订单号", "会员卡号", "姓名", "消费日期", "商品", "金额（元）"],
+    rows: orders,
+    widths: [12, 12, 10, 12, 16, 12],
+    formats: { 5: "#,##0.00" },
+  };
+}
+
 /** An online shop's orders, English headers, one row per order. */
 function onlineOrders(): SheetSpec {
   const rand = seededRandom(20255);
@@ -526,6 +578,7 @@ async function main(): Promise<void> {
     ["tobacco--tobacco-retailers-zh.xlsx", tobacco],
     ["dealer--equipment-dealers-zh.xlsx", equipmentDealers()],
     ["pharma--hospital-doctors-zh.xlsx", pharmaDoctors()],
+    ["loreal--cosmetics-orders-zh.xlsx", cosmeticsOrders()],
   ];
   for (const [file, sheet] of jobs) {
     const size = await writeBook(file, [sheet]);

@@ -39,6 +39,8 @@ describe("suggestPolicy", () => {
       "dealer--equipment-dealers-zh.xlsx": "dealer",
       // The same columns as grid9's doctors: the presets' order decides.
       "pharma--hospital-doctors-zh.xlsx": "grid9",
+      // Orders with dates and amounts: RFM comes first among the order policies.
+      "loreal--cosmetics-orders-zh.xlsx": "rfm",
     };
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"))) {
       const table = await sampleTable(file);
