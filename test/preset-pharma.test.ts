@@ -8,6 +8,9 @@ import { tiersOf } from "../src/engine/methods";
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { allocateVisits, priorityCoverage, type RangeCustomer } from "../src/engine/visit-ranges";
+import type { TargetRow } from "../src/engine/targets";
+import type { WorkbookHost } from "../src/workbook/host";
+import { writeTargets } from "../src/workbook/write-targets";
 import { gradeIn } from "./present";
 
 /**
@@ -128,5 +131,33 @@ describe("tier plan with the pharma preset", () => {
     expect(code).toBe(0);
     expect(err).toMatch(/below the target of 60 % with at most 1 calls a day/);
     expect(err).toMatch(/not covered: YS\d{4}/);
+  });
+});
+
+describe("the target list sheet (狙击手表)", () => {
+  it("writeTargets writes the priority doctors with their cell, planned visits and last visit as a real date", async () => {
+    const written: { name: string; rows: unknown[][] }[] = [];
+    const host = {
+      writeSheet: async (req: { name: string; rows: unknown[][] }) => {
+        written.push(req);
+      },
+    } as unknown as WorkbookHost;
+    const list: TargetRow[] = [
+      {
+        id: "YS0005",
+        name: "毛斌丽",
+        cell: "A1",
+        tier: "重点维护",
+        planned: 6,
+        lastVisit: parseIsoDay("2025-10-27"),
+      },
+      { id: "YS0009", name: null, cell: "A3", tier: "重点开发", planned: 0, lastVisit: null },
+    ];
+    expect(await writeTargets(host, list, "zh")).toBe("狙击手表");
+    expect(written[0].rows).toEqual([
+      ["客户编号", "客户名称", "格子", "等级", "本月计划拜访", "最近拜访"],
+      ["YS0005", "毛斌丽", "A1", "重点维护", 6, { date: parseIsoDay("2025-10-27") }],
+      ["YS0009", "", "A3", "重点开发", 0, null],
+    ]);
   });
 });

@@ -27,9 +27,10 @@ import {
 import { allocateVisits, priorityCoverage, type Coverage, type RangeCustomer } from "../engine/visit-ranges";
 import { tiersOf } from "../engine/methods";
 import type { RuleSet } from "../engine/ruleset";
-import { dataIndex, type SheetTable } from "../engine/table";
+import type { SheetTable } from "../engine/table";
+import { targetList } from "../engine/targets";
 import type { PresentedResult } from "../engine/grade";
-import { formatDay, parseIsoDay, readDate } from "../engine/dates";
+import { formatDay, parseIsoDay } from "../engine/dates";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import type { Io } from "./io";
@@ -131,7 +132,8 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   if ("regularVisits" in ruleSet && ruleSet.regularVisits !== undefined)
     io.err(`  ${say("cli.planRegular", { regular: ruleSet.regularVisits })}\n`);
   if (ranged) reportCoverage(ranged, customers, say, io);
-  if (values.targets) await writeTargets(values.targets, table, result, customers, plan, ranged);
+  if (values.targets)
+    await writeTargets(values.targets, table, result, customers, plan, ranged?.priority ?? order.slice(0, 1));
   const load = values.preset === undefined ? undefined : MANAGER_LOAD[values.preset];
   if (load)
     for (const o of overloadedManagers(
@@ -256,37 +258,24 @@ function reportCoverage(
 /** The target-list (狙击手表) columns: the priority customers with their cell, planned visits and last visit. */
 export const TARGET_COLUMNS = ["customer_id", "name", "cell", "tier", "planned_visits", "last_visit"];
 
-const LAST_VISIT = /最近拜访|上次拜访|末次拜访|last visit/i;
-
-/** Writes the target list (狙击手表) of a range plan: one row per priority customer, covered or not. */
+/** Writes the target list (狙击手表) of the plan: one row per priority customer, covered or not. */
 async function writeTargets(
   file: string,
   table: SheetTable,
   result: PresentedResult,
   customers: readonly VisitCustomer[],
   plan: VisitPlan,
-  ranged: RangedPlan | undefined,
+  priority: readonly string[],
 ): Promise<void> {
-  const planned = new Int32Array(customers.length);
-  for (const v of plan.visits) planned[v.customer]++;
-  const priority = new Set(ranged?.priority ?? customers.slice(0, 1).map((c) => c.tier));
-  const lastCol = table.headers.findIndex((h) => LAST_VISIT.test(h));
-  const graded = result.columns.tier.flatMap((t, i) => (t === null || t === undefined ? [] : [i]));
-  const cols: Record<string, (string | number | null)[]> = Object.fromEntries(
-    TARGET_COLUMNS.map((k) => [k, []]),
-  );
-  customers.forEach((c, k) => {
-    if (!priority.has(c.tier)) return;
-    const i = graded[k];
-    const row = table.rows[dataIndex(table, result.sourceRow[i])] ?? [];
-    const last = lastCol < 0 ? NaN : readDate(row[lastCol], { date1904: table.date1904 });
-    cols.customer_id.push(c.id);
-    cols.name.push(c.name ?? null);
-    cols.cell.push(result.tierKeys[i] ?? null);
-    cols.tier.push(c.tier);
-    cols.planned_visits.push(planned[k]);
-    cols.last_visit.push(typeof last === "number" ? formatDay(last) : null);
-  });
+  const list = targetList(table, result, customers, plan, priority);
+  const cols: Record<string, (string | number | null)[]> = {
+    customer_id: list.map((r) => r.id),
+    name: list.map((r) => r.name),
+    cell: list.map((r) => r.cell),
+    tier: list.map((r) => r.tier),
+    planned_visits: list.map((r) => r.planned),
+    last_visit: list.map((r) => (r.lastVisit === null ? null : formatDay(r.lastVisit))),
+  };
   await writeFile(file, "\uFEFF" + toCsv(TARGET_COLUMNS, cols));
 }
 
