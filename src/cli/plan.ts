@@ -24,9 +24,7 @@ import {
   type VisitCustomer,
   type VisitPlan,
 } from "../engine/visits";
-import { allocateVisits, priorityCoverage, type Coverage, type RangeCustomer } from "../engine/visit-ranges";
-import { tiersOf } from "../engine/methods";
-import type { RuleSet } from "../engine/ruleset";
+import { planRanges, type RangedPlan } from "../engine/visit-ranges";
 import type { SheetTable } from "../engine/table";
 import { targetList } from "../engine/targets";
 import type { PresentedResult } from "../engine/grade";
@@ -124,7 +122,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const order = result.summary.map((s) => s.tier);
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);
-  const ranged = rangePlan(ruleSet, lang, result, customers, days.length, capacity, order);
+  const ranged = planRanges(ruleSet, lang, result, customers, days.length, capacity, order);
   const plan = planVisits(customers, days, { capacity: ranged?.capacity ?? capacity, tierOrder: order });
   const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
   io.err(say("cli.columns", { mapping: mappingList(result.mapping, lang) }) + "\n");
@@ -179,54 +177,6 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       ) + "\n",
     );
   return 0;
-}
-
-interface RangedPlan {
-  capacity: number;
-  coverage: Coverage;
-  priority: string[];
-}
-
-/**
- * Visit ranges (pharma: A 4–6, B 2–4, C 0–2 a month): when the policy's tiers carry a most, each
- * customer's visits are allocated within the daily capacity (the policy's, else 10) in priority
- * order, and the priority customers' coverage is measured against the policy's target (else 60 %).
- * Sets each customer's `visits`; undefined when no tier has a range.
- */
-function rangePlan(
-  ruleSet: RuleSet,
-  lang: Lang,
-  result: PresentedResult,
-  customers: VisitCustomer[],
-  workingDays: number,
-  capacity: number | undefined,
-  order: readonly string[],
-): RangedPlan | undefined {
-  const tiers = tiersOf(ruleSet);
-  const most = new Map(
-    tiers.flatMap((t) => (t.maxVisits === undefined ? [] : [[t.name[lang], t.maxVisits]])),
-  );
-  if (most.size === 0) return undefined;
-  const own = (key: "capacity" | "coverageTarget" | "priority") =>
-    key in ruleSet ? (ruleSet as Partial<Record<typeof key, unknown>>)[key] : undefined;
-  const cap = capacity ?? (own("capacity") as number | undefined) ?? 10;
-  const graded = result.columns.tier.flatMap((t, i) => (t === null || t === undefined ? [] : [i]));
-  const valueCol = result.columns.current_value ?? result.columns.amount ?? [];
-  const range: RangeCustomer[] = customers.map((c, k) => ({
-    tier: c.tier,
-    min: c.visits,
-    max: Math.max(c.visits, most.get(c.tier) ?? c.visits),
-    value: Number(valueCol[graded[k]] ?? 0) || 0,
-    manager: c.manager,
-  }));
-  const alloc = allocateVisits(range, workingDays, cap, order);
-  customers.forEach((c, k) => (c.visits = alloc[k]));
-  const keys = (own("priority") as string[] | undefined) ?? [];
-  const priority = keys.length
-    ? keys.flatMap((key) => tiers.filter((t) => t.key === key).map((t) => t.name[lang]))
-    : order.slice(0, 1);
-  const target = (own("coverageTarget") as number | undefined) ?? 0.6;
-  return { capacity: cap, coverage: priorityCoverage(range, alloc, priority, target), priority };
 }
 
 function reportCoverage(

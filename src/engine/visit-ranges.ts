@@ -6,6 +6,11 @@
  * before C), then the larger value first, then the sheet's order.
  */
 
+import type { Lang, PresentedResult } from "./grade";
+import { tiersOf } from "./methods";
+import type { RuleSet } from "./ruleset";
+import type { VisitCustomer } from "./visits";
+
 /** One customer of a range plan. */
 export interface RangeCustomer {
   tier: string;
@@ -94,4 +99,55 @@ export function priorityCoverage(
   });
   const share = n ? covered / n : 0;
   return { customers: n, covered, share, target, met: share >= target, uncovered };
+}
+
+/** A range plan's capacity, priority tiers (names) and their coverage. */
+export interface RangedPlan {
+  capacity: number;
+  coverage: Coverage;
+  priority: string[];
+}
+
+/**
+ * Visit ranges (pharma: A 4–6, B 2–4, C 0–2 a month): when the policy's tiers carry a most, each
+ * customer's visits are allocated within the daily capacity (the policy's, else 10) in priority
+ * order, and the priority customers' coverage is measured against the policy's target (else 60 %).
+ * Sets each customer's `visits`; undefined when no tier has a range.
+ *
+ * @example planRanges(preset("pharma"), "zh", result, customers, 21, undefined, order)?.coverage.share // 1
+ */
+export function planRanges(
+  ruleSet: RuleSet,
+  lang: Lang,
+  result: PresentedResult,
+  customers: VisitCustomer[],
+  workingDays: number,
+  capacity: number | undefined,
+  order: readonly string[],
+): RangedPlan | undefined {
+  const tiers = tiersOf(ruleSet);
+  const most = new Map(
+    tiers.flatMap((t) => (t.maxVisits === undefined ? [] : [[t.name[lang], t.maxVisits]])),
+  );
+  if (most.size === 0) return undefined;
+  const own = (key: "capacity" | "coverageTarget" | "priority") =>
+    key in ruleSet ? (ruleSet as Partial<Record<typeof key, unknown>>)[key] : undefined;
+  const cap = capacity ?? (own("capacity") as number | undefined) ?? 10;
+  const graded = result.columns.tier.flatMap((t, i) => (t === null || t === undefined ? [] : [i]));
+  const valueCol = result.columns.current_value ?? result.columns.amount ?? [];
+  const range: RangeCustomer[] = customers.map((c, k) => ({
+    tier: c.tier,
+    min: c.visits,
+    max: Math.max(c.visits, most.get(c.tier) ?? c.visits),
+    value: Number(valueCol[graded[k]] ?? 0) || 0,
+    manager: c.manager,
+  }));
+  const alloc = allocateVisits(range, workingDays, cap, order);
+  customers.forEach((c, k) => (c.visits = alloc[k]));
+  const keys = (own("priority") as string[] | undefined) ?? [];
+  const priority = keys.length
+    ? keys.flatMap((key) => tiers.filter((t) => t.key === key).map((t) => t.name[lang]))
+    : order.slice(0, 1);
+  const target = (own("coverageTarget") as number | undefined) ?? 0.6;
+  return { capacity: cap, coverage: priorityCoverage(range, alloc, priority, target), priority };
 }
