@@ -231,6 +231,72 @@ function hospitalDoctors(): SheetSpec {
   };
 }
 
+/**
+ * Doctors of a pharmaceutical representative's hospitals, with what the eligibility rules read
+ * (医院等级, 处方权, 主诊科室, 职称, 职务) and the last visit; for the pharma preset.
+ */
+function pharmaDoctors(): SheetSpec {
+  const rand = seededRandom(20257);
+  const hospitals: [string, string][] = [
+    ["省人民医院", "三级"],
+    ["医科大学附属医院", "三级"],
+    ["市第一人民医院", "二级"],
+    ["市中医院", "二级"],
+    ["城关镇卫生院", "一级"],
+    ["东城社区卫生服务中心", "一级"],
+  ];
+  const depts = ["心内科", "内分泌科", "神经内科", "呼吸科", "老年科"];
+  const main = new Set(["心内科", "内分泌科"]);
+  const titles = ["主任医师", "副主任医师", "主治医师", "住院医师"];
+  const reps = ["陈静", "杨帆"];
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= 160; i++) {
+    const [hospital, level] = pick(rand, hospitals);
+    const dept = pick(rand, depts);
+    const title = pick(rand, titles);
+    const role = level === "一级" && rand() < 0.3 ? "院长" : rand() < 0.15 ? "科主任" : "";
+    const potential = Math.round(logNormal(rand, level === "三级" ? 160 : 90, 0.6));
+    const current = Math.round(potential * (0.1 + 0.8 * rand()));
+    rows.push([
+      `YS${String(i).padStart(4, "0")}`,
+      chineseName(rand),
+      hospital,
+      level,
+      dept,
+      main.has(dept) ? "是" : "否",
+      title,
+      role,
+      title === "住院医师" && rand() < 0.7 ? "无" : "有",
+      reps[i % 2],
+      potential,
+      current,
+      dateOf(day("2025-12-31") - int(rand, 1, 90)),
+    ]);
+  }
+  rows[25][11] = "abc"; // text where a number should be
+  return {
+    name: "目标医生",
+    title: "2025年12月目标医生清单",
+    headers: [
+      "医生编号",
+      "姓名",
+      "医院",
+      "医院等级",
+      "科室",
+      "主诊科室",
+      "职称",
+      "职务",
+      "处方权",
+      "医药代表",
+      "处方潜力（盒/月）",
+      "当前处方量（盒/月）",
+      "最近拜访日期",
+    ],
+    rows,
+    widths: [10, 10, 20, 10, 10, 10, 12, 8, 8, 10, 18, 20, 14],
+  };
+}
+
 /** Shopping-centre tenants rated on the 18 criteria of 招商部客户管理机制. */
 function mallTenants(): SheetSpec {
   const rand = seededRandom(20254);
@@ -286,6 +352,136 @@ function mallTenants(): SheetSpec {
     headers: ["商户编号", "品牌名称", "铺位号", "业态", "阶段", ...criteria],
     rows,
     widths: [10, 14, 8, 8, 6, ...criteria.map((c) => Math.max(8, [...c].length * 2))],
+  };
+}
+
+/**
+ * Equipment dealers (客户分级管理制度): the 20 items of the 客户评估表 as raw figures (units, tonnage,
+ * rates) or 0-5 ratings for the judged ones, and the customer type A-E; for the dealer preset.
+ */
+function equipmentDealers(): SheetSpec {
+  const rand = seededRandom(20256);
+  const places = "长沙株洲湘潭岳阳常德衡阳邵阳益阳娄底郴州永州怀化";
+  const trades = ["工程机械", "建设", "路桥", "土石方", "租赁", "矿业"];
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= 80; i++) {
+    const size = Math.sqrt(rand()); // a dealer's general size, 0..1, more large than small
+    const fleet = Math.round(size * size * 60) + int(rand, 0, 3);
+    const own = Math.min(fleet, Math.round(fleet * rand()));
+    const tons = (n: number) => Math.round(n * (20 + 40 * rand()));
+    const rating = () => Math.max(0, Math.min(5, Math.round(size * 5 + (rand() - 0.5) * 2)));
+    const city = places.slice(2 * (i % 12), 2 * (i % 12) + 2);
+    const type = own > 0 ? "A" : pick(rand, ["B", "C", "D", "E"]);
+    rows.push([
+      `JX${String(i).padStart(4, "0")}`,
+      `${city}${pick(rand, [...SURNAMES])}氏${pick(rand, trades)}有限公司`,
+      type,
+      fleet,
+      tons(fleet),
+      own,
+      tons(own),
+      int(rand, 0, Math.max(1, Math.round(size * 12))),
+      int(rand, 0, Math.max(1, Math.round(size * 8))),
+      round2(0.01 + 0.15 * rand() * size),
+      Math.round(fleet * (0.8 + rand())),
+      rating(),
+      int(rand, 0, Math.max(1, Math.round(size * 25))),
+      rating(),
+      round2(Math.max(0, 0.25 * (1 - size) * rand())),
+      round2(0.3 + 0.6 * rand()),
+      rating(),
+      rating(),
+      round2(Math.max(0, 0.12 * (1 - size) * rand())),
+      int(rand, 0, Math.max(1, Math.round(size * 30))),
+      int(rand, 0, Math.max(1, Math.round(size * 12))),
+      rating(),
+      rating(),
+    ]);
+  }
+  rows[12][3] = "约20台"; // a figure typed with words
+  rows[40][13] = null; // a rating left blank
+  return {
+    name: "客户评估表",
+    title: "2025年第四季度设备客户评估",
+    headers: [
+      "经销商编号",
+      "客户名称",
+      "客户类别",
+      "现有设备数量",
+      "现有设备总吨位",
+      "现有三一设备数量",
+      "现有三一设备总吨位",
+      "年度新增设备数量",
+      "年度新增三一设备数量",
+      "成单利润率",
+      "操作手数量",
+      "资金状况",
+      "贷款车辆数量及金额",
+      "信用情况",
+      "逾期率",
+      "设备使用率",
+      "工程情况",
+      "服务满意度",
+      "投诉率",
+      "提供信息量",
+      "提供信息成交量",
+      "品牌宣传情况",
+      "客户本人品质",
+    ],
+    rows,
+    widths: [12, 28, 8],
+  };
+}
+
+/**
+ * A cosmetics counter's orders (欧莱雅客户分级): two years of purchases and returns (negative amounts),
+ * member card numbers, Chinese headers; for the loreal preset's 12-month window.
+ */
+function cosmeticsOrders(): SheetSpec {
+  const rand = seededRandom(20258);
+  const asOf = day("2025-12-31");
+  const products = [
+    "兰蔻小黑瓶",
+    "赫莲娜绿宝瓶",
+    "碧欧泉水动力",
+    "巴黎欧莱雅复颜",
+    "美宝莲睫毛膏",
+    "薇姿温泉水",
+    "理肤泉B5",
+  ];
+  const orders: unknown[][] = [];
+  for (let c = 1; c <= 240; c++) {
+    const id = `LC${String(200000 + c * 3)}`;
+    const name = chineseName(rand);
+    const n = Math.max(1, Math.round(logNormal(rand, 8, 0.9)));
+    const ticket = logNormal(rand, 900, 0.7);
+    const start = asOf - int(rand, 30, 730);
+    for (let k = 0; k < n; k++) {
+      const d = start + Math.floor(rand() * (asOf - start));
+      const amount = round2(ticket * (0.5 + rand()));
+      orders.push([id, name, dateOf(d), pick(rand, products), amount]);
+      // Some purchases come back; a few customers return more than they keep.
+      if (rand() < 0.06 || (c % 40 === 0 && k === 0))
+        orders.push([
+          id,
+          name,
+          dateOf(Math.min(asOf, d + int(rand, 1, 20))),
+          "退货",
+          -round2(amount * (c % 40 === 0 ? n + 1 : 1)),
+        ]);
+    }
+  }
+  orders.sort(
+    (a, b) => (a[2] as Date).getTime() - (b[2] as Date).getTime() || String(a[0]).localeCompare(String(b[0])),
+  );
+  orders.forEach((o, i) => o.unshift(`XS${String(500001 + i)}`));
+  orders[30][5] = "abc"; // text in the amount column
+  return {
+    name: "销售明细",
+    headers: ["订单号", "会员卡号", "姓名", "消费日期", "商品", "金额（元）"],
+    rows: orders,
+    widths: [12, 12, 10, 12, 16, 12],
+    formats: { 5: "#,##0.00" },
   };
 }
 
@@ -370,14 +566,19 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const members = storeMembers();
   const orders = onlineOrders();
+  const tobacco = tobaccoRetailers();
   const jobs: [string, SheetSpec][] = [
     ["membership--store-members-zh.xlsx", members],
     ["lifecycle--store-members-zh.xlsx", members],
-    ["abc--tobacco-retailers-zh.xlsx", tobaccoRetailers()],
+    ["abc--tobacco-retailers-zh.xlsx", tobacco],
     ["grid9--hospital-doctors-zh.xlsx", hospitalDoctors()],
     ["scorecard--mall-tenants-zh.xlsx", mallTenants()],
     ["rfm--online-orders.xlsx", orders],
     ["rfm8--online-orders.xlsx", orders],
+    ["tobacco--tobacco-retailers-zh.xlsx", tobacco],
+    ["dealer--equipment-dealers-zh.xlsx", equipmentDealers()],
+    ["pharma--hospital-doctors-zh.xlsx", pharmaDoctors()],
+    ["loreal--cosmetics-orders-zh.xlsx", cosmeticsOrders()],
   ];
   for (const [file, sheet] of jobs) {
     const size = await writeBook(file, [sheet]);

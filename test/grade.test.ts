@@ -4,7 +4,7 @@ import { parseIsoDay } from "../src/engine/dates";
 import { TierError } from "../src/engine/errors";
 import { preset } from "../src/engine/presets";
 import { parseRuleSet } from "../src/engine/ruleset";
-import { TENANT_RULES } from "../src/engine/scorecard";
+import { DEALER_RULES, TENANT_RULES } from "../src/engine/scorecard";
 import { tableFromRows } from "../src/engine/table";
 
 const asOf = parseIsoDay("2025-12-31");
@@ -85,13 +85,14 @@ describe("grade(table, scorecard) — the shopping-centre tenant card", () => {
 });
 
 describe("grade(table, dealer) — the 100-point equipment dealer card", () => {
-  const names =
-    preset("dealer").method === "scorecard" ? (preset("dealer") as typeof TENANT_RULES).criteria : [];
+  // The card rated 1-5 on every item (DEALER_RULES); the dealer preset's raw-figure bands are in
+  // test/preset-dealer.test.ts.
+  const names = DEALER_RULES.criteria;
   it("turns ratings of 4 on all 20 criteria into 80 points and 4 stars, 3 into 60 points and 2 stars", () => {
     const header = ["客户", ...names.map((c) => c.name.zh)];
     const r = gradeIn(
       table([header, ["D1", ...names.map(() => 4)], ["D2", ...names.map(() => 3)]]),
-      preset("dealer"),
+      DEALER_RULES,
       {
         asOf,
       },

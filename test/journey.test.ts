@@ -34,6 +34,13 @@ describe("suggestPolicy", () => {
       "rfm--online-orders.xlsx": "rfm",
       "rfm8--online-orders.xlsx": "rfm",
       "scorecard--mall-tenants-zh.xlsx": "scorecard",
+      // The same retailers: the columns cannot tell the two tobacco presets apart, the order decides.
+      "tobacco--tobacco-retailers-zh.xlsx": "abc-months",
+      "dealer--equipment-dealers-zh.xlsx": "dealer",
+      // The same columns as grid9's doctors: the presets' order decides.
+      "pharma--hospital-doctors-zh.xlsx": "grid9",
+      // Orders with dates and amounts: RFM comes first among the order policies.
+      "loreal--cosmetics-orders-zh.xlsx": "rfm",
     };
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"))) {
       const table = await sampleTable(file);

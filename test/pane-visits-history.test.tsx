@@ -506,3 +506,69 @@ describe("the steps' helpers and catalogue", () => {
     }
   });
 });
+
+describe("VisitsStep with visit ranges (pharma)", () => {
+  it("plans within 10 calls a day, shows the priority coverage against 60 % and writes the target list (狙击手表)", async () => {
+    const user = userEvent.setup();
+    const host = new FakeHost();
+    const rows: unknown[][] = [
+      [
+        "医生编号",
+        "医院等级",
+        "主诊科室",
+        "职称",
+        "职务",
+        "处方权",
+        "医药代表",
+        "处方潜力",
+        "当前处方量",
+        "最近拜访日期",
+      ],
+    ];
+    for (let i = 1; i <= 9; i++)
+      rows.push([
+        `D${i}`,
+        "三级",
+        "是",
+        "主任医师",
+        "",
+        "有",
+        "陈静",
+        i * 10,
+        (i % 3) * 10 + i,
+        "2025-12-01",
+      ]);
+    const table = tableFromRows(rows, false, "医生");
+    const result = gradeIn(table, preset("pharma"), { asOf: parseIsoDay("2025-12-31"), lang: "en" });
+    render(
+      wrap(
+        <VisitsStep
+          host={host}
+          table={table}
+          result={result}
+          ruleSet={preset("pharma")}
+          lang="en"
+          today={dayFromCivil(2025, 12, 15)}
+        />,
+      ),
+    );
+    await user.click(screen.getByRole("button", { name: "Plan visits" }));
+    // The three A doctors (high potential) are the priority: each gets 4 to 6 visits in January.
+    await screen.findByText(
+      /priority customers \(.+\) covered: 3 of 3 \(100 %\), target 60 % met; at most 10 calls a day/,
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    );
+    await user.click(screen.getByRole("button", { name: "Write plan to workbook" }));
+    await screen.findByText(/Written/);
+    const targets = host.written("Target list")!;
+    expect(targets.rows[0]).toEqual(["Customer", "Name", "Cell", "Tier", "Visits planned", "Last visit"]);
+    expect(targets.rows.slice(1).map((r) => [r[0], r[4]])).toEqual([
+      ["D7", 6],
+      ["D8", 6],
+      ["D9", 6],
+    ]);
+  });
+});

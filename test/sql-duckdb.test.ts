@@ -59,7 +59,7 @@ async function compare(
   return differences(engine, db);
 }
 
-const ORDER_PRESETS = ["rfm", "rfm-r", "rfm8", "abc", "pyramid", "membership", "lifecycle"];
+const ORDER_PRESETS = ["rfm", "rfm-r", "rfm8", "abc", "pyramid", "membership", "lifecycle", "loreal"];
 
 describe("toSql(duckdb) on the R package rfm sample orders (995 customers)", () => {
   const cells = csvCells(dataFile("rfm-orders.csv"));

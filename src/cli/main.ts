@@ -242,7 +242,9 @@ function presetsCommand(args: readonly string[], io: Io): number {
   }
   for (const name of PRESET_NAMES) {
     const p = PRESETS[name];
-    io.out(`${name.padEnd(11)} ${p.name.en} / ${p.name.zh}\n`);
+    // A preset with thresholds the source does not give says so (示例门槛): `--json NAME` lists them.
+    const examples = "examples" in p && p.examples ? " [示例门槛 example thresholds]" : "";
+    io.out(`${name.padEnd(11)} ${p.name.en} / ${p.name.zh}${examples}\n`);
   }
   return 0;
 }

@@ -2,20 +2,33 @@
  * `tier plan`: grades a customer file and plans a month of visits per tier.
  *
  *   tier plan <file> (--preset NAME | --rules FILE.json) --month YYYY-MM [--days mon-fri|mon-sat]
- *             [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]... [--input orders|customers] [--sheet NAME]
+ *             [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]... [--regular N] [--input orders|customers] [--sheet NAME]
  *             [--map ROLE=HEADER]... [--as-of YYYY-MM-DD] [--lang en|zh] [--out plan.csv|plan.json]
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import type { ReasonParams } from "../engine/reasons";
 import { reasonText } from "../i18n/reasons";
 import { presentResult } from "../i18n/result";
 import { grade, type Lang } from "../engine/grade";
+import { MANAGER_LOAD, overloadedManagers } from "../engine/manager-load";
+import { parseRuleSet } from "../engine/ruleset";
 import { mergeHolidays, parseHolidays, type HolidayList } from "../engine/holidays";
 import { CHINA_YEARS, chinaHolidays } from "../engine/holidays-cn";
-import { planVisits, visitCustomers, visitsPerTier, workingDays, type VisitPlan } from "../engine/visits";
+import {
+  planVisits,
+  visitCustomers,
+  visitsPerTier,
+  workingDays,
+  type VisitCustomer,
+  type VisitPlan,
+} from "../engine/visits";
+import { planRanges, type RangedPlan } from "../engine/visit-ranges";
+import type { SheetTable } from "../engine/table";
+import { targetList } from "../engine/targets";
+import type { PresentedResult } from "../engine/grade";
+import { formatDay, parseIsoDay } from "../engine/dates";
 import { toCsv } from "../workbook/csv-out";
 import { decodeText } from "../workbook/files";
 import type { Io } from "./io";
@@ -33,7 +46,7 @@ import { padDisplay } from "./text";
 
 export const PLAN_USAGE = `  tier plan <file.csv|file.xlsx> (--preset NAME | --rules FILE.json) --month YYYY-MM
             [--days mon-fri|mon-sat] [--holidays cn|none|FILE]... [--capacity N] [--visits TIER=N]...
-            [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
+            [--regular N] [--targets targets.csv] [--input orders|customers] [--sheet NAME] [--map ROLE=HEADER]... [--as-of YYYY-MM-DD]
             [--lang en|zh] [--out plan.csv|plan.json]`;
 
 /** The CSV columns of `tier plan`, in order. */
@@ -60,6 +73,8 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       holidays: { type: "string", multiple: true },
       capacity: { type: "string" },
       visits: { type: "string", multiple: true },
+      regular: { type: "string" },
+      targets: { type: "string" },
       sheet: { type: "string" },
       out: { type: "string" },
     },
@@ -84,7 +99,14 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   if (out && !/\.(csv|json)$/i.test(out))
     throw new TierError("cli.badOut", { allowed: [".csv", ".json"], got: out });
 
-  const ruleSet = await ruleSetOf(values);
+  let ruleSet = await ruleSetOf(values);
+  if (values.regular !== undefined) {
+    // The regular calls (正常访销) are the rule set's: the tiers' own visits go on top of them.
+    const regular = Number(values.regular);
+    if (!Number.isInteger(regular) || regular < 0 || regular > 31)
+      throw new TierError("cli.badRegular", { got: values.regular });
+    ruleSet = parseRuleSet({ ...ruleSet, regularVisits: regular });
+  }
   const holidays = await holidaysOf(values.holidays ?? [], lang, +m[1], +m[2], io);
   const days = workingDays(+m[1], +m[2], { days: week, ...holidays });
 
@@ -100,10 +122,23 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const order = result.summary.map((s) => s.tier);
   const perTier = { ...visitsPerTier(ruleSet, lang, order), ...parseVisits(values.visits ?? [], order) };
   const customers = visitCustomers(table, result, perTier);
-  const plan = planVisits(customers, days, { capacity, tierOrder: order });
+  const ranged = planRanges(ruleSet, lang, result, customers, days.length, capacity, order);
+  const plan = planVisits(customers, days, { capacity: ranged?.capacity ?? capacity, tierOrder: order });
   const say = (code: string, params?: ReasonParams) => reasonText({ code, params }, lang);
   io.err(say("cli.columns", { mapping: mappingList(result.mapping, lang) }) + "\n");
   reportPlan(plan, values.month, io, result.ungraded, say);
+  if ("regularVisits" in ruleSet && ruleSet.regularVisits !== undefined)
+    io.err(`  ${say("cli.planRegular", { regular: ruleSet.regularVisits })}\n`);
+  if (ranged) reportCoverage(ranged, customers, say, io);
+  if (values.targets)
+    await writeTargets(values.targets, table, result, customers, plan, ranged?.priority ?? order.slice(0, 1));
+  const load = values.preset === undefined ? undefined : MANAGER_LOAD[values.preset];
+  if (load)
+    for (const o of overloadedManagers(
+      customers.map((c) => c.manager),
+      load.max,
+    ))
+      io.err(`  ${say("cli.planManagerLoad", o)}\n`);
 
   const columns = planColumns(plan, customers);
   if (!out) io.out(toCsv(PLAN_COLUMNS, columns));
@@ -118,6 +153,15 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
           asOf: formatDay(result.asOf),
           workingDays: days.map(formatDay),
           visitsPerTier: perTier,
+          ...(ranged
+            ? {
+                capacity: ranged.capacity,
+                coverage: {
+                  ...ranged.coverage,
+                  uncovered: ranged.coverage.uncovered.map((k) => customers[k].id),
+                },
+              }
+            : {}),
           summary: {
             ...plan.summary,
             perManager: plan.summary.perManager.map((x) => ({
@@ -133,6 +177,56 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
       ) + "\n",
     );
   return 0;
+}
+
+function reportCoverage(
+  ranged: RangedPlan,
+  customers: readonly VisitCustomer[],
+  say: (code: string, params?: ReasonParams) => string,
+  io: Io,
+): void {
+  const c = ranged.coverage;
+  io.err(
+    `  ${say(c.met ? "cli.planCoverageMet" : "cli.planCoverageShort", {
+      tiers: ranged.priority,
+      covered: c.covered,
+      customers: c.customers,
+      share: (c.share * 100).toFixed(0),
+      target: (c.target * 100).toFixed(0),
+      capacity: ranged.capacity,
+    })}\n`,
+  );
+  if (c.uncovered.length)
+    io.err(
+      `  ${say("cli.planUncovered", {
+        ids: c.uncovered.slice(0, 20).map((k) => customers[k].id),
+        more: Math.max(0, c.uncovered.length - 20),
+      })}\n`,
+    );
+}
+
+/** The target-list (狙击手表) columns: the priority customers with their cell, planned visits and last visit. */
+export const TARGET_COLUMNS = ["customer_id", "name", "cell", "tier", "planned_visits", "last_visit"];
+
+/** Writes the target list (狙击手表) of the plan: one row per priority customer, covered or not. */
+async function writeTargets(
+  file: string,
+  table: SheetTable,
+  result: PresentedResult,
+  customers: readonly VisitCustomer[],
+  plan: VisitPlan,
+  priority: readonly string[],
+): Promise<void> {
+  const list = targetList(table, result, customers, plan, priority);
+  const cols: Record<string, (string | number | null)[]> = {
+    customer_id: list.map((r) => r.id),
+    name: list.map((r) => r.name),
+    cell: list.map((r) => r.cell),
+    tier: list.map((r) => r.tier),
+    planned_visits: list.map((r) => r.planned),
+    last_visit: list.map((r) => (r.lastVisit === null ? null : formatDay(r.lastVisit))),
+  };
+  await writeFile(file, "\uFEFF" + toCsv(TARGET_COLUMNS, cols));
 }
 
 /** The plan's rows as the CSV columns: date as YYYY-MM-DD, `visit` k of `visits` f. */

@@ -6,6 +6,7 @@ import type { MethodInput, RowReason } from "./methods";
 import type { Problem, Reason } from "./reasons";
 import { sheetRow, type SheetTable } from "./table";
 import { readNumber, readText } from "./values";
+import { windowTotals } from "./window";
 
 /** What the grading driver prepared: the method's input plus ids, sheet rows and early problems. */
 export interface Prepared {
@@ -71,6 +72,7 @@ class Input implements MethodInput {
   readonly num = new Map<string, Float64Array>();
   readonly why = new Map<string, (Reason | null)[]>();
   readonly labels = new Map<string, string>();
+  windowed?: MethodInput["windowed"];
   constructor(
     readonly n: number,
     readonly asOf: number,
@@ -184,20 +186,19 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   const idc = mapping.customer_id!;
   const dc = mapping.date!;
   const ac = mapping.amount!;
-  const agg = aggregateOrders(
-    {
-      ids: columnCells(table, idc),
-      dates: columnCells(table, dc),
-      amounts: columnCells(table, ac),
-      orderIds: mapping.order_id !== undefined ? columnCells(table, mapping.order_id) : undefined,
-    },
-    {
-      frequency: mapping.order_id !== undefined ? "orders" : "rows",
-      date1904: table.date1904,
-      asOfDay: asOf,
-      columnNames: { id: h[idc], date: h[dc], amount: h[ac] },
-    },
-  );
+  const orderColumns = {
+    ids: columnCells(table, idc),
+    dates: columnCells(table, dc),
+    amounts: columnCells(table, ac),
+    orderIds: mapping.order_id !== undefined ? columnCells(table, mapping.order_id) : undefined,
+  };
+  const orderOptions = {
+    frequency: mapping.order_id !== undefined ? ("orders" as const) : ("rows" as const),
+    date1904: table.date1904,
+    asOfDay: asOf,
+    columnNames: { id: h[idc], date: h[dc], amount: h[ac] },
+  };
+  const agg = aggregateOrders(orderColumns, orderOptions);
   // A units row or subtotal inside the table was emptied by the reader: it is listed as left out, not
   // as an order with a blank id.
   const notRecords = new Set(table.notRecords ?? []);
@@ -230,6 +231,19 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   set("last_day", agg.lastDay, h[dc]);
   input.derive("recency_days", "last_day", (d) => asOf - d);
   input.derive("tenure_days", "first_day", (d) => asOf - d);
+  // Rule tables with a spend window aggregate the orders of the window only (./window.ts).
+  input.windowed = (from, to, extra) => {
+    const c = extra === undefined ? -1 : h.findIndex((x) => normaliseHeader(x) === normaliseHeader(extra));
+    if (extra !== undefined && c < 0)
+      throw new TierError("column.unknownInRule", { column: extra, headers: [...h] });
+    return windowTotals(
+      orderColumns,
+      agg.ids,
+      [from, to],
+      orderOptions,
+      c < 0 ? undefined : columnCells(table, c),
+    );
+  };
   return {
     input,
     ids: agg.ids,

@@ -2,10 +2,17 @@ import { TierError } from "./errors";
 import { GRID_PRESET } from "./grid";
 import { DEFAULT_LIFECYCLE_WINDOWS } from "./lifecycle";
 import { MEMBERSHIP_PRESET } from "./membership";
-import { DEALER_RULES, TENANT_RULES } from "./scorecard";
+import { TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
 import { PYRAMID_LEVELS, DEFAULT_PYRAMID_CUTS } from "./pyramid";
+import {
+  DEALER_PRESET,
+  LOREAL_PRESET,
+  MEMBERSHIP_EXAMPLES,
+  PHARMA_PRESET,
+  TOBACCO_PRESET,
+} from "./presets-source";
 
 /**
  * The named rule sets taken from the source policies (spec appendix). Each is a plain JSON value:
@@ -111,6 +118,7 @@ export const PRESETS = {
       tier: r.tier,
       when: r.when.map((c) => ({ column: c.column, op: c.op, value: c.value as number })),
     })),
+    examples: [...MEMBERSHIP_EXAMPLES],
   },
   lifecycle: {
     method: "lifecycle",
@@ -122,8 +130,11 @@ export const PRESETS = {
     windows: { ...DEFAULT_LIFECYCLE_WINDOWS },
   },
   scorecard: TENANT_RULES,
-  dealer: DEALER_RULES,
+  dealer: DEALER_PRESET,
   grid9: GRID_PRESET,
+  tobacco: TOBACCO_PRESET,
+  loreal: LOREAL_PRESET,
+  pharma: PHARMA_PRESET,
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

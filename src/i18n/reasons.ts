@@ -12,6 +12,7 @@
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
 import { FILE_REASONS } from "./reasons-workbook";
+import { PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
 
@@ -823,6 +824,9 @@ export const REASONS = {
 
   // Workbook files: reading, writing and the shape of the table (issue 12).
   ...FILE_REASONS,
+
+  // The source presets (issue 14): windows, regular calls, manager load, coverage, eligibility.
+  ...PRESET_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

@@ -68,6 +68,11 @@ export class Query {
   /** Values whose blank or bad cell leaves the customer without a tier, in the engine's order. */
   private readonly checks: { bad: string; reason: string }[] = [];
   readonly ctes: [string, string][] = [];
+  /**
+   * Orders only: the first day (YYYY-MM-DD) of a rule table's spend window; amount, frequency and
+   * the last day then add up the orders from it on, tenure still counts from the first order ever.
+   */
+  windowFrom?: string;
 
   constructor(readonly options: SqlOptions) {
     if (!DIALECTS.includes(options.dialect))
@@ -216,12 +221,20 @@ export class Query {
         `order_day IS NOT NULL AND order_day <= ${this.asOf}`,
       ];
       if (orderId) keep.push("order_id IS NOT NULL AND order_id <> ''");
+      const inWindow =
+        this.windowFrom === undefined ? undefined : `order_day >= ${d.dateLit(this.windowFrom)}`;
       this.ctes.push([
         "customers",
-        `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
-          `    CAST(${orderId ? "COUNT(DISTINCT order_id)" : "COUNT(*)"} AS ${d.double}) AS frequency,\n` +
-          `    SUM(CAST(amount AS ${d.double})) AS amount, MIN(order_day) AS first_day, MAX(order_day) AS last_day\n` +
-          `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`,
+        inWindow === undefined
+          ? `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
+            `    CAST(${orderId ? "COUNT(DISTINCT order_id)" : "COUNT(*)"} AS ${d.double}) AS frequency,\n` +
+            `    SUM(CAST(amount AS ${d.double})) AS amount, MIN(order_day) AS first_day, MAX(order_day) AS last_day\n` +
+            `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`
+          : `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
+            `    CAST(${orderId ? `COUNT(DISTINCT CASE WHEN ${inWindow} THEN order_id END)` : `SUM(CASE WHEN ${inWindow} THEN 1 ELSE 0 END)`} AS ${d.double}) AS frequency,\n` +
+            `    SUM(CASE WHEN ${inWindow} THEN CAST(amount AS ${d.double}) ELSE 0 END) AS amount, MIN(order_day) AS first_day,\n` +
+            `    MAX(CASE WHEN ${inWindow} THEN order_day END) AS last_day\n` +
+            `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`,
       ]);
       this.ctes.push([
         "prepared",

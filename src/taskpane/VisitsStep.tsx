@@ -47,6 +47,10 @@ import { readText } from "../engine/values";
 import { MANAGER_LOAD } from "./policy-needs";
 import type { WorkbookHost } from "../workbook/host";
 import { writePlan } from "../workbook/write-plan";
+import { writeTargets } from "../workbook/write-targets";
+import { planRanges, type RangedPlan } from "../engine/visit-ranges";
+import { targetList } from "../engine/targets";
+import { reasonText } from "../i18n/reasons";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -121,6 +125,8 @@ interface Planned {
   month: string;
   plan: VisitPlan;
   customers: VisitCustomer[];
+  /** Visit ranges (pharma): the capacity used and the priority coverage, when the policy has ranges. */
+  ranged?: RangedPlan;
 }
 
 /**
@@ -213,8 +219,11 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
       await tick();
       const perTier = Object.fromEntries(tiers.map((s) => [s.tier, visits[s.tier] as number]));
       const customers = visitCustomers(table, result, perTier);
-      const out = planVisits(customers, days, { capacity, tierOrder: tiers.map((s) => s.tier) });
-      setPlanned({ result, month: month.trim(), plan: out, customers });
+      const order = tiers.map((s) => s.tier);
+      // A policy with visit ranges is planned within its daily capacity, priority customers first.
+      const ranged = planRanges(ruleSet, lang, result, customers, days.length, capacity, order);
+      const out = planVisits(customers, days, { capacity: ranged?.capacity ?? capacity, tierOrder: order });
+      setPlanned({ result, month: month.trim(), plan: out, customers, ranged });
     } catch (e) {
       setPlanned(null);
       setError(t("visits.planFailed", { reason: errorText(e, lang) }));
@@ -228,7 +237,15 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
     setBusy("writing");
     setError(null);
     try {
-      setWritten(await writePlan(host, planned.plan, planned.customers, lang));
+      const sheets = await writePlan(host, planned.plan, planned.customers, lang);
+      // The target list (狙击手表) goes with a range plan: the priority customers and their visits.
+      if (planned.ranged)
+        await writeTargets(
+          host,
+          targetList(table, planned.result, planned.customers, planned.plan, planned.ranged.priority),
+          lang,
+        );
+      setWritten(sheets);
     } catch (e) {
       setError(t("visits.writeFailed", { reason: errorText(e, lang) }));
     } finally {
@@ -405,9 +422,32 @@ export function VisitsStep({ host, table, result, ruleSet, lang, t: given, today
           </MessageBarBody>
         </MessageBar>
       )}
+      {shown?.ranged && (
+        <MessageBar intent={shown.ranged.coverage.met ? "info" : "warning"} role="status">
+          <MessageBarBody>{coverageText(shown.ranged, shown.customers, lang)}</MessageBarBody>
+        </MessageBar>
+      )}
       {shown && <PlanSummaryView month={shown.month} summary={shown.plan.summary} lang={lang} t={t} />}
     </div>
   );
+}
+
+/** The coverage of the priority customers against the target, and who is not covered, in `lang`. */
+function coverageText(ranged: RangedPlan, customers: readonly VisitCustomer[], lang: Lang): string {
+  const c = ranged.coverage;
+  const params = {
+    tiers: ranged.priority,
+    covered: c.covered,
+    customers: c.customers,
+    share: (c.share * 100).toFixed(0),
+    target: (c.target * 100).toFixed(0),
+    capacity: ranged.capacity,
+  };
+  const head = reasonText({ code: c.met ? "cli.planCoverageMet" : "cli.planCoverageShort", params }, lang);
+  if (!c.uncovered.length) return head;
+  const ids = c.uncovered.slice(0, 20).map((k) => customers[k].id);
+  const more = Math.max(0, c.uncovered.length - 20);
+  return `${head}${lang === "zh" ? "；" : "; "}${reasonText({ code: "cli.planUncovered", params: { ids, more } }, lang)}`;
 }
 
 export interface PlanSummaryViewProps {

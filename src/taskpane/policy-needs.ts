@@ -26,14 +26,17 @@ export const NEEDS: Readonly<Record<string, Needs>> = {
   membership: { required: ["customer_id", "amount", "frequency"], optional: ["last_date", "phone"] },
   lifecycle: { required: ["customer_id", "first_date", "last_date"], optional: ["frequency"] },
   scorecard: { required: ["customer_id", "stage"] },
-  dealer: { required: ["customer_id", "stage"] },
+  // One weight profile: no stage column (issue 14); the 20 items are found by their names.
+  dealer: { required: ["customer_id"] },
   grid9: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
+  tobacco: { required: ["customer_id", "manager", "route_order"], optional: ["area"] },
+  // Orders with their dates: spend over the last 12 months.
+  loreal: { required: ["customer_id", "date", "amount"], optional: ["order_id", "phone"] },
+  pharma: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
 };
 
 /** Customers one manager looks after, where the policy says (烟草: 80–100 retailers per account manager). */
-export const MANAGER_LOAD: Readonly<Record<string, { min: number; max: number }>> = {
-  "abc-months": { min: 80, max: 100 },
-};
+export { MANAGER_LOAD } from "../engine/manager-load";
 
 export interface Suggestion {
   policy: string;

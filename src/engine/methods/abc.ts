@@ -3,7 +3,7 @@ import { abcByAmount, abcByShare, monthlyAverage } from "../abc";
 import { TierError } from "../errors";
 import { guessMonthColumns } from "../headers";
 import { readNumber, readText } from "../values";
-import { base, distinctKeys, tierDef, tierInfos, unitShare } from "./parts";
+import { base, distinctKeys, tierDef, tierInfos, unitShare, visits } from "./parts";
 import { cents } from "./rfm";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason } from "./types";
 import { abcNext } from "../next/abc";
@@ -18,6 +18,11 @@ export const abcSchema = z
     ]),
     months: z.number().int().min(3).max(6).optional(),
     tiers: z.array(tierDef).length(3),
+    /**
+     * Visits a month of the regular sales calls (正常访销) every customer gets whatever their class; the
+     * tiers' own `visits` come on top of them (tobacco: 每旬 for 核心, 每半月 for the others).
+     */
+    regularVisits: visits.optional(),
   })
   .strict();
 export type AbcRules = z.infer<typeof abcSchema>;
@@ -47,6 +52,13 @@ function monthlyValue(input: MethodInput, months: number, issue: (RowReason | nu
     return v;
   });
   return monthlyAverage(cols, months);
+}
+
+/** The tiers with the regular calls added to each tier's own visits (the plan's visits a month). */
+function withRegularVisits(rs: AbcRules): AbcRules["tiers"] {
+  const regular = rs.regularVisits;
+  if (regular === undefined) return rs.tiers;
+  return rs.tiers.map((t) => ({ ...t, visits: Math.min(31, regular + (t.visits ?? 0)) }));
 }
 
 /**
@@ -80,7 +92,7 @@ export const abcMethod: MethodDef<AbcRules> = {
       : [{ role: "customer_id" }, { role: "amount" }],
   tiers: (rs) =>
     tierInfos(
-      rs.tiers.map((t, i) => ({ ...t, colour: t.colour ?? ABC_COLOURS[i] })),
+      withRegularVisits(rs).map((t, i) => ({ ...t, colour: t.colour ?? ABC_COLOURS[i] })),
       true,
     ),
   run(input, rs): MethodRun {

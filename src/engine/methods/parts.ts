@@ -24,6 +24,11 @@ export const tierDef = z
 export const base = {
   name: names,
   description: names.optional(),
+  /**
+   * Thresholds the source policy does not give, as paths in the rule set (`"rules[0].when[0].value"`):
+   * examples to replace (示例门槛), which the pane and the docs show as such, not as the policy.
+   */
+  examples: z.array(z.string().min(1)).optional(),
 };
 
 export type TierDef = z.infer<typeof tierDef>;

@@ -3,13 +3,15 @@ import { TierError } from "../errors";
 import { applyRules } from "../rules";
 import { base, distinctKeys, tierDef, tierInfos } from "./parts";
 import { cents } from "./rfm";
-import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
 import { rulesNext } from "../next/rules";
 import { retentionSchema } from "./retention";
+import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason } from "./types";
+import { windowDays, type WindowTotals } from "../window";
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
-const condition = z
+/** One condition of a rule (`column op value`), shared with the nine-grid's eligibility filters. */
+export const condition = z
   .object({ column: z.string().min(1), op, value: z.union([scalar, z.array(scalar)]) })
   .strict();
 
@@ -22,9 +24,65 @@ export const rulesSchema = z
     default: z.string().min(1).optional(),
     /** Tier retention (保级) at re-evaluation, off unless set (issue 17). */
     retention: retentionSchema.optional(),
+    /** Which orders spend and counts add up: all (default), the last N months, or the calendar year. */
+    window: z
+      .union([
+        z.object({ kind: z.literal("all") }).strict(),
+        z.object({ kind: z.literal("months"), months: z.number().int().min(1).max(120) }).strict(),
+        z.object({ kind: z.literal("year") }).strict(),
+      ])
+      .optional(),
+    /** Where the column `margin` of the rules comes from: a profit column, or amount minus a cost column. */
+    margin: z
+      .object({ column: z.string().min(1), kind: z.enum(["profit", "cost"]) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type RulesRules = z.infer<typeof rulesSchema>;
+
+/** The window's columns a rule table reads: spend, counts and dates of the window, and margin. */
+const WINDOWED: Record<string, (w: WindowTotals, asOf: number) => Float64Array> = {
+  amount: (w) => w.amount,
+  frequency: (w) => w.frequency,
+  first_day: (w) => w.firstDay,
+  last_day: (w) => w.lastDay,
+  recency_days: (w, asOf) => w.lastDay.map((d) => asOf - d),
+};
+
+/**
+ * The columns the rule set's window and margin decide, by rule column: with a window other than
+ * `all`, spend, counts, first and last day over the window's orders (tenure keeps the first order
+ * ever, as the spec says); `margin` from the profit or cost column over the same orders. A rule on
+ * `margin` without a margin column holds for nobody, so a preset can carry it for teams that have one.
+ */
+function windowColumns(
+  input: MethodInput,
+  rs: RulesRules,
+  used: readonly string[],
+): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  const win = rs.window && rs.window.kind !== "all" ? rs.window : undefined;
+  const wantsMargin = used.includes("margin");
+  if (!win && !wantsMargin) return out;
+  if (win && !input.windowed) throw new TierError("rules.windowNeedsOrders");
+  const [from, to] = windowDays(win ?? { kind: "all" }, input.asOf);
+  const margin = wantsMargin ? rs.margin : undefined;
+  if (input.windowed && (win || margin)) {
+    const w = input.windowed(from, to, margin?.column);
+    if (win) for (const c of used) if (c in WINDOWED) out.set(c, WINDOWED[c](w, input.asOf));
+    if (margin && w.extra) {
+      const extra = w.extra;
+      out.set("margin", margin.kind === "profit" ? extra : w.amount.map((a, i) => a - extra[i]));
+    }
+  } else if (margin) {
+    // One row per customer: the profit or cost column is already per customer.
+    const e = input.numeric(input.columnKey(margin.column));
+    out.set("margin", margin.kind === "profit" ? e : input.numeric("amount").map((a, i) => a - e[i]));
+  }
+  if (wantsMargin && !out.has("margin")) out.set("margin", new Float64Array(input.n).fill(NaN));
+  return out;
+}
 
 const fail = (code: string, params: Record<string, string | number>, path: string): never => {
   throw new TierError(code, params, path);
@@ -58,7 +116,9 @@ export const rulesMethod: MethodDef<RulesRules> = {
   },
   needs(rs) {
     const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
-    return [{ role: "customer_id" }, ...used.map((c) => ({ role: c as "amount" }))];
+    // `margin` is worked out from the column the rule set names, not mapped.
+    const mapped = used.filter((c) => c !== "margin");
+    return [{ role: "customer_id" }, ...mapped.map((c) => ({ role: c as "amount" }))];
   },
   tiers: (rs) => tierInfos(rs.tiers, false),
   run(input, rs): MethodRun {
@@ -66,10 +126,17 @@ export const rulesMethod: MethodDef<RulesRules> = {
     const issue: (RowReason | null)[] = new Array(n).fill(null);
     const tier: (string | null)[] = new Array(n).fill(null);
     const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
-    const keys = used.map((c) => input.columnKey(c));
+    const own = windowColumns(input, rs, used);
+    const read = used.filter((c) => !own.has(c));
+    const keys = read.map((c) => input.columnKey(c));
     input.requireValid(keys, issue);
     const cols: Record<string, Float64Array> = {};
-    used.forEach((c, j) => (cols[c] = input.masked([keys[j]], issue)[0]));
+    read.forEach((c, j) => (cols[c] = input.masked([keys[j]], issue)[0]));
+    for (const [c, v] of own) {
+      const copy = Float64Array.from(v);
+      for (let i = 0; i < n; i++) if (issue[i] || input.failed[i]) copy[i] = NaN;
+      cols[c] = copy;
+    }
     const idx = applyRules(
       { rules: rs.rules.map((r) => ({ tier: r.tier, when: r.when })), default: rs.default },
       cols,
@@ -89,6 +156,10 @@ export const rulesMethod: MethodDef<RulesRules> = {
     return {
       columns: [
         ...keys.map((k) => [k, cents(input.numeric(k))] as [string, OutValue[]]),
+        // A margin nobody named is not a column (every rule on it holds for nobody).
+        ...[...own]
+          .filter(([k]) => k !== "margin" || rs.margin)
+          .map(([k, v]) => [k, cents(v)] as [string, OutValue[]]),
         ["benefits", [...tier]],
       ],
       tier,

@@ -8,7 +8,8 @@ import {
   stars as starsOf,
   weightedScoreByStage,
 } from "../scorecard";
-import { readText } from "../values";
+import { bandPoints, weightedPoints, type Band } from "../bands";
+import { readNumber, readText } from "../values";
 import { base, names } from "./parts";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason, TierInfo } from "./types";
 import { scorecardNext } from "../next/scorecard";
@@ -26,6 +27,40 @@ export const scorecardSchema = z
     }),
     stars: z.array(z.number()).length(4),
     missing: z.enum(["skip", "one"]),
+    /**
+     * Per criterion key: bands turning its raw figure into points (first matching band wins, none
+     * gives 0), as a dealer card scores "年销量 ≥ 500 台 → 5 分".
+     */
+    bands: z
+      .record(
+        z.string(),
+        z
+          .array(
+            z
+              .object({
+                min: z.number().optional(),
+                max: z.number().optional(),
+                points: z.number().min(0).max(5),
+              })
+              .strict(),
+          )
+          .min(1),
+      )
+      .optional(),
+    /** An item may score 0 (a rating of 0 is read, not listed as a problem). */
+    zero: z.boolean().optional(),
+    /** Whether the maintenance class (tenant leases: A renew, B adjust, C do not renew) is written; default yes. */
+    classes: z.boolean().optional(),
+    /** The star tiers' names, 5 stars first, as the source names them. */
+    starNames: z.array(names).length(5).optional(),
+    /** Customer types read from a column (A–E) and written, with their meaning, as `customer_type`. */
+    customerTypes: z
+      .object({
+        column: z.string().min(1),
+        types: z.array(z.object({ key: z.string().min(1), name: names }).strict()).min(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ScorecardRules = z.infer<typeof scorecardSchema>;
@@ -38,6 +73,63 @@ export const STAR_TIERS: readonly TierInfo[] = Object.freeze(
     colour: ["#7A5C00", "#A67C00", "#D4A017", "#F2D16B", "#FBF0C8"][i],
   })),
 );
+
+/** A rating where an item may score nothing: a number 0..5 (or numeric text), else a rating word. */
+function ratingOrZero(v: unknown): number {
+  const x = readNumber(v);
+  return typeof x === "number" && x >= 0 && x <= 5 ? x : parseRating(v);
+}
+
+/** A criterion's raw figures turned into points by its bands; an unreadable figure is a row problem. */
+function rawPoints(
+  cells: readonly unknown[],
+  band: readonly Band[],
+  header: string,
+  missing: "skip" | "one",
+  issue: (RowReason | null)[],
+): Float64Array {
+  const raw = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const x = readNumber(cells[i]);
+    if (typeof x === "number") raw[i] = x;
+    else {
+      raw[i] = NaN;
+      if (missing === "skip" && !issue[i]) issue[i] = { ...x, column: header };
+    }
+  }
+  const p = bandPoints(raw, band);
+  // "one" rates a missing item as the lowest rating, as it does for 1..5 ratings.
+  if (missing === "one") for (let i = 0; i < p.length; i++) if (Number.isNaN(p[i])) p[i] = 1;
+  return p;
+}
+
+/** Weighted points per row with the stage's profile (items may score 0); NaN for an unknown stage. */
+function pointsByStage(
+  points: readonly Float64Array[],
+  profiles: Readonly<Record<string, readonly number[]>>,
+  stage: readonly unknown[],
+  missing: "skip" | "one",
+): Float64Array {
+  const filled = missing === "one" ? points.map((p) => p.map((x) => (Number.isNaN(x) ? 1 : x))) : points;
+  const byStage = new Map(Object.entries(profiles).map(([k, w]) => [k.trim(), weightedPoints(filled, w)]));
+  const out = new Float64Array(stage.length);
+  for (let i = 0; i < stage.length; i++) {
+    const s = byStage.get(readText(stage[i]));
+    out[i] = s === undefined ? NaN : s[i];
+  }
+  return out;
+}
+
+/** The customer type of each row as "A：its meaning"; a cell naming no type is shown as it is. */
+function customerTypes(input: MethodInput, ct: NonNullable<ScorecardRules["customerTypes"]>): OutValue[] {
+  const header = input.headers.find((h) => normaliseHeader(h) === normaliseHeader(ct.column));
+  if (header === undefined) return new Array(input.n).fill(null);
+  return input.cells(header).map((v) => {
+    const t = readText(v);
+    const type = ct.types.find((x) => x.key.toLowerCase() === t.toLowerCase().replace(/类$/, ""));
+    return type ? type.key : t || null;
+  });
+}
 
 const fail = (code: string, params: Record<string, string | number>, path: string): never => {
   throw new TierError(code, params, path);
@@ -94,7 +186,8 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
     { role: "ratings" },
     ...(Object.keys(rs.profiles).length > 1 ? [{ role: "stage" as const }] : []),
   ],
-  tiers: () => [...STAR_TIERS],
+  tiers: (rs) =>
+    rs.starNames ? STAR_TIERS.map((t, i) => ({ ...t, name: rs.starNames![i] })) : [...STAR_TIERS],
   run(input, rs): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);
@@ -106,11 +199,13 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
         criteria: missing.slice(0, 6).map((c) => `${c.name.zh} (${c.name.en})`),
         more: Math.max(0, missing.length - 6),
       });
-    const ratings = headersOf.map((header) => {
+    const ratings = headersOf.map((header, j) => {
       const cells = input.cells(header!);
+      const band = rs.bands?.[rs.criteria[j].key];
+      if (band) return rawPoints(cells, band, header!, rs.missing, issue);
       const v = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const r = parseRating(cells[i]);
+        const r = rs.zero ? ratingOrZero(cells[i]) : parseRating(cells[i]);
         v[i] = r;
         if (Number.isNaN(r) && rs.missing === "skip" && !issue[i]) {
           const t = readText(cells[i]);
@@ -129,7 +224,10 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
     // One profile: every row uses it; several: the stage column picks the profile per row.
     const stageCells =
       stages.length > 1 ? input.cells(input.headers[stageCol!]) : new Array<unknown>(n).fill(stages[0]);
-    const score = weightedScoreByStage(ratings, rs.profiles, stageCells, { missing: rs.missing });
+    const score =
+      rs.bands || rs.zero
+        ? pointsByStage(ratings, rs.profiles, stageCells, rs.missing)
+        : weightedScoreByStage(ratings, rs.profiles, stageCells, { missing: rs.missing });
     for (const p of stageProblems(rs.profiles, stageCells, input.headers[stageCol ?? 0]))
       if (!issue[p.row]) issue[p.row] = { code: p.code, params: p.params, column: p.column };
     for (let i = 0; i < n; i++) if (issue[i] || input.failed[i]) score[i] = NaN;
@@ -141,7 +239,10 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
       columns: [
         ["score", Array.from(shown, (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null))],
         ["stars", Array.from(st, (x) => (x === 0 ? null : x))],
-        ["class", cls],
+        ...(rs.classes === false ? [] : [["class", cls] as [string, OutValue[]]]),
+        ...(rs.customerTypes
+          ? [["customer_type", customerTypes(input, rs.customerTypes)] as [string, OutValue[]]]
+          : []),
       ],
       tier,
       issue,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Role } from "../headers";
 import type { Lang, Reason } from "../reasons";
+import type { WindowTotals } from "../window";
 
 /** One cell of an output column: a number, a text, or blank. */
 export type OutValue = string | number | null;
@@ -22,6 +23,8 @@ export interface TierInfo {
   readonly visits?: number;
   /** Benefits, per language, already cumulated where the policy says higher tiers keep lower ones'. */
   readonly benefits?: { readonly zh: readonly string[]; readonly en: readonly string[] };
+  /** The most visits a month, when the policy gives a range (`visits` is then the least). */
+  readonly maxVisits?: number;
 }
 
 /** The chart that tells a method's story best. */
@@ -66,6 +69,11 @@ export interface MethodInput {
   label(key: string): string;
   /** Throws the readable "this policy needs a column for …" error. */
   need(role: Role, context?: Reason): number;
+  /**
+   * Orders input only: spend, count, first and last day per customer over the orders dated `from` to
+   * `to` (day numbers, both included), and the sum of the header `extra` over the same orders.
+   */
+  windowed?(from: number, to: number, extra?: string): WindowTotals;
 }
 
 /** What a method returns: a tier key per row (null where none), its own columns, and row problems. */

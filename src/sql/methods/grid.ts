@@ -3,6 +3,44 @@ import type { RuleSet } from "../../engine/ruleset";
 import { cutCtes, dbl } from "../cuts";
 import type { Query } from "../query";
 
+type Filter = NonNullable<Extract<RuleSet, { method: "grid" }>["eligibility"]>[number];
+
+/**
+ * Eligibility filters as a check before the cut points: a row matching every condition of a filter
+ * gets an issue (so it is in no tercile), a blank cell equal to nothing, as in the engine.
+ */
+function eligibilitySql(q: Query, filters: readonly Filter[]): void {
+  const d = q.d;
+  const texts = new Map<string, string>();
+  const text = (column: string) => {
+    if (!texts.has(column)) texts.set(column, q.rawText(`eligible${texts.size + 1}`, d.id(column)));
+    return `COALESCE(${texts.get(column)!}, '')`;
+  };
+  const lit = (v: number | string) => (typeof v === "number" ? dbl(d, v) : d.str(String(v).trim()));
+  const test = (c: Filter["when"][number]): string => {
+    const t = text(c.column);
+    const num = typeof (Array.isArray(c.value) ? c.value[0] : c.value) === "number";
+    const x = num ? d.num(t) : t;
+    switch (c.op) {
+      case "in":
+        return `${x} IN (${(c.value as (number | string)[]).map(lit).join(", ")})`;
+      case "between": {
+        const [lo, hi] = c.value as (number | string)[];
+        return `${x} BETWEEN ${lit(lo)} AND ${lit(hi)}`;
+      }
+      case "<>":
+        return `${x} <> ${lit(c.value as number | string)}`;
+      default:
+        return `${x} ${c.op} ${lit(c.value as number | string)}`;
+    }
+  };
+  const hits = filters.map((f) => `(${f.when.map(test).join(" AND ")})`);
+  q.check(
+    `(${hits.join(" OR ")})`,
+    `CASE ${filters.map((f, k) => `WHEN ${hits[k]} THEN ${d.str(`not counted (eligibility): ${f.name.en}`)}`).join(" ")} END`,
+  );
+}
+
 /**
  * The nine-grid in SQL: X and Y each cut into three levels (fixed low/high or terciles by
  * PERCENTILE.INC), the cell named A..C for X and 1..3 for Y (high first), with its tier and visits.
@@ -16,6 +54,7 @@ export function gridSql(q: Query, rs: Extract<RuleSet, { method: "grid" }>): str
   const yk = rs.y.role;
   const x = q.value(xk);
   const y = q.value(yk);
+  if (rs.eligibility) eligibilitySql(q, rs.eligibility);
   q.prepare();
   const joins: string[] = [];
   const level = (axis: "x" | "y", v: string): string => {

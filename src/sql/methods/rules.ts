@@ -2,6 +2,9 @@ import type { RuleSet } from "../../engine/ruleset";
 import { benefitsSql } from "../benefits";
 import { dbl } from "../cuts";
 import type { Query } from "../query";
+import { formatDay, parseIsoDay } from "../../engine/dates";
+import { TierError } from "../../engine/errors";
+import { windowDays } from "../../engine/window";
 
 type Condition = Extract<RuleSet, { method: "rules" }>["rules"][number]["when"][number];
 
@@ -35,11 +38,22 @@ function conditionSql(q: Query, x: string, c: Condition): string {
 
 export function rulesSql(q: Query, rs: Extract<RuleSet, { method: "rules" }>): string {
   const d = q.d;
-  const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
+  const window = rs.window && rs.window.kind !== "all" ? rs.window : undefined;
+  if (window) {
+    if (!q.orders) throw new TierError("rules.windowNeedsOrders");
+    q.windowFrom = formatDay(windowDays(window, parseIsoDay(q.options.asOf))[0]);
+  }
+  // A margin needs a profit or cost column per order, which the SQL form does not add up: said, not
+  // guessed. Without one, a rule on margin holds for nobody, as in the engine.
+  if (rs.margin && rs.rules.some((r) => r.when.some((c) => c.column === "margin")))
+    throw new TierError("sql.marginUnsupported");
+  const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))].filter(
+    (c) => c !== "margin",
+  );
   for (const c of used) q.value(c);
   q.prepare();
   const whens = rs.rules.map((r) => {
-    const conds = r.when.map((c) => conditionSql(q, d.id(c.column), c));
+    const conds = r.when.map((c) => (c.column === "margin" ? "FALSE" : conditionSql(q, d.id(c.column), c)));
     return `WHEN ${conds.length ? conds.join(" AND ") : "TRUE"} THEN ${d.str(r.tier)}`;
   });
   const fallback = rs.default !== undefined ? ` ELSE ${d.str(rs.default)}` : "";

@@ -18,7 +18,8 @@ const RATINGS: [string, number][] = [
 
 // The tier name of a star count, in the words the engine uses. Kept here, once, until the engine
 // exports a shared star label (grade and history still write their own).
-function starName(q: Query, k: number): string {
+function starName(q: Query, k: number, names?: readonly { zh: string; en: string }[]): string {
+  if (names) return q.name(names[5 - k]);
   return q.d.str(q.lang === "zh" ? `${k}星` : k === 1 ? "1 star" : `${k} stars`);
 }
 
@@ -36,11 +37,36 @@ export function scorecardSql(q: Query, rs: Extract<RuleSet, { method: "scorecard
     const column = map[c.key] ?? c.key;
     const alias = `rating${j + 1}`;
     const labels = RATINGS.map(([l, s]) => `WHEN ${d.str(l)} THEN ${s}`).join(" ");
+    const band = rs.bands?.[c.key];
+    if (band) {
+      // Raw figure → points: first matching band, 0 when none; a cell that is not a number is listed.
+      const when = band.map((b) => {
+        const x = (t: string) => d.num(t);
+        const conds = (t: string) =>
+          [
+            ...(b.min === undefined ? [] : [`${x(t)} >= ${dbl(d, b.min)}`]),
+            ...(b.max === undefined ? [] : [`${x(t)} <= ${dbl(d, b.max)}`]),
+          ].join(" AND ") || "TRUE";
+        return (t: string) => `WHEN ${conds(t)} THEN ${dbl(d, b.points)}`;
+      });
+      const { ref, text: t } = q.cell(
+        alias,
+        (t) => `CASE WHEN ${d.num(t)} IS NULL THEN NULL ${when.map((w) => w(t)).join(" ")} ELSE 0 END`,
+        d.id(column),
+      );
+      if (rs.missing === "skip")
+        q.check(
+          `${ref} IS NULL`,
+          `CASE WHEN ${t} IS NULL OR ${t} = '' THEN ${d.str(`${column}: blank`)} ELSE ${d.str(`${column}: not a number: "`)} || ${t} || ${d.str('"')} END`,
+        );
+      return rs.missing === "one" ? `COALESCE(${ref}, 1)` : ref;
+    }
+    const low = rs.zero ? 0 : 1;
     // A number 1..5 (half points kept), numeric text, or a label 优秀 5 … 不合格 1 (Excellent … Unacceptable).
     const { ref, text: t } = q.cell(
       alias,
       (t) =>
-        `CASE WHEN ${d.num(t)} BETWEEN 1 AND 5 THEN ${d.num(t)} WHEN ${d.num(t)} IS NULL THEN CASE LOWER(${t}) ${labels} END END`,
+        `CASE WHEN ${d.num(t)} BETWEEN ${low} AND 5 THEN ${d.num(t)} WHEN ${d.num(t)} IS NULL THEN CASE LOWER(${t}) ${labels} END END`,
       d.id(column),
     );
     if (rs.missing === "skip")
@@ -67,6 +93,17 @@ export function scorecardSql(q: Query, rs: Extract<RuleSet, { method: "scorecard
     );
     score = `CASE stage ${stages.map((st) => `WHEN ${d.str(st)} THEN ${weighted(rs.profiles[st])}`).join("\n      ")} END`;
   } else score = weighted(rs.profiles[stages[0]]);
+  const ct = rs.customerTypes;
+  const typeColumn = q.options.map?.customer_type;
+  const typeRef =
+    ct && typeColumn
+      ? q.cell(
+          "customer_type",
+          (t) =>
+            `CASE ${ct.types.map((x) => `WHEN LOWER(REGEXP_REPLACE(${t}, '类$', '')) = ${d.str(x.key.toLowerCase())} THEN ${d.str(x.key)}`).join(" ")} ELSE NULLIF(${t}, '') END`,
+          d.id(typeColumn),
+        ).ref
+      : undefined;
   q.prepare();
   const shown = rs.scale === 100 ? `(${score}) * 20` : score;
   q.ctes.push([
@@ -83,9 +120,18 @@ export function scorecardSql(q: Query, rs: Extract<RuleSet, { method: "scorecard
       [
         ["score", q.r2("score")],
         ["stars", "stars"],
-        ["class", "CASE WHEN stars >= 4 THEN 'A' WHEN stars >= 2 THEN 'B' WHEN stars = 1 THEN 'C' END"],
+        ...(rs.classes === false
+          ? []
+          : [
+              [
+                "class",
+                "CASE WHEN stars >= 4 THEN 'A' WHEN stars >= 2 THEN 'B' WHEN stars = 1 THEN 'C' END",
+              ] as [string, string],
+            ]),
+        // The customer type column is read when `map.customer_type` names it; blank otherwise.
+        ...(ct ? [["customer_type", typeRef ?? `CAST(NULL AS ${d.text})`] as [string, string]] : []),
       ],
-      `CASE stars ${[5, 4, 3, 2, 1].map((k) => `WHEN ${k} THEN ${starName(q, k)}`).join(" ")} END`,
+      `CASE stars ${[5, 4, 3, 2, 1].map((k) => `WHEN ${k} THEN ${starName(q, k, rs.starNames)}`).join(" ")} END`,
     ) + "\nFROM starred",
   );
 }

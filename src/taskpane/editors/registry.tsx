@@ -40,12 +40,22 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
       </>
     );
   },
-  abc: ({ form }) => (
-    <>
-      <ShareEditor form={form} method="abc" />
-      <TiersEditor form={form} withMin={false} withBenefits={false} />
-    </>
-  ),
+  abc: function AbcEditor({ form }) {
+    const { t } = useI18n();
+    return (
+      <>
+        <ShareEditor form={form} method="abc" />
+        <ValueField
+          form={form}
+          path={["regularVisits"]}
+          label={t("editor.regularVisits")}
+          kind="number"
+          parse={(s) => (s.trim() === "" ? undefined : Number(s))}
+        />
+        <TiersEditor form={form} withMin={false} withBenefits={false} />
+      </>
+    );
+  },
   pyramid: ({ form }) => (
     <>
       <ShareEditor form={form} method="pyramid" />

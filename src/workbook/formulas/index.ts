@@ -72,6 +72,7 @@ export function liveFormulas(
   const write = METHODS[ruleSet.method] as MethodFormulas<Method> | undefined;
   if (!write) throw new TierError("formulas.noFormulaForm", { method: ruleSet.method });
   const env = makeEnv(lang, result.input, table.headers, result.mapping);
+  env.asOfDay = result.asOf;
   const rulesName = options.rulesSheet ?? env.label("rulesSheet");
   const asOfSerial = excelSerial(result.asOf);
   const orders = result.input === "orders";

@@ -23,6 +23,10 @@ export interface Env {
   label: (key: FormulaLabel, params?: Record<string, string | number>) => string;
   /** Helper columns made so far, by key, so two methods' needs share one column. */
   made: Map<string, ColumnRef>;
+  /** The as-of day (days since 1970-01-01), for windows a rule table counts back from. */
+  asOfDay?: number;
+  /** Orders: the orders sheet's id, amount and counted-day ranges, for windowed sums. */
+  orderRanges?: { ids: string; amounts: string; days: string };
 }
 
 /** Keys the engine derives rather than reads (grade.ts DAY_ROLES and the date roles). */

@@ -73,6 +73,10 @@ export const FORMULA_LABELS = {
   gridVisits: { en: "Visits a month", zh: "每月拜访次数" },
   cell: { en: "Tier·cell", zh: "分级·格子" },
   visits: { en: "Tier·visits", zh: "分级·拜访" },
+  windowFrom: { en: "Spend window: orders from", zh: "消费窗口：订单起始日期" },
+  windowAmount: { en: "Tier·amount in the window", zh: "分级·窗口内金额" },
+  windowFrequency: { en: "Tier·frequency in the window", zh: "分级·窗口内次数" },
+  eligible: { en: "Tier·eligible (1) or left out (0)", zh: "分级·计入（1）或不计入（0）" },
 } as const;
 
 export type FormulaLabel = keyof typeof FORMULA_LABELS;

@@ -51,6 +51,7 @@ export function ordersAggregates(
   const ids = absRange(orders.col("customer_id"), orders.first, orders.last, orders.sheet);
   const amounts = absRange(orders.col("amount"), orders.first, orders.last, orders.sheet);
   const days = absRange(orders.firstCol, orders.first, orders.last, orders.sheet);
+  env.orderRanges = { ids, amounts, days };
   // A customer none of whose rows counts (every order unreadable) gets blanks, so it is not graded:
   // the engine lists it too, with "no readable order", and leaves it out of cut points and shares.
   const counted = (r: number) => `COUNTIFS(${ids},A${r},${days},">0")`;

@@ -4,6 +4,9 @@
  * with sits in a labelled cell of the rules block, so a threshold is changed by typing over it.
  */
 import type { RuleSet } from "../../engine/ruleset";
+import { TierError } from "../../engine/errors";
+import { windowDays } from "../../engine/window";
+import { excelSerial } from "./index";
 import { numberInput, validColumn, type Env } from "./inputs";
 import type { MethodFormulas } from "./method";
 import type { ColumnRef, FormulaBuilder } from "./refs";
@@ -49,9 +52,62 @@ export function ruleTableFormula(
   };
 }
 
+/**
+ * Spend and counts over the rule set's window: `SUMIFS(amounts, ids, id, days, ">="&from)` and the
+ * COUNTIFS beside it, `from` a labelled date cell of the rules block (blank, as the whole-sheet
+ * aggregates, for a customer with no counted order at all).
+ */
+function windowInputs(
+  rs: Extract<RuleSet, { method: "rules" }>,
+  b: FormulaBuilder,
+  env: Env,
+  used: readonly string[],
+): Map<string, ColumnRef> {
+  const out = new Map<string, ColumnRef>();
+  const window = rs.window && rs.window.kind !== "all" ? rs.window : undefined;
+  if (!window) return out;
+  const o = env.orderRanges;
+  if (env.kind !== "orders" || !o || env.asOfDay === undefined)
+    throw new TierError("rules.windowNeedsOrders");
+  const from = b.ruleRow(
+    env.label("windowFrom"),
+    [excelSerial(windowDays(window, env.asOfDay)[0])],
+    "yyyy-mm-dd",
+  ).cells[0];
+  const any = (r: number) => `COUNTIFS(${o.ids},A${r},${o.days},">0")=0`;
+  for (const c of used) {
+    if (c === "amount")
+      out.set(
+        c,
+        b.column(
+          env.label("windowAmount"),
+          (r) => `IF(${any(r)},"",SUMIFS(${o.amounts},${o.ids},A${r},${o.days},">="&${from}))`,
+        ),
+      );
+    else if (c === "frequency")
+      out.set(
+        c,
+        b.column(
+          env.label("windowFrequency"),
+          (r) => `IF(${any(r)},"",COUNTIFS(${o.ids},A${r},${o.days},">="&${from}))`,
+        ),
+      );
+    else if (["last_day", "first_day", "recency_days"].includes(c))
+      throw new TierError("formulas.windowColumn", { column: c });
+  }
+  return out;
+}
+
 export const rulesFormulas: MethodFormulas<"rules"> = (rs, b, env) => {
+  // A rule on margin holds for nobody without a margin column (as in the engine): it is left out.
+  if (rs.margin && rs.rules.some((r) => r.when.some((c) => c.column === "margin")))
+    throw new TierError("formulas.marginUnsupported");
+  rs = { ...rs, rules: rs.rules.filter((r) => r.when.every((c) => c.column !== "margin")) };
   const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
-  const refs = new Map(used.map((c) => [c, numberInput(b, env, c)] as [string, ColumnRef]));
+  const windowed = windowInputs(rs, b, env, used);
+  const refs = new Map(
+    used.map((c) => [c, windowed.get(c) ?? numberInput(b, env, c)] as [string, ColumnRef]),
+  );
   const valid = validColumn(b, env, [...refs.values()]);
   const names = b.ruleRow(
     env.label("tierNames"),

@@ -24,18 +24,34 @@ export const scorecardFormulas: MethodFormulas<"scorecard"> = (rs, b, env) => {
   const words = [
     ...RATING_LABELS.flatMap((l) => [[l.zh, l.score] as const, [l.en, l.score] as const]),
     ...[5, 4, 3, 2, 1].map((s) => [String(s), s] as const),
+    ...(rs.zero ? [["0", 0] as const] : []),
   ];
   const table = b.ruleTable(
     env.label("ratingLabels"),
     words.map(([w, s]) => [w, s]),
   );
   const fallback = rs.missing === "one" ? "1" : '""';
+  const low = rs.zero ? 0 : 1;
   const ratings = headerOf.map((h, j) => {
     const c = b.input(h!)!;
+    const band = rs.bands?.[rs.criteria[j].key];
     return b.column(env.label("rating", { name: rs.criteria[j].name[env.lang] }), (r) => {
       const x = c.at(r);
+      if (band) {
+        // Raw figure → points: the first band whose ends hold, 0 when none (bands.ts).
+        let out = "0";
+        for (let k = band.length - 1; k >= 0; k--) {
+          const t = band[k];
+          const conds = [
+            ...(t.min === undefined ? [] : [`${x}>=${t.min}`]),
+            ...(t.max === undefined ? [] : [`${x}<=${t.max}`]),
+          ];
+          out = `IF(${conds.length ? `AND(${conds.join(",")})` : "TRUE"},${t.points},${out})`;
+        }
+        return `IF(ISNUMBER(${x}),${out},${fallback})`;
+      }
       return (
-        `IF(ISNUMBER(${x}),IF(AND(${x}>=1,${x}<=5),${x},${fallback}),` +
+        `IF(ISNUMBER(${x}),IF(AND(${x}>=${low},${x}<=5),${x},${fallback}),` +
         `IFERROR(INDEX(${table.col(1)},MATCH(TRIM(${x}),${table.col(0)},0)),${fallback}))`
       );
     });
@@ -61,18 +77,29 @@ export const scorecardFormulas: MethodFormulas<"scorecard"> = (rs, b, env) => {
   const stars = b.ruleRow(env.label("stars"), [...rs.stars]).range;
   const starNames = b.ruleRow(
     env.label("starNames"),
-    [1, 2, 3, 4, 5].map((k) => (env.lang === "zh" ? `${k}星` : k === 1 ? "1 star" : `${k} stars`)),
+    [1, 2, 3, 4, 5].map((k) =>
+      rs.starNames
+        ? rs.starNames[5 - k][env.lang]
+        : env.lang === "zh"
+          ? `${k}星`
+          : k === 1
+            ? "1 star"
+            : `${k} stars`,
+    ),
   ).range;
-  const classFrom = b.ruleRow(env.label("classFrom"), [4, 2]).cells;
   const count = b.column(
     env.label("stars1"),
     (r) => `IF(ISNUMBER(${score.at(r)}),1+SUMPRODUCT(--(${score.at(r)}>=${stars})),"")`,
   );
-  b.column(
-    env.label("class"),
-    (r) =>
-      `IF(ISNUMBER(${count.at(r)}),IF(${count.at(r)}>=${classFrom[0]},"A",IF(${count.at(r)}>=${classFrom[1]},"B","C")),"")`,
-  );
+  // The maintenance classes are the tenant card's (leases); a card without them writes none.
+  if (rs.classes !== false) {
+    const classFrom = b.ruleRow(env.label("classFrom"), [4, 2]).cells;
+    b.column(
+      env.label("class"),
+      (r) =>
+        `IF(ISNUMBER(${count.at(r)}),IF(${count.at(r)}>=${classFrom[0]},"A",IF(${count.at(r)}>=${classFrom[1]},"B","C")),"")`,
+    );
+  }
   return b.column(
     env.label("tier"),
     (r) => `IF(ISNUMBER(${count.at(r)}),INDEX(${starNames},${count.at(r)}),"")`,
