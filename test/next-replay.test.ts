@@ -47,7 +47,7 @@ function prepare(table: SheetTable): MethodInput {
 
 /** The input with one customer's value of `role` set to `to` (a rating or month: the cell of that header). */
 function withChange(input: MethodInput, row: number, role: string, to: number): MethodInput {
-  const header = role.startsWith("rating:") ? role.slice("rating:".length) : role;
+  const header = /^(rating|raw):/.test(role) ? role.replace(/^(rating|raw):/, "") : role;
   const patch = (a: Float64Array): Float64Array => {
     const c = Float64Array.from(a);
     c[row] = to;
@@ -60,6 +60,20 @@ function withChange(input: MethodInput, row: number, role: string, to: number): 
       const v = input.peek(key);
       return v && key === role ? patch(v) : v;
     },
+    // A windowed rule set reads spend and counts over its window: the change is to those totals.
+    windowed:
+      input.windowed &&
+      ((from: number, to2: number, extra?: string) => {
+        const w = input.windowed!(from, to2, extra);
+        if (role === "amount") return { ...w, amount: patch(w.amount) };
+        if (role === "frequency") return { ...w, frequency: patch(w.frequency) };
+        if (role === "recency_days") {
+          const last = Float64Array.from(w.lastDay);
+          last[row] = input.asOf - to;
+          return { ...w, lastDay: last };
+        }
+        return w;
+      }),
     cells: (h: string) => {
       const c = input.cells(h);
       if (h !== header) return c;

@@ -5,8 +5,8 @@ import { base, distinctKeys, tierDef, tierInfos } from "./parts";
 import { cents } from "./rfm";
 import { rulesNext } from "../next/rules";
 import { retentionSchema } from "./retention";
-import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason } from "./types";
-import { windowDays, type WindowTotals } from "../window";
+import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
+import { windowColumns } from "./rules-window";
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
@@ -42,48 +42,6 @@ export const rulesSchema = z
 export type RulesRules = z.infer<typeof rulesSchema>;
 
 /** The window's columns a rule table reads: spend, counts and dates of the window, and margin. */
-const WINDOWED: Record<string, (w: WindowTotals, asOf: number) => Float64Array> = {
-  amount: (w) => w.amount,
-  frequency: (w) => w.frequency,
-  first_day: (w) => w.firstDay,
-  last_day: (w) => w.lastDay,
-  recency_days: (w, asOf) => w.lastDay.map((d) => asOf - d),
-};
-
-/**
- * The columns the rule set's window and margin decide, by rule column: with a window other than
- * `all`, spend, counts, first and last day over the window's orders (tenure keeps the first order
- * ever, as the spec says); `margin` from the profit or cost column over the same orders. A rule on
- * `margin` without a margin column holds for nobody, so a preset can carry it for teams that have one.
- */
-function windowColumns(
-  input: MethodInput,
-  rs: RulesRules,
-  used: readonly string[],
-): Map<string, Float64Array> {
-  const out = new Map<string, Float64Array>();
-  const win = rs.window && rs.window.kind !== "all" ? rs.window : undefined;
-  const wantsMargin = used.includes("margin");
-  if (!win && !wantsMargin) return out;
-  if (win && !input.windowed) throw new TierError("rules.windowNeedsOrders");
-  const [from, to] = windowDays(win ?? { kind: "all" }, input.asOf);
-  const margin = wantsMargin ? rs.margin : undefined;
-  if (input.windowed && (win || margin)) {
-    const w = input.windowed(from, to, margin?.column);
-    if (win) for (const c of used) if (c in WINDOWED) out.set(c, WINDOWED[c](w, input.asOf));
-    if (margin && w.extra) {
-      const extra = w.extra;
-      out.set("margin", margin.kind === "profit" ? extra : w.amount.map((a, i) => a - extra[i]));
-    }
-  } else if (margin) {
-    // One row per customer: the profit or cost column is already per customer.
-    const e = input.numeric(input.columnKey(margin.column));
-    out.set("margin", margin.kind === "profit" ? e : input.numeric("amount").map((a, i) => a - e[i]));
-  }
-  if (wantsMargin && !out.has("margin")) out.set("margin", new Float64Array(input.n).fill(NaN));
-  return out;
-}
-
 const fail = (code: string, params: Record<string, string | number>, path: string): never => {
   throw new TierError(code, params, path);
 };

@@ -75,7 +75,7 @@ export const STAR_TIERS: readonly TierInfo[] = Object.freeze(
 );
 
 /** A rating where an item may score nothing: a number 0..5 (or numeric text), else a rating word. */
-function ratingOrZero(v: unknown): number {
+export function ratingOrZero(v: unknown): number {
   const x = readNumber(v);
   return typeof x === "number" && x >= 0 && x <= 5 ? x : parseRating(v);
 }

@@ -1,6 +1,7 @@
 /** Reasons and next steps of the `rules` method (membership cards): first matching rule wins. */
 import { applyRules, ruleMatcher, type Condition, type RuleTable } from "../rules";
 import type { RulesRules } from "../methods/rules";
+import { windowColumns } from "../methods/rules-window";
 import type { MethodDef, MethodInput } from "../methods/types";
 import type { Reason } from "../reasons";
 import { atLeast, atMost, searchNext, stepOf, type Candidate, columnOf } from "./search";
@@ -21,9 +22,11 @@ function columnsOf(input: MethodInput, rs: RulesRules): Columns {
   const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
   const keys: Record<string, string> = {};
   const cols: Record<string, Float64Array> = {};
+  // Spend and counts over the rule set's window, and the margin, are the ones the grading used.
+  const own = windowColumns(input, rs, used);
   for (const c of used) {
-    keys[c] = input.columnKey(c);
-    cols[c] = input.numeric(keys[c]);
+    keys[c] = own.has(c) ? c : input.columnKey(c);
+    cols[c] = own.get(c) ?? input.numeric(keys[c]);
   }
   return { used, keys, cols };
 }
