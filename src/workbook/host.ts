@@ -60,6 +60,18 @@ export interface WriteColumnsRequest {
   /** Index of the tier column and its colours. */
   tierColumn?: number;
   tierColours?: TierColours;
+  /**
+   * Live formulas (docs/formulas.md): per output column, per data row, a formula (without the leading
+   * "=", Excel's own spelling) the host writes instead of the value. Only these cells are formulas:
+   * every string in `columns` is still written as text.
+   */
+  formulas?: (readonly (string | undefined)[] | undefined)[];
+  /**
+   * Per output column: its formulas are one-cell array formulas (Ctrl+Shift+Enter in Excel 2016/2019,
+   * `MATCH(1, (…)*(…), 0)`). Excel with dynamic arrays (every Excel the pane runs in) computes them as
+   * plain formulas; a file writer marks them as arrays.
+   */
+  formulaArrays?: readonly boolean[];
 }
 
 export interface SheetWriteRequest {
@@ -71,6 +83,12 @@ export interface SheetWriteRequest {
   asTable?: boolean;
   /** Column widths in characters. */
   widths?: number[];
+  /** Live formulas: per row, per column, a formula written instead of the value (as in WriteColumnsRequest). */
+  formulas?: (readonly (string | undefined)[] | undefined)[];
+  /** Number formats of single cells, per row and column, over the column's format (a rules block's dates and shares). */
+  cellFormats?: (readonly (string | undefined)[] | undefined)[];
+  /** Per column: its formulas are one-cell array formulas (as in WriteColumnsRequest). */
+  formulaArrays?: readonly boolean[];
 }
 
 /** A Pareto chart: columns for each customer's sales, a line for the cumulative share on a second axis. */
