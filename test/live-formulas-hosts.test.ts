@@ -27,7 +27,7 @@ import { formulaLabel } from "../src/workbook/formulas/labels";
 import { gradeRun, type GradeRunOutcome } from "../src/workbook/grade-run";
 import type { WorkbookHost } from "../src/workbook/host";
 import { OfficeHost } from "../src/workbook/office-host";
-import { PackageHost } from "../src/workbook/package-host";
+import { fullCalcOnLoad, PackageHost } from "../src/workbook/package-host";
 import { FakeExcel, type FakeSheet, type FakeValue } from "./fake-excel";
 import { recalculate, soffice } from "./helpers/libreoffice";
 import { gradeIn } from "./present";
@@ -338,3 +338,27 @@ describe.skipIf(!bin)(
     });
   },
 );
+
+describe("fullCalcOnLoad(workbookXml)", () => {
+  it("sets the flag on an existing calcPr, keeping its other attributes", () => {
+    expect(fullCalcOnLoad('<workbook><sheets/><calcPr calcId="191029"/></workbook>')).toBe(
+      '<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+    );
+    expect(
+      fullCalcOnLoad('<x:workbook><x:calcPr fullCalcOnLoad="0" calcId="1"></x:calcPr></x:workbook>'),
+    ).toBe('<x:workbook><x:calcPr calcId="1" fullCalcOnLoad="1"></x:calcPr></x:workbook>');
+  });
+
+  it("adds calcPr where the schema puts it: after definedNames, else after sheets", () => {
+    expect(
+      fullCalcOnLoad(
+        "<workbook><sheets><sheet/></sheets><definedNames><definedName/></definedNames><extLst/></workbook>",
+      ),
+    ).toBe(
+      '<workbook><sheets><sheet/></sheets><definedNames><definedName/></definedNames><calcPr fullCalcOnLoad="1"/><extLst/></workbook>',
+    );
+    expect(fullCalcOnLoad("<workbook><sheets><sheet/></sheets></workbook>")).toBe(
+      '<workbook><sheets><sheet/></sheets><calcPr fullCalcOnLoad="1"/></workbook>',
+    );
+  });
+});
