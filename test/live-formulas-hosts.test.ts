@@ -223,14 +223,38 @@ describe.skipIf(!bin)(
         const original = new Uint8Array(readFileSync(path.join(root, s.file)));
         const host = await PackageHost.fromBytes(original, s.file);
         const out = await gradeLive(host, s);
+        const bytes = await host.toXlsx();
         jobs.push({
           name: `standalone ${s.preset}`,
-          bytes: await host.toXlsx(),
+          bytes,
           expected: want(out.result),
           place: tierPlace(out),
           lang: s.lang,
           original,
         });
+        if (s === MEMBERS) {
+          // The user opens the download and types 8000 over the gold card's amount in the rules block.
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+          const rules = wb.getWorksheet(formulaLabel("rulesSheet", "zh"))!;
+          let row = 0;
+          rules.eachRow((r, k) => {
+            if (!row && /^规则 \d+（金卡）：/.test(r.getCell(1).text)) row = k;
+          });
+          expect(row).toBeGreaterThan(0);
+          rules.getCell(row, 2).value = 8000;
+          const changed = structuredClone(preset("membership")) as Extract<RuleSet, { method: "rules" }>;
+          changed.rules[1].when[0].value = 8000;
+          const engine = gradeIn(out.table, changed, { asOf: AS_OF, lang: "zh" });
+          expect(want(engine)).not.toEqual(want(out.result));
+          jobs.push({
+            name: "standalone membership, gold card amount typed over to 8000",
+            bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+            expected: want(engine),
+            place: tierPlace(out),
+            lang: s.lang,
+          });
+        }
       }
       // The Excel pane: what the fake holds after the run, saved as Excel would save it.
       for (const s of [RFM, ABC]) {
@@ -285,7 +309,7 @@ describe.skipIf(!bin)(
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("every customer's tier from LibreOffice equals the engine's, for the page's download and for the pane's Excel", () => {
-      expect(jobs.length).toBe(5);
+      expect(jobs.length).toBe(6);
       for (const j of jobs) {
         const values = got.get(j.name)!;
         const wrong = j.expected.flatMap((w, i) =>
