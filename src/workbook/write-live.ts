@@ -5,7 +5,7 @@
  * user's cells are never written: the formula columns are the host's owned columns beside the data,
  * the rules block and the customers sheet are sheets of our own.
  */
-import type { Lang, PresentedResult } from "../engine/grade";
+import type { GradeResult, Lang } from "../engine/grade";
 import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
 import { excelSerial, liveFormulas, type LiveWorkbook } from "./formulas";
@@ -140,18 +140,23 @@ export async function writeLiveTiers(
   host: WorkbookHost,
   read: SheetRead,
   table: SheetTable,
-  result: PresentedResult,
+  result: Pick<GradeResult, "input" | "mapping" | "asOf" | "sourceRow" | "columns" | "tiers">,
   ruleSet: RuleSet,
   lang: Lang,
   onProgress?: Progress,
+  /** Changes each model before it is written (tests type over a rules cell with it). */
+  edit?: (model: LiveWorkbook) => void,
 ): Promise<LiveTiersOutcome> {
   const names = {
     rulesSheet: formulaLabel("rulesSheet", lang),
     customersSheet: formulaLabel("customersSheet", lang),
   };
   const sheetTable = { ...table, sheetName: read.sheetName };
-  const make = (firstCol: number) =>
-    liveFormulas(ruleSet, sheetTable, result, lang, { ...names, firstCol, left: read.left });
+  const make = (firstCol: number) => {
+    const m = liveFormulas(ruleSet, sheetTable, result, lang, { ...names, firstCol, left: read.left });
+    edit?.(m);
+    return m;
+  };
   let model = make(read.left + table.headers.length + 1);
   const colours = Object.fromEntries(result.tiers.map((t) => [t.name[lang], t.colour]));
   const tier = { column: model.tierColumn, colours };
