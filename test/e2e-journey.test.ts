@@ -115,7 +115,7 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         const suggestion = page.getByText(pattern(J("suggest.title")));
         await suggestion.waitFor({ timeout: 120_000 });
         expect(await suggestion.textContent()).toContain(zh ? "门店客户分级" : "Store membership");
-        await expect.poll(() => page.getByRole("radio", { checked: true }).count()).toBe(2); // the policy, the row kind
+        await expect.poll(() => page.getByRole("radio", { checked: true }).count()).toBe(3); // the policy, the row kind, values or live formulas
         const needs = page.getByRole("region", { name: J("needs.title") });
         expect(await needs.textContent()).toContain("会员卡号");
         await shot("1-suggested", true);

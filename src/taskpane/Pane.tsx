@@ -47,6 +47,9 @@ import { setAt, validate, type Path } from "./validate";
 import { useJourneyT } from "../i18n/journey";
 import { PolicyFit } from "./PolicyFit";
 import { lastDateOf, suggestPolicy } from "./policy-needs";
+import { OutputChoice, type OutputMode } from "./OutputChoice";
+import { useLiveT } from "../i18n/live";
+import { hasFormulaForm } from "../workbook/formulas";
 
 // The Visits and History steps only show after a grade: load them then, to keep the first load light.
 const VisitsStep = lazy(() =>
@@ -205,6 +208,9 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const tj = useJourneyT();
   const [importNote, setImportNote] = useState<ImportNote>(null);
   const [run, setRun] = useState<Run>({ state: "idle", step: "read", done: 0, total: 0 });
+  // Values or live formulas (docs/formulas.md): asked for each run, values unless the user picks formulas.
+  const [output, setOutput] = useState<OutputMode>("values");
+  const lt = useLiveT();
   const [outcome, setOutcome] = useState<{
     result: PresentedResult;
     report: WriteGradeReport;
@@ -400,7 +406,16 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     setOutcome(null);
     setFocusRow(undefined);
     setRun({ state: "running", step: "read", done: 0, total: 0 });
-    const request: GradeRunRequest = { sheet, ruleSet, input, map, none, asOf: asOfDay, lang };
+    const request: GradeRunRequest = {
+      sheet,
+      ruleSet,
+      input,
+      map,
+      none,
+      asOf: asOfDay,
+      lang,
+      formulas: output === "formulas",
+    };
     let finished = false;
     try {
       // A host that grades in a worker (the standalone page) keeps the page answering; Excel's host
@@ -467,6 +482,20 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
           summary: outcome.report.summarySheet,
         })
     : undefined;
+
+  // Live formulas: the sentence says what was written where (the same sheets the file holds).
+  const live = outcome?.report.live;
+  const liveWritten =
+    outcome && live?.state === "formulas"
+      ? lt("live.written", {
+          formulas: live.formulas,
+          sheet: live.tierSheet,
+          rules: live.rulesSheet,
+          summary: outcome.report.summarySheet,
+        })
+      : outcome && live?.state === "values"
+        ? `${written ?? ""} ${lt("live.wroteValues", { policy: pick(outcome.ruleSet.name) })}`
+        : written;
 
   // The Visits and History steps mount a moment after the result, in a commit of their own: one commit
   // of the result, the chart, the table and both steps is a long task on a slow machine.
@@ -577,6 +606,16 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
           <Subtitle2 as="h2" id="step-evaluate">
             {t("step.evaluate")}
           </Subtitle2>
+          <OutputChoice
+            mode={output}
+            onMode={setOutput}
+            disabled={run.state === "running"}
+            noFormulaForm={
+              validation.ruleSet && !hasFormulaForm(validation.ruleSet.method)
+                ? pick(validation.ruleSet.name)
+                : undefined
+            }
+          />
           <div className={styles.sticky}>
             <EvaluateStep
               state={run.state}
@@ -596,7 +635,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                 <MessageBarBody>{t("eval.failed", { reason: run.error ?? "" })}</MessageBarBody>
               </MessageBar>
             )}
-            {outcome && <ResultCard result={outcome.result} written={written} onProblem={onProblem} />}
+            {outcome && <ResultCard result={outcome.result} written={liveWritten} onProblem={onProblem} />}
             {outcome && <NextList result={outcome.result} />}
             {outcome && afterResult}
             {outcome && mode === "standalone" && (

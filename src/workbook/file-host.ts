@@ -40,6 +40,7 @@ import {
   type WriteColumnsRequest,
 } from "./host";
 import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
+import { fileFormula } from "./formulas/allowed";
 import { PackageHost } from "./package-host";
 import { cutToCell } from "./xlsx-patch";
 import { ownedSettingKey, writeGrade } from "./write-result";
@@ -86,6 +87,15 @@ function excelValue(v: CellOut): ExcelJS.CellValue {
   if (typeof v === "object") return new Date(v.date * 86_400_000);
   // Excel holds 32,767 characters in a cell; a longer one would make it "repair" the file.
   return typeof v === "string" ? cutToCell(v) : v;
+}
+
+/** A live formula (docs/formulas.md) in the file's spelling, without a cached value: computed on open. */
+function formulaCell(cell: Cell, formula: string, array: boolean, format: string | undefined): void {
+  const f = fileFormula(formula);
+  cell.value = array
+    ? ({ formula: f, shareType: "array", ref: cell.address } as ExcelJS.CellFormulaValue)
+    : { formula: f };
+  if (format) cell.numFmt = format;
 }
 
 function formatFor(v: CellOut, format: string | undefined): string | undefined {
@@ -358,6 +368,17 @@ export class FileHost implements WorkbookHost {
     for (let i = 0; i < n; i++) {
       const row = ws.getRow(hr + 1 + i);
       for (let j = 0; j < k; j++) {
+        const f = request.formulas?.[j]?.[i];
+        if (f !== undefined) {
+          formulaCell(
+            row.getCell(first + 1 + j),
+            f,
+            request.formulaArrays?.[j] === true,
+            request.formats?.[j],
+          );
+          this.workbook.calcProperties.fullCalcOnLoad = true;
+          continue;
+        }
         const v = columns[j][i] ?? null;
         if (v === null) continue;
         const cell = row.getCell(first + 1 + j);
@@ -463,12 +484,25 @@ export class FileHost implements WorkbookHost {
     } else {
       for (let i = 0; i < rows.length; i++) {
         const row = ws.getRow(i + 1);
-        for (let j = 0; j < rows[i].length; j++) {
+        const formulas = request.formulas?.[i];
+        for (let j = 0; j < Math.max(rows[i].length, formulas?.length ?? 0); j++) {
+          const own = request.cellFormats?.[i]?.[j];
+          const f = formulas?.[j];
+          if (f !== undefined) {
+            formulaCell(
+              row.getCell(j + 1),
+              f,
+              request.formulaArrays?.[j] === true,
+              own ?? request.formats?.[j],
+            );
+            this.workbook.calcProperties.fullCalcOnLoad = true;
+            continue;
+          }
           const v = rows[i][j];
           if (v === null || v === undefined) continue;
           const cell = row.getCell(j + 1);
           cell.value = excelValue(v);
-          const fmt = formatFor(v, request.formats?.[j]);
+          const fmt = formatFor(v, own ?? request.formats?.[j]);
           if (fmt && typeof v !== "string") cell.numFmt = fmt;
         }
         if (onProgress && i % 10000 === 0) onProgress("write", i, total);

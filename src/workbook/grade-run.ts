@@ -9,6 +9,8 @@ import type { RuleSet } from "../engine/ruleset";
 import { columnLetter, dataIndex, tableFromRows, type SheetTable } from "../engine/table";
 import type { Progress, SheetRead, WorkbookHost } from "./host";
 import { writeGrade, type WriteGradeReport } from "./write-result";
+import { hasFormulaForm } from "./formulas";
+import { writeLiveTiers } from "./write-live";
 
 export interface GradeRunRequest {
   sheet: string;
@@ -20,6 +22,8 @@ export interface GradeRunRequest {
   none: Role[];
   asOf: number;
   lang: Lang;
+  /** Write the tiers as live formulas (docs/formulas.md) where the method has a formula form. */
+  formulas?: boolean;
 }
 
 export interface GradeRunOutcome {
@@ -85,7 +89,13 @@ export async function gradeRun(
   progress("grade", fresh.rows.length, fresh.rows.length);
   await tick();
   stop();
-  const report = await writeGrade(host, read, fresh, result, { lang, onProgress: progress });
+  const live = request.formulas === true && hasFormulaForm(ruleSet.method);
+  const report = await writeGrade(host, read, fresh, result, {
+    lang,
+    onProgress: progress,
+    writeTiers: live ? () => writeLiveTiers(host, read, table, result, ruleSet, lang, progress) : undefined,
+  });
+  if (request.formulas && !live) report.live = { state: "values", method: ruleSet.method };
   return { result, report, table, read };
 }
 

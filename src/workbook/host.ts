@@ -62,6 +62,18 @@ export interface WriteColumnsRequest {
   tierColours?: TierColours;
   /** Column widths in characters, per output column. */
   widths?: number[];
+  /**
+   * Live formulas (docs/formulas.md): per output column, per data row, a formula (without the leading
+   * "=", Excel's own spelling) the host writes instead of the value. Only these cells are formulas:
+   * every string in `columns` is still written as text.
+   */
+  formulas?: (readonly (string | undefined)[] | undefined)[];
+  /**
+   * Per output column: its formulas are one-cell array formulas (Ctrl+Shift+Enter in Excel 2016/2019,
+   * `MATCH(1, (…)*(…), 0)`). Excel with dynamic arrays (every Excel the pane runs in) computes them as
+   * plain formulas; a file writer marks them as arrays.
+   */
+  formulaArrays?: readonly boolean[];
 }
 
 export interface SheetWriteRequest {
@@ -79,6 +91,12 @@ export interface SheetWriteRequest {
   hidden?: boolean;
   /** 0-based row printed at the top of every page (the table's header); none when absent. */
   printTitleRow?: number;
+  /** Live formulas: per row, per column, a formula written instead of the value (as in WriteColumnsRequest). */
+  formulas?: (readonly (string | undefined)[] | undefined)[];
+  /** Number formats of single cells, per row and column, over the column's format (a rules block's dates and shares). */
+  cellFormats?: (readonly (string | undefined)[] | undefined)[];
+  /** Per column: its formulas are one-cell array formulas (as in WriteColumnsRequest). */
+  formulaArrays?: readonly boolean[];
 }
 
 /** The look of one cell of a sheet we write, 0-based row and column. */

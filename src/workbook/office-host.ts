@@ -106,8 +106,13 @@ export interface OfficeHostOptions {
 }
 
 type ExcelValue = string | number | boolean;
+/**
+ * A cell of a block to write beyond the plain values: a live formula (without "="), or a value with a
+ * number format of its own (a rules block's date or share).
+ */
+export type BlockCell = CellOut | { formula: string } | { cell: CellOut; format: string };
 /** The cell at row `row` (0-based, within the block) and column `column` of a block to write. */
-export type CellAt = (row: number, column: number) => CellOut;
+export type CellAt = (row: number, column: number) => BlockCell;
 
 /** A rectangle of sheet cells, 0-based. */
 interface Block {
@@ -281,7 +286,11 @@ export class OfficeHost implements WorkbookHost {
       await this.saveSetting(ownedSettingKey(sheetName), JSON.stringify(owned));
 
       const formats = request.formats ?? [];
-      const cellAt: CellAt = (r, c) => (r === 0 ? request.headers[c] : request.columns[c][r - 1]);
+      const cellAt: CellAt = (r, c) => {
+        if (r === 0) return request.headers[c];
+        const formula = request.formulas?.[c]?.[r - 1];
+        return formula === undefined ? request.columns[c][r - 1] : { formula };
+      };
       await this.writeBlock(context, sheet, target, cellAt, formats, date1904, {
         onProgress,
         before: () => {
@@ -311,7 +320,10 @@ export class OfficeHost implements WorkbookHost {
 
   async writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void> {
     this.ensureSupported();
-    const width = request.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const width = request.rows.reduce(
+      (w, r, i) => Math.max(w, r.length, request.formulas?.[i]?.length ?? 0),
+      0,
+    );
     await this.run(request.name, async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(request.name);
       const system = date1904Probe(context);
@@ -327,7 +339,13 @@ export class OfficeHost implements WorkbookHost {
       }
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(request.name) : existing;
       const block: Block = { top: 0, left: 0, rows: request.rows.length, columns: width };
-      const cellAt: CellAt = (r, c) => request.rows[r][c] ?? null;
+      const cellAt: CellAt = (r, c) => {
+        const formula = request.formulas?.[r]?.[c];
+        if (formula !== undefined) return { formula };
+        const format = request.cellFormats?.[r]?.[c];
+        const cell = request.rows[r][c] ?? null;
+        return format === undefined ? cell : { cell, format };
+      };
       await this.writeBlock(context, sheet, block, cellAt, request.formats ?? [], date1904, {
         onProgress,
         before: () => {
@@ -668,10 +686,13 @@ export class OfficeHost implements WorkbookHost {
       const { start, count } = chunks[k];
       if (k === 0) hooks.before?.();
       context.application.suspendApiCalculationUntilNextSync();
-      const { values, formats } = prepare(start, count);
+      const { values, formats, formulas } = prepare(start, count);
       const range = sheet.getRangeByIndexes(block.top + start, block.left, count, columns);
       range.numberFormat = formats;
-      range.values = values;
+      // Live formulas go in through `formulas`; the chunk's text cells are formatted "@" first, so
+      // they stay text there as through `values`.
+      if (formulas) range.formulas = values;
+      else range.values = values;
       if (k === chunks.length - 1) hooks.after?.();
       // One sync per chunk is the point: each chunk is its own request under the payload limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -726,9 +747,10 @@ function prepareCells(
   columns: number,
   columnFormats: readonly (string | undefined)[],
   date1904: boolean,
-): { values: ExcelValue[][]; formats: string[][] } {
+): { values: ExcelValue[][]; formats: string[][]; formulas: boolean } {
   const values: ExcelValue[][] = [];
   const formats: string[][] = [];
+  let formulas = false;
   for (let r = start; r < start + count; r++) {
     const v = new Array<ExcelValue>(columns);
     const f = new Array<string>(columns);
@@ -736,19 +758,29 @@ function prepareCells(
       const out = toExcel(cellAt(r, c), columnFormats[c], date1904);
       v[c] = out.value;
       f[c] = out.format;
+      if (out.formula) formulas = true;
     }
     values.push(v);
     formats.push(f);
   }
-  return { values, formats };
+  return { values, formats, formulas };
 }
 
 /** Excel's value and number format for one output cell. */
 function toExcel(
-  cell: CellOut,
+  cell: BlockCell,
   columnFormat: string | undefined,
   date1904: boolean,
-): { value: ExcelValue; format: string } {
+): { value: ExcelValue; format: string; formula?: true } {
+  if (cell !== null && typeof cell === "object" && "formula" in cell)
+    return {
+      value: `=${cell.formula}`,
+      // Never "@": a formula in a Text cell is kept as its text.
+      format: columnFormat && columnFormat !== "@" ? columnFormat : "General",
+      formula: true,
+    };
+  if (cell !== null && typeof cell === "object" && "format" in cell)
+    return toExcel(cell.cell, cell.format, date1904);
   if (cell === null || cell === undefined) return { value: "", format: columnFormat ?? "General" };
   if (typeof cell === "string") return { value: cell, format: "@" };
   if (typeof cell === "number")

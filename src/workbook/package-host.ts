@@ -35,6 +35,7 @@ import {
   type WriteColumnsRequest,
 } from "./host";
 import { argb, textColour, textWidth, uniqueHeaders } from "./cells";
+import { fileFormula } from "./formulas/allowed";
 import { ownedSettingKey } from "./write-result";
 import {
   anyChartXml,
@@ -105,6 +106,9 @@ interface NewSheet {
   charts?: Map<string, FileChartSpec>;
   /** 0-based row repeated at the top of every printed page. */
   printTitleRow?: number;
+  /** Live formulas per row and column (0-based), and the columns whose formulas are array formulas. */
+  formulas?: (readonly (string | undefined)[] | undefined)[];
+  formulaArrays?: readonly boolean[];
 }
 
 interface ColumnEdit {
@@ -120,6 +124,46 @@ const textOf = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 /** A cell we wrote, as a reader returns it: a date as its serial in the workbook's system. */
 function cellIn(v: CellOut, date1904: boolean): unknown {
   return v !== null && typeof v === "object" ? dayToExcelSerial(v.date, date1904) : v;
+}
+
+/** A rules block's per-cell number formats as the cell styles of a new sheet. */
+function cellFormatStyles(formats: SheetWriteRequest["cellFormats"]): Map<string, StyleWant> {
+  const out = new Map<string, StyleWant>();
+  formats?.forEach((row, r) => row?.forEach((f, c) => f && out.set(`${r},${c}`, { numFmt: f })));
+  return out;
+}
+
+/**
+ * A formula cell, written without a cached value so that every spreadsheet computes it on open
+ * (`fullCalcOnLoad` is set in the workbook part), in the file's spelling (`_xlfn.PERCENTILE.INC`).
+ */
+function formulaXml(ref: string, formula: string, style: number, array: boolean): string {
+  const s = style ? ` s="${style}"` : "";
+  const f = xmlText(fileFormula(formula));
+  return `<c r="${ref}"${s}>${array ? `<f t="array" ref="${ref}">${f}</f>` : `<f>${f}</f>`}</c>`;
+}
+
+/** `<calcPr fullCalcOnLoad="1"/>` in a workbook part: Excel recalculates everything when it opens the file. */
+export function fullCalcOnLoad(workbookXml: string): string {
+  const calc = /<((?:[\w.-]+:)?calcPr)\b([^>]*?)(\/?)>/.exec(workbookXml);
+  if (calc) {
+    const attrs = calc[2].replace(/\s+fullCalcOnLoad="[^"]*"/, "");
+    return (
+      workbookXml.slice(0, calc.index) +
+      `<${calc[1]}${attrs} fullCalcOnLoad="1"${calc[3]}>` +
+      workbookXml.slice(calc.index + calc[0].length)
+    );
+  }
+  // CT_Workbook order: calcPr comes after sheets, functionGroups, externalReferences and definedNames.
+  const prefix = /<([\w.-]+:)?workbook\b/.exec(workbookXml)?.[1] ?? "";
+  for (const local of ["definedNames", "externalReferences", "functionGroups", "sheets"]) {
+    const close = new RegExp(`</(?:[\\w.-]+:)?${local}>|<(?:[\\w.-]+:)?${local}\\b[^>]*/>`).exec(workbookXml);
+    if (close) {
+      const at = close.index + close[0].length;
+      return workbookXml.slice(0, at) + `<${prefix}calcPr fullCalcOnLoad="1"/>` + workbookXml.slice(at);
+    }
+  }
+  return workbookXml;
 }
 
 function columnIndex(letters: string): number {
@@ -362,8 +406,9 @@ export class PackageHost implements WorkbookHost {
       frozen: request.asTable === true,
       state: request.hidden ? "hidden" : "visible",
       boldHeader: false,
-      cellStyles: new Map(
-        (request.looks ?? []).map((l) => [
+      cellStyles: new Map([
+        ...cellFormatStyles(request.cellFormats),
+        ...(request.looks ?? []).map((l): [string, StyleWant] => [
           `${l.row},${l.column}`,
           {
             ...((l.format ?? request.formats?.[l.column]) && typeof rows[l.row]?.[l.column] === "number"
@@ -375,8 +420,10 @@ export class PackageHost implements WorkbookHost {
             ...(l.fill ? { fill: argb(l.fill), font: textColour(l.fill) } : {}),
           },
         ]),
-      ),
+      ]),
       ...(request.printTitleRow !== undefined ? { printTitleRow: request.printTitleRow } : {}),
+      formulas: request.formulas,
+      formulaArrays: request.formulaArrays,
     });
     if (!ours.includes(request.name))
       await this.saveSetting(SETTING_SHEETS, JSON.stringify([...ours, request.name]));
@@ -654,13 +701,21 @@ function rowsXml(
   date1904: boolean,
   from = 0,
   to = rows.length,
+  formulas?: NewSheet["formulas"],
+  arrays?: readonly boolean[],
 ): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) {
     const r = firstRow + i;
     let cells = "";
-    for (let c = 0; c < rows[i].length; c++) {
-      const v = cellValue(rows[i][c], date1904);
+    const width = Math.max(rows[i].length, formulas?.[i]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const f = formulas?.[i]?.[c];
+      if (f !== undefined) {
+        cells += formulaXml(`${columnLetter(c)}${r}`, f, styleAt(i, c, null), arrays?.[c] === true);
+        continue;
+      }
+      const v = cellValue(rows[i][c] ?? null, date1904);
       if (v === null) continue;
       cells += cellXml(`${columnLetter(c)}${r}`, v, styleAt(i, c, rows[i][c]));
     }
@@ -830,7 +885,7 @@ function writePackage(host: PackageHost): Uint8Array {
 
   // The new sheets' parts.
   for (const { entry, sheet, isNew } of planned) {
-    const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const width = sheet.rows.reduce((w, r, i) => Math.max(w, r.length, sheet.formulas?.[i]?.length ?? 0), 0);
     const height = sheet.rows.length;
     const sheetRels: { id: string; type: string; target: string }[] = [];
     let tablePart = "";
@@ -923,7 +978,18 @@ function writePackage(host: PackageHost): Uint8Array {
     const xml: Producer = (push) => {
       push(head);
       for (let i = 0; i < height; i += 2000)
-        push(rowsXml(sheet.rows, 1, styleAt, date1904, i, Math.min(i + 2000, height)).join(""));
+        push(
+          rowsXml(
+            sheet.rows,
+            1,
+            styleAt,
+            date1904,
+            i,
+            Math.min(i + 2000, height),
+            sheet.formulas,
+            sheet.formulaArrays,
+          ).join(""),
+        );
       push(tail);
     };
     if (isNew) {
@@ -959,6 +1025,10 @@ function writePackage(host: PackageHost): Uint8Array {
     types = types.replace(re, "");
   }
   workbookXml = withPrintTitles(workbookXml, planned, pkg.sheets);
+  const anyFormula =
+    [...columnEdits.values()].some((e) => e.request.formulas?.some((col) => col?.length)) ||
+    [...all.values()].some((sh) => sh.formulas?.some((row) => row?.length));
+  if (anyFormula) workbookXml = fullCalcOnLoad(workbookXml);
   replaced.set(pkg.workbookPart, workbookXml);
   replaced.set(wbRels, workbookRels);
   replaced.set("[Content_Types].xml", types);
@@ -1078,6 +1148,12 @@ function columnEditOf(
       }
       const i = r - hr - 1;
       for (let j = 0; j < k; j++) {
+        const f = request.formulas?.[j]?.[i];
+        if (f !== undefined) {
+          const ref = `${columnLetter(first + j)}${r}`;
+          s += formulaXml(ref, f, styleOfFormat(styles[j], null), request.formulaArrays?.[j] === true);
+          continue;
+        }
         const v = request.columns[j][i] ?? null;
         const cv = cellValue(v, date1904);
         if (cv === null) continue;

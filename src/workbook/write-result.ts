@@ -2,6 +2,7 @@ import type { Lang, OutValue, PresentedResult } from "../engine/grade";
 import { OUTPUT_PREFIX, type SheetTable } from "../engine/table";
 import type { CellOut, OwnedColumns, Progress, SheetRead, WorkbookHost } from "./host";
 import { writeSummary } from "./write-summary";
+import type { LiveReport } from "./write-live";
 
 /** Document settings the add-in keeps: the policy, and where its columns are. */
 export const SETTING_RULES = "tier.rules";
@@ -60,6 +61,8 @@ export interface WriteGradeOptions {
   onProgress?: Progress;
   /** At most this many customers are drawn in the Pareto chart (evenly by rank beyond it). */
   chartPoints?: number;
+  /** Writes the tiers another way (live formulas, write-live.ts) instead of the value columns or results sheet. */
+  writeTiers?: () => Promise<Pick<WriteGradeReport, "owned" | "resultsSheet" | "live">>;
 }
 
 export interface WriteGradeReport {
@@ -70,6 +73,8 @@ export interface WriteGradeReport {
   problemsSheet?: string;
   /** The charts drawn beside the summary (none on a host that cannot draw them). */
   charts?: string[];
+  /** Set when live formulas were asked for: what was written (write-live.ts). */
+  live?: LiveReport;
 }
 
 /**
@@ -89,7 +94,8 @@ export async function writeGrade(
   const tierColours = Object.fromEntries(result.tiers.map((t) => [t.name[lang], t.colour]));
   const report: WriteGradeReport = { summarySheet: SHEET_NAMES.summary[lang] };
 
-  if (result.input === "customers") {
+  if (options.writeTiers) Object.assign(report, await options.writeTiers());
+  else if (result.input === "customers") {
     // One output row per sheet row, in sheet order: the tier columns sit beside each customer.
     const keys = resultColumnKeys(result, table.headers);
     const columns = keys.map((k) => result.columns[k].map(cell));

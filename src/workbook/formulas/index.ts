@@ -66,9 +66,18 @@ export function liveFormulas(
   table: SheetTable,
   result: Pick<GradeResult, "input" | "mapping" | "asOf" | "sourceRow" | "columns">,
   lang: Lang,
-  options: { firstCol?: number; rulesSheet?: string; customersSheet?: string } = {},
+  options: {
+    firstCol?: number;
+    rulesSheet?: string;
+    customersSheet?: string;
+    /** 0-based sheet column of the table's first column (Excel's used range may start right of A). */
+    left?: number;
+  } = {},
 ): LiveWorkbook {
-  const firstCol = options.firstCol ?? table.headers.length + 1;
+  const left = options.left ?? 0;
+  const firstCol = options.firstCol ?? left + table.headers.length + 1;
+  // The 1-based sheet row of the header: a used range may start below row 1 (table.top).
+  const tableHeaderRow = (table.top ?? 0) + table.headerRow + 1;
   const write = METHODS[ruleSet.method] as MethodFormulas<Method> | undefined;
   if (!write) throw new TierError("formulas.noFormulaForm", { method: ruleSet.method });
   const env = makeEnv(lang, result.input, table.headers, result.mapping);
@@ -77,13 +86,13 @@ export function liveFormulas(
   const asOfSerial = excelSerial(result.asOf);
   const orders = result.input === "orders";
   const n = orders ? result.columns.customer_id.length : table.rows.length;
-  const headerRow = orders ? 1 : table.headerRow + 1;
+  const headerRow = orders ? 1 : tableHeaderRow;
   const customersName = options.customersSheet ?? env.label("customersSheet");
   const inputs: Record<string, number> = {};
   if (orders) {
     inputs.customer_id = 1;
     ["amount", "frequency", "last_day", "first_day"].forEach((k, j) => (inputs[k] = 2 + j));
-  } else table.headers.forEach((h, c) => (inputs[h] = c + 1));
+  } else table.headers.forEach((h, c) => (inputs[h] = left + c + 1));
   const idHeader = result.mapping.customer_id ?? result.mapping.name;
   const { builder, columns, labels, cells } = createBuilder({
     rulesSheet: rulesName,
@@ -92,7 +101,7 @@ export function liveFormulas(
     lastRow: headerRow + Math.max(n, 1),
     firstCol: orders ? 2 : firstCol,
     inputs,
-    idCol: orders ? 1 : idHeader === undefined ? undefined : table.headers.indexOf(idHeader) + 1,
+    idCol: orders ? 1 : idHeader === undefined ? undefined : left + table.headers.indexOf(idHeader) + 1,
     idsUnique: orders,
     asOfLabel: `${env.label("asOf")} (${formatDay(result.asOf)})`,
     asOfSerial,
@@ -101,10 +110,10 @@ export function liveFormulas(
   const orderHelper = orders
     ? ordersAggregates(builder, env, {
         sheet: table.sheetName,
-        headerRow: table.headerRow + 1,
+        headerRow: tableHeaderRow,
         first: sheetRow(table, 0),
         last: sheetRow(table, Math.max(table.rows.length - 1, 0)),
-        col: (role) => table.headers.indexOf(result.mapping[role]) + 1,
+        col: (role) => left + table.headers.indexOf(result.mapping[role]) + 1,
         firstCol,
       })
     : undefined;
@@ -116,7 +125,7 @@ export function liveFormulas(
           name: customersName,
           idHeader: env.label("customerId"),
           idSourceSheet: table.sheetName,
-          idSourceCol: table.headers.indexOf(result.mapping.customer_id) + 1,
+          idSourceCol: left + table.headers.indexOf(result.mapping.customer_id) + 1,
           idRows: result.sourceRow,
         }
       : undefined,

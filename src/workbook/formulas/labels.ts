@@ -51,6 +51,8 @@ export const FORMULA_LABELS = {
   level: { en: "Tier·level", zh: "分级·层级" },
   minimum: { en: "Lowest value of each tier (lowest tier first)", zh: "各等级下限（自低到高）" },
   rule: { en: "Rule {k} ({tier}): {column} {op}", zh: "规则 {k}（{tier}）：{column} {op}" },
+  opBetween: { en: "between", zh: "介于" },
+  opIn: { en: "one of", zh: "属于" },
   defaultTier: { en: "Default tier", zh: "默认等级" },
   benefits: { en: "Tier·benefits", zh: "分级·权益" },
   lostDays: { en: "Lost: days since the last purchase more than", zh: "流失：距最近消费天数超过" },

@@ -24,7 +24,25 @@ function condition(c: Condition, x: string, cells: string[]): string {
   }
 }
 
-/** Writes one rule table; `tierName(key)` is the cell holding that tier's name. Shared with lifecycle-like tables. */
+/** A condition's operator as the rules block's label shows it (≥ rather than >=). */
+function opText(op: Condition["op"], env: Env): string {
+  if (op === "between") return env.label("opBetween");
+  if (op === "in") return env.label("opIn");
+  return { ">=": "≥", "<=": "≤", "<>": "≠", ">": ">", "<": "<", "=": "=" }[op];
+}
+
+/** A condition's column as the label shows it: the user's header, or the words of a derived value. */
+function columnText(column: string, env: Env): string {
+  const derived = { tenure_days: "tenureDays", recency_days: "recencyDays" } as const;
+  if (env.mapping[column] !== undefined) return env.mapping[column];
+  if (column in derived) return env.label(derived[column as keyof typeof derived]).replace(/^\S+·/, "");
+  return column;
+}
+
+/**
+ * Writes one rule table; `tierName(key)` is the cell holding that tier's name and `tierText(key)` the
+ * name the labels show. Shared with lifecycle-like tables.
+ */
 export function ruleTableFormula(
   b: FormulaBuilder,
   env: Env,
@@ -32,11 +50,17 @@ export function ruleTableFormula(
   refs: Map<string, ColumnRef>,
   tierName: (key: string) => string,
   fallback: string,
+  tierText: (key: string) => string = (key) => key,
 ): (r: number) => string {
   const compiled = rules.map((rule, k) => {
     const conds = rule.when.map((c) => {
       const values = Array.isArray(c.value) ? c.value : [c.value];
-      const label = env.label("rule", { k: k + 1, tier: rule.tier, column: c.column, op: c.op });
+      const label = env.label("rule", {
+        k: k + 1,
+        tier: tierText(rule.tier),
+        column: columnText(c.column, env),
+        op: opText(c.op, env),
+      });
       return { c, cells: b.ruleRow(label, [...values]).cells };
     });
     return { tier: tierName(rule.tier), conds };
@@ -115,6 +139,10 @@ export const rulesFormulas: MethodFormulas<"rules"> = (rs, b, env) => {
   ).cells;
   const nameOf = (key: string) => names[rs.tiers.findIndex((t) => t.key === key)];
   const fallback = rs.default === undefined ? '""' : nameOf(rs.default);
-  const formula = ruleTableFormula(b, env, rs.rules, refs, nameOf, fallback);
+  const textOf = (key: string) => {
+    const t = rs.tiers.find((x) => x.key === key);
+    return t ? t.name[env.lang] : key;
+  };
+  const formula = ruleTableFormula(b, env, rs.rules, refs, nameOf, fallback, textOf);
   return b.column(env.label("tier"), (r) => `IF(${valid.at(r)}=1,${formula(r)},"")`);
 };
