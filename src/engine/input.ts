@@ -1,4 +1,5 @@
 import { aggregateOrders } from "./aggregate";
+import { readOrderRows } from "./clv/sheet-orders";
 import { readDate } from "./dates";
 import { TierError } from "./errors";
 import { normaliseHeader, ROLE_SYNONYMS, type Role } from "./headers";
@@ -71,6 +72,7 @@ class Input implements MethodInput {
   readonly num = new Map<string, Float64Array>();
   readonly why = new Map<string, (Reason | null)[]>();
   readonly labels = new Map<string, string>();
+  orderRows?: MethodInput["orderRows"];
   constructor(
     readonly n: number,
     readonly asOf: number,
@@ -220,6 +222,12 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
     const c = h.indexOf(header);
     return firstRow.map((r) => (c < 0 ? null : table.rows[r][c]));
   });
+  input.orderRows = () =>
+    readOrderRows(
+      { ids: columnCells(table, idc), dates: columnCells(table, dc), amounts: columnCells(table, ac) },
+      agg.ids,
+      { date1904: table.date1904, asOfDay: asOf },
+    );
   const set = (key: string, v: Float64Array, label: string) => {
     input.num.set(key, v);
     input.labels.set(key, label);

@@ -42,6 +42,13 @@ const en = {
   paneWritten:
     "{customers} customers written to the sheets “{sheet}” and “{model}”: mean P(alive) {alive}, total CLV {clv}.",
   paneFailed: "No result: {reason}",
+  editorUnit: "Unit of time",
+  editorHorizon: "Horizon (in the unit above)",
+  editorDiscount: "Discount rate a year (0–1, e.g. 0.1)",
+  editorAlive: "Active from P(alive) (0–1)",
+  editorLost: "Lost below P(alive) (0–1)",
+  editorTiersHint:
+    "Below “lost”: probably lost; from “lost” up to “active”: at risk; the active are cut into thirds by lifetime value.",
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
@@ -80,6 +87,12 @@ const zh: Record<keyof typeof en, string> = {
   paneWritten:
     "已将 {customers} 位客户写入工作表「{sheet}」和「{model}」：平均存活概率 {alive}，终身价值合计 {clv}。",
   paneFailed: "没有结果：{reason}",
+  editorUnit: "时间单位",
+  editorHorizon: "预测期（以上面的单位计）",
+  editorDiscount: "年折现率（0–1，例如 0.1）",
+  editorAlive: "存活概率不低于此值为活跃（0–1）",
+  editorLost: "存活概率低于此值为已流失（0–1）",
+  editorTiersHint: "低于「已流失」线为已流失；介于两线之间为可能流失；活跃客户按终身价值三等分。",
 };
 
 export type ClvMessage = keyof typeof en;

@@ -28,6 +28,7 @@ export const NEEDS: Readonly<Record<string, Needs>> = {
   scorecard: { required: ["customer_id", "stage"] },
   dealer: { required: ["customer_id", "stage"] },
   grid9: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
+  clv: { required: ["customer_id", "date", "amount"] },
 };
 
 /** Customers one manager looks after, where the policy says (烟草: 80–100 retailers per account manager). */

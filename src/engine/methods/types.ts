@@ -66,6 +66,11 @@ export interface MethodInput {
   label(key: string): string;
   /** Throws the readable "this policy needs a column for …" error. */
   need(role: Role, context?: Reason): number;
+  /**
+   * Orders input only: the readable order rows behind the customers (customer index, day, amount),
+   * for a method that counts purchases itself (CLV counts days with a purchase).
+   */
+  orderRows?(): { customer: Uint32Array; day: Float64Array; amount: Float64Array };
 }
 
 /** What a method returns: a tier key per row (null where none), its own columns, and row problems. */
