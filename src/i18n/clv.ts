@@ -49,6 +49,17 @@ const en = {
   editorLost: "Lost below P(alive) (0–1)",
   editorTiersHint:
     "Below “lost”: probably lost; from “lost” up to “active”: at risk; the active are cut into thirds by lifetime value.",
+  paneGrid: "Add the nine-grid's columns: potential = CLV, current value = spend to date",
+  paneGridGrade: "Grade “{sheet}” on the nine-grid",
+  paneByTier: "Potential by tier of “{policy}”",
+  byTierTier: "tier",
+  byTierAlive: "mean P(alive)",
+  byTierClv: "mean CLV",
+  byTierTotal: "total CLV",
+  chartAliveTitle: "P(alive) by {unit}s since the last purchase",
+  chartAlive: "mean P(alive)",
+  chartRecency: "{unit}s since the last purchase",
+  chartHoldoutTitle: "Repeat purchases in the holdout: actual and predicted",
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
@@ -93,6 +104,17 @@ const zh: Record<keyof typeof en, string> = {
   editorAlive: "存活概率不低于此值为活跃（0–1）",
   editorLost: "存活概率低于此值为已流失（0–1）",
   editorTiersHint: "低于「已流失」线为已流失；介于两线之间为可能流失；活跃客户按终身价值三等分。",
+  paneGrid: "添加九宫格所需的列：潜力 = 终身价值，当前价值 = 至今消费",
+  paneGridGrade: "用九宫格为「{sheet}」分级",
+  paneByTier: "按「{policy}」分级的潜力",
+  byTierTier: "等级",
+  byTierAlive: "平均存活概率",
+  byTierClv: "平均终身价值",
+  byTierTotal: "终身价值合计",
+  chartAliveTitle: "存活概率与距最近购买的{unit}数",
+  chartAlive: "平均存活概率",
+  chartRecency: "距最近购买（{unit}）",
+  chartHoldoutTitle: "验证期复购次数：实际与预测",
 };
 
 export type ClvMessage = keyof typeof en;

@@ -25,6 +25,7 @@ import { columnLetter } from "../engine/table";
 import {
   CellInTheWayError,
   type CellOut,
+  type LineChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -42,6 +43,7 @@ import {
   type AnchorCorner,
   type ParetoChartSpec,
 } from "./xlsx-chart";
+import { lineChartXml } from "./xlsx-line-chart";
 import {
   cellXml,
   patchStyles,
@@ -97,6 +99,8 @@ interface NewSheet {
   /** Cells with a style of their own ("r,c" 0-based). */
   cellStyles: Map<string, StyleWant>;
   chart?: ParetoChartSpec;
+  /** Line charts by name (the Potential step's), drawn beside the Pareto chart when there is one. */
+  lineCharts?: Map<string, { title: string; xml: string; from: AnchorCorner; to: AnchorCorner }>;
 }
 
 interface ColumnEdit {
@@ -384,6 +388,47 @@ export class PackageHost implements WorkbookHost {
       state: "visible",
       boldHeader: true,
       cellStyles: new Map(),
+    });
+  }
+
+  async addLineChart(request: LineChartRequest): Promise<void> {
+    const sheet = this.newSheets.get(request.sheetName);
+    if (!sheet)
+      throw new TierError("workbook.noSuchSheet", {
+        sheet: request.sheetName,
+        sheets: [...this.newSheets.keys()],
+      });
+    const { headerRow, points, categoryColumn, seriesColumns } = request;
+    if (points < 1 || seriesColumns.length === 0) return;
+    const cell = (r: number, c: number) => sheet.rows[r]?.[c] ?? null;
+    // 1-based rows in references: the header is row headerRow + 1, the points below it.
+    const range = (c: number) =>
+      `${quoteSheet(sheet.name)}!$${columnLetter(c)}$${headerRow + 2}:$${columnLetter(c)}$${headerRow + 1 + points}`;
+    const at = (k: number) => headerRow + 1 + k;
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    const spec = {
+      title: request.title,
+      categories: {
+        ref: range(categoryColumn),
+        values: Array.from({ length: points }, (_, k) => textOf(cell(at(k), categoryColumn))),
+      },
+      series: seriesColumns.map((c) => ({
+        name: textOf(cell(headerRow, c)),
+        nameRef: `${quoteSheet(sheet.name)}!$${columnLetter(c)}$${headerRow + 1}`,
+        ref: range(c),
+        values: Array.from({ length: points }, (_, k) => {
+          const v = cell(at(k), c);
+          return typeof v === "number" ? v : 0;
+        }),
+      })),
+      valueFormat: request.valueFormat ?? "General",
+    };
+    sheet.lineCharts ??= new Map();
+    sheet.lineCharts.set(request.name, {
+      title: request.title,
+      xml: lineChartXml(spec),
+      from,
+      to: corner(sheet.widths, from, 560, 340),
     });
   }
 
@@ -757,25 +802,43 @@ function writePackage(host: PackageHost): Uint8Array {
       });
     }
     let drawingRid = "";
-    if (sheet.chart) {
-      const chart = freeName("xl/charts/chart", ".xml");
+    // The sheet's charts in one drawing: the Pareto chart, then the line charts.
+    const charts = [
+      ...(sheet.chart
+        ? [
+            {
+              xml: paretoChartXml(sheet.chart),
+              from: sheet.chart.from,
+              to: sheet.chart.to,
+              title: sheet.chart.title,
+            },
+          ]
+        : []),
+      ...(sheet.lineCharts?.values() ?? []),
+    ];
+    if (charts.length) {
       const drawing = freeName("xl/drawings/drawing", ".xml");
-      added.push([chart, paretoChartXml(sheet.chart)]);
-      added.push([
-        drawing,
-        drawingXml([{ from: sheet.chart.from, to: sheet.chart.to, name: sheet.chart.title }]),
-      ]);
+      const parts = charts.map((c) => {
+        const chart = freeName("xl/charts/chart", ".xml");
+        added.push([chart, c.xml]);
+        types = insertBeforeClose(
+          types,
+          "Types",
+          `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`,
+        );
+        return chart;
+      });
+      added.push([drawing, drawingXml(charts.map((c) => ({ from: c.from, to: c.to, name: c.title })))]);
       added.push([
         relsPartOf(drawing),
-        relsXml([
-          {
-            id: "rId1",
+        relsXml(
+          parts.map((chart, k) => ({
+            id: `rId${k + 1}`,
             type: `${REL}/chart`,
             target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
-          },
-        ]),
+          })),
+        ),
       ]);
-      types = insertBeforeClose(types, "Types", `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`);
       types = insertBeforeClose(
         types,
         "Types",
