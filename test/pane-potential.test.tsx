@@ -157,6 +157,27 @@ describe("PotentialStep", () => {
     expect(chosen).toEqual(["Potential"]);
   });
 
+  it("reads the orders again when the table it is given holds one row per customer (the standalone page's worker)", async () => {
+    const { table, roles } = rfmOrders();
+    const { host, written } = recordingHost();
+    const text = readFileSync(path.join(__dirname, "data", "rfm-orders.csv"), "utf8");
+    const all = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    host.readSheet = async (name) => ({ sheetName: name, rows: all, date1904: false, top: 0, left: 0 });
+    // Keep each customer's first order line only, the others left as holes.
+    const seen = new Set<unknown>();
+    const rows: unknown[][] = new Array(table.rows.length);
+    table.rows.forEach((r, i) => {
+      if (!seen.has(r[0])) rows[i] = r;
+      seen.add(r[0]);
+    });
+    render(wrap(<PotentialStep host={host} table={{ ...table, rows }} roles={roles} lang="en" />));
+    await userEvent.type(screen.getByRole("textbox", { name: /Calibration end/ }), "2005-12-31");
+    await userEvent.click(screen.getByRole("button", { name: "Compute potential" }));
+    await screen.findByText(/982 customers written/);
+    // Repeat purchases were counted from every order line, not from the first one of each customer.
+    expect(written[0].rows.slice(1).some((r) => Number(r[1]) > 0)).toBe(true);
+  });
+
   it("potentialChartData draws mean P(alive) per recency bucket and the holdout's actual and predicted lines", () => {
     const labels = {
       aliveTitle: "A",

@@ -34,7 +34,7 @@ import { parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import type { Role } from "../engine/headers";
 import type { Lang } from "../engine/reasons";
-import type { SheetTable } from "../engine/table";
+import { tableFromRows, type SheetTable } from "../engine/table";
 import { clvText } from "../i18n/clv";
 import { reasonText } from "../i18n/reasons";
 import type { WorkbookHost } from "../workbook/host";
@@ -96,6 +96,12 @@ function rateOf(text: string): number | undefined {
   return Number.isFinite(v) && v > -1 ? v : undefined;
 }
 
+/** Whether a row array is sparse (rows left out as holes). */
+function hasHoles(rows: readonly unknown[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (!(i in rows)) return true;
+  return false;
+}
+
 function dayOf(text: string): number | null | undefined {
   if (text.trim() === "") return null;
   try {
@@ -133,7 +139,14 @@ export function PotentialStep({ host, table, roles, lang, graded, onGradeGrid }:
       const overrides: Record<string, string> = {};
       for (const [role, col] of Object.entries(roles))
         if (typeof col === "number") overrides[role] = table.headers[col];
-      const orders = ordersFromTable(table, overrides);
+      // The standalone page's worker sends back one row per graded customer, not every order line:
+      // the models count every purchase, so such a table is read again from the workbook.
+      let source = table;
+      if (hasHoles(table.rows)) {
+        const read = await host.readSheet(table.sheetName);
+        source = tableFromRows(read.rows, read.date1904, table.sheetName, read.top);
+      }
+      const orders = ordersFromTable(source, overrides);
       const result = runPotential(
         { customerId: orders.ids, day: orders.days, amount: orders.amounts },
         orders.hasAmount,
