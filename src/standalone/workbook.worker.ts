@@ -17,6 +17,7 @@ import {
 } from "../workbook/grade-run";
 import type {
   CellOut,
+  LineChartRequest,
   ParetoChartRequest,
   Progress,
   SheetWriteRequest,
@@ -65,6 +66,7 @@ const api = {
   appendRows: (sheetName: string, header: CellOut[], rows: CellOut[][]) =>
     carry(() => open().appendRows(sheetName, header, rows)),
   addParetoChart: (request: ParetoChartRequest) => carry(() => open().addParetoChart(request)),
+  addLineChart: (request: LineChartRequest) => carry(async () => open().addLineChart?.(request)),
   saveSetting: (key: string, value: string) => carry(() => open().saveSetting(key, value)),
   loadSetting: (key: string) => carry(() => open().loadSetting(key)),
   selectCell: (sheetName: string, row: number, column: number) =>

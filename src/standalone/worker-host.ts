@@ -10,6 +10,7 @@ import { RunCancelled, type GradingHost } from "../workbook/grading-host";
 import type {
   CellOut,
   OwnedColumns,
+  LineChartRequest,
   ParetoChartRequest,
   Progress,
   SheetRead,
@@ -76,6 +77,9 @@ export class WorkerHost implements GradingHost {
   }
   addParetoChart(request: ParetoChartRequest): Promise<void> {
     return call(this.remote.addParetoChart(request));
+  }
+  addLineChart(request: LineChartRequest): Promise<void> {
+    return call(this.remote.addLineChart(request));
   }
   saveSetting(key: string, value: string): Promise<void> {
     return call(this.remote.saveSetting(key, value));
