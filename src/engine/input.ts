@@ -1,4 +1,5 @@
 import { aggregateOrders } from "./aggregate";
+import { readOrderRows } from "./clv/sheet-orders";
 import { readDate } from "./dates";
 import { TierError } from "./errors";
 import { normaliseHeader, ROLE_SYNONYMS, type Role } from "./headers";
@@ -73,6 +74,7 @@ class Input implements MethodInput {
   readonly why = new Map<string, (Reason | null)[]>();
   readonly labels = new Map<string, string>();
   windowed?: MethodInput["windowed"];
+  orderRows?: MethodInput["orderRows"];
   constructor(
     readonly n: number,
     readonly asOf: number,
@@ -221,6 +223,12 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
     const c = h.indexOf(header);
     return firstRow.map((r) => (c < 0 ? null : table.rows[r][c]));
   });
+  input.orderRows = () =>
+    readOrderRows(
+      { ids: columnCells(table, idc), dates: columnCells(table, dc), amounts: columnCells(table, ac) },
+      agg.ids,
+      { date1904: table.date1904, asOfDay: asOf },
+    );
   const set = (key: string, v: Float64Array, label: string) => {
     input.num.set(key, v);
     input.labels.set(key, label);

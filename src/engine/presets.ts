@@ -135,6 +135,19 @@ export const PRESETS = {
   tobacco: TOBACCO_PRESET,
   loreal: LOREAL_PRESET,
   pharma: PHARMA_PRESET,
+  clv: {
+    method: "clv",
+    name: { zh: "客户终身价值（CLV）", en: "Customer lifetime value (CLV)" },
+    description: {
+      zh: "用订单拟合 BG/NBD 与 Gamma-Gamma 模型：存活概率低于 20% 为已流失，20%–50% 为可能流失，其余按未来一年的终身价值（年折现率 10%）三等分为高、中、低价值活跃。",
+      en: "BG/NBD and Gamma-Gamma fitted on the orders: P(alive) below 20% is probably lost, 20%–50% at risk, the rest active and cut into thirds by lifetime value over the next year (discounted 10% a year).",
+    },
+    unit: "week",
+    horizon: 52,
+    discount: 0.1,
+    alive: 0.5,
+    lost: 0.2,
+  },
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

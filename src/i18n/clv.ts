@@ -42,6 +42,24 @@ const en = {
   paneWritten:
     "{customers} customers written to the sheets “{sheet}” and “{model}”: mean P(alive) {alive}, total CLV {clv}.",
   paneFailed: "No result: {reason}",
+  editorUnit: "Unit of time",
+  editorHorizon: "Horizon (in the unit above)",
+  editorDiscount: "Discount rate a year (0–1, e.g. 0.1)",
+  editorAlive: "Active from P(alive) (0–1)",
+  editorLost: "Lost below P(alive) (0–1)",
+  editorTiersHint:
+    "Below “lost”: probably lost; from “lost” up to “active”: at risk; the active are cut into thirds by lifetime value.",
+  paneGrid: "Add the nine-grid's columns: potential = CLV, current value = spend to date",
+  paneGridGrade: "Grade “{sheet}” on the nine-grid",
+  paneByTier: "Potential by tier of “{policy}”",
+  byTierTier: "tier",
+  byTierAlive: "mean P(alive)",
+  byTierClv: "mean CLV",
+  byTierTotal: "total CLV",
+  chartAliveTitle: "P(alive) by {unit}s since the last purchase",
+  chartAlive: "mean P(alive)",
+  chartRecency: "{unit}s since the last purchase",
+  chartHoldoutTitle: "Repeat purchases in the holdout: actual and predicted",
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
@@ -80,6 +98,23 @@ const zh: Record<keyof typeof en, string> = {
   paneWritten:
     "已将 {customers} 位客户写入工作表「{sheet}」和「{model}」：平均存活概率 {alive}，终身价值合计 {clv}。",
   paneFailed: "没有结果：{reason}",
+  editorUnit: "时间单位",
+  editorHorizon: "预测期（以上面的单位计）",
+  editorDiscount: "年折现率（0–1，例如 0.1）",
+  editorAlive: "存活概率不低于此值为活跃（0–1）",
+  editorLost: "存活概率低于此值为已流失（0–1）",
+  editorTiersHint: "低于「已流失」线为已流失；介于两线之间为可能流失；活跃客户按终身价值三等分。",
+  paneGrid: "添加九宫格所需的列：潜力 = 终身价值，当前价值 = 至今消费",
+  paneGridGrade: "用九宫格为「{sheet}」分级",
+  paneByTier: "按「{policy}」分级的潜力",
+  byTierTier: "等级",
+  byTierAlive: "平均存活概率",
+  byTierClv: "平均终身价值",
+  byTierTotal: "终身价值合计",
+  chartAliveTitle: "存活概率与距最近购买的{unit}数",
+  chartAlive: "平均存活概率",
+  chartRecency: "距最近购买（{unit}）",
+  chartHoldoutTitle: "验证期复购次数：实际与预测",
 };
 
 export type ClvMessage = keyof typeof en;

@@ -11,6 +11,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { CLV_METHOD_REASONS } from "./reasons-clv";
 import { FILE_REASONS } from "./reasons-workbook";
 import { PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
@@ -824,6 +825,7 @@ export const REASONS = {
 
   // Workbook files: reading, writing and the shape of the table (issue 12).
   ...FILE_REASONS,
+  ...CLV_METHOD_REASONS,
 
   // The source presets (issue 14): windows, regular calls, manager load, coverage, eligibility.
   ...PRESET_REASONS,

@@ -18,6 +18,7 @@ import {
 import type {
   CellOut,
   ChartRequest,
+  LineChartRequest,
   ParetoChartRequest,
   Progress,
   SheetWriteRequest,
@@ -67,6 +68,7 @@ const api = {
     carry(() => open().appendRows(sheetName, header, rows)),
   addParetoChart: (request: ParetoChartRequest) => carry(() => open().addParetoChart(request)),
   addChart: (request: ChartRequest) => carry(async () => open().addChart?.(request)),
+  addLineChart: (request: LineChartRequest) => carry(async () => open().addLineChart?.(request)),
   saveSetting: (key: string, value: string) => carry(() => open().saveSetting(key, value)),
   loadSetting: (key: string) => carry(() => open().loadSetting(key)),
   selectCell: (sheetName: string, row: number, column: number) =>

@@ -11,6 +11,7 @@ import type {
   CellOut,
   ChartRequest,
   OwnedColumns,
+  LineChartRequest,
   ParetoChartRequest,
   Progress,
   SheetRead,
@@ -80,6 +81,9 @@ export class WorkerHost implements GradingHost {
   }
   addChart(request: ChartRequest): Promise<void> {
     return call(this.remote.addChart(request));
+  }
+  addLineChart(request: LineChartRequest): Promise<void> {
+    return call(this.remote.addLineChart(request));
   }
   saveSetting(key: string, value: string): Promise<void> {
     return call(this.remote.saveSetting(key, value));

@@ -682,7 +682,24 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
                 <>
                   <Divider />
                   <Step id="step-potential" title={clvText("paneTitle", lang)}>
-                    <PotentialStep host={host} table={outcome.table} roles={mapping} lang={lang} />
+                    <PotentialStep
+                      host={host}
+                      table={outcome.table}
+                      roles={mapping}
+                      lang={lang}
+                      graded={{
+                        policy: pick(outcome.ruleSet.name),
+                        ids: outcome.result.columns.customer_id,
+                        tiers: outcome.result.tierKeys,
+                        names: outcome.result.tiers.map((x) => ({ key: x.key, name: pick(x.name) })),
+                      }}
+                      onGradeGrid={(name) => {
+                        // The Potential sheet, with its potential and current value columns, on the nine-grid.
+                        setSheets((list) => (list.includes(name) ? list : [...list, name]));
+                        setSheet(name);
+                        choose("grid9");
+                      }}
+                    />
                   </Step>
                 </>
               )}

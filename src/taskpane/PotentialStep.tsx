@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -15,14 +16,25 @@ import {
   TableRow,
   Text,
   tokens,
+  Spinner,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import { ordersFromTable, runPotential, YEAR_IN_UNITS, type ClvUnit, type HoldoutRow } from "../engine/clv";
+import { lazy, Suspense, useState } from "react";
+import {
+  aliveByRecency,
+  ordersFromTable,
+  potentialByTier,
+  runPotential,
+  YEAR_IN_UNITS,
+  type ClvUnit,
+  type HoldoutRow,
+  type RecencyBucket,
+  type TierPotential,
+} from "../engine/clv";
 import { parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
 import type { Role } from "../engine/headers";
 import type { Lang } from "../engine/reasons";
-import type { SheetTable } from "../engine/table";
+import { tableFromRows, type SheetTable } from "../engine/table";
 import { clvText } from "../i18n/clv";
 import { reasonText } from "../i18n/reasons";
 import type { WorkbookHost } from "../workbook/host";
@@ -43,13 +55,36 @@ export interface PotentialStepProps {
   /** Column of each role as the Data step settled it. */
   roles: Partial<Record<Role, number>>;
   lang: Lang;
+  /** The graded result the step follows: the potential of each of its tiers is summed up. */
+  graded?: GradedTiers;
+  /** Switches the pane to a sheet graded on the nine-grid (the Potential sheet with its grid columns). */
+  onGradeGrid?: (sheet: string) => void;
 }
 
-type Outcome =
-  | { state: "idle" }
-  | { state: "running" }
-  | { state: "error"; message: string }
-  | { state: "done"; message: string; warnings: string[]; holdout?: HoldoutRow[] };
+/** A graded result as the Potential step reads it: customer ids, their tier keys, the tiers' names. */
+export interface GradedTiers {
+  policy: string;
+  ids: readonly unknown[];
+  tiers: readonly (string | null)[];
+  names: readonly { key: string; name: string }[];
+}
+
+// The chart library is large: loaded when the first result is shown.
+const PotentialCharts = lazy(() => import(/* webpackChunkName: "potential-charts" */ "./PotentialCharts"));
+
+type Done = {
+  state: "done";
+  message: string;
+  warnings: string[];
+  holdout?: HoldoutRow[];
+  recency: RecencyBucket[];
+  unit: ClvUnit;
+  byTier?: (TierPotential & { name: string })[];
+  sheet: string;
+  grid: boolean;
+};
+
+type Outcome = { state: "idle" } | { state: "running" } | { state: "error"; message: string } | Done;
 
 const UNITS: ClvUnit[] = ["week", "month", "day"];
 
@@ -59,6 +94,12 @@ function rateOf(text: string): number | undefined {
   if (t === "") return 0;
   const v = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
   return Number.isFinite(v) && v > -1 ? v : undefined;
+}
+
+/** Whether a row array is sparse (rows left out as holes). */
+function hasHoles(rows: readonly unknown[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (!(i in rows)) return true;
+  return false;
 }
 
 function dayOf(text: string): number | null | undefined {
@@ -74,7 +115,7 @@ function dayOf(text: string): number | null | undefined {
  * The pane's Potential step: P(alive), expected purchases, expected spend and CLV per customer from the
  * graded sheet's orders, written to two sheets of their own, with the calibration/holdout check shown.
  */
-export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) {
+export function PotentialStep({ host, table, roles, lang, graded, onGradeGrid }: PotentialStepProps) {
   const styles = useStyles();
   const t = (key: Parameters<typeof clvText>[0], params?: Record<string, string | number>) =>
     clvText(key, lang, params);
@@ -82,6 +123,7 @@ export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) 
   const [unit, setUnit] = useState<ClvUnit>("week");
   const [horizon, setHorizon] = useState("");
   const [discount, setDiscount] = useState("");
+  const [grid, setGrid] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: "idle" });
 
   const endDay = dayOf(end);
@@ -97,13 +139,31 @@ export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) 
       const overrides: Record<string, string> = {};
       for (const [role, col] of Object.entries(roles))
         if (typeof col === "number") overrides[role] = table.headers[col];
-      const orders = ordersFromTable(table, overrides);
+      // The standalone page's worker sends back one row per graded customer, not every order line:
+      // the models count every purchase, so such a table is read again from the workbook.
+      let source = table;
+      if (hasHoles(table.rows)) {
+        const read = await host.readSheet(table.sheetName);
+        source = tableFromRows(read.rows, read.date1904, table.sheetName, read.top);
+      }
+      const orders = ordersFromTable(source, overrides);
       const result = runPotential(
         { customerId: orders.ids, day: orders.days, amount: orders.amounts },
         orders.hasAmount,
         { calibrationEnd: endDay ?? undefined, unit, horizon: horizonValue, discount: rate },
       );
-      const sheets = await writePotential(host, result, lang);
+      const byTier = graded
+        ? potentialByTier(
+            graded.ids,
+            graded.tiers,
+            graded.names.map((x) => x.key),
+            { customerId: result.summary.customerId, pAlive: result.scores.pAlive, clv: result.scores.clv },
+          ).map((r) => ({ ...r, name: graded.names.find((x) => x.key === r.tier)?.name ?? r.tier }))
+        : undefined;
+      const sheets = await writePotential(host, result, lang, {
+        grid,
+        byTier: byTier && graded ? { policy: graded.policy, rows: byTier } : undefined,
+      });
       const n = result.summary.customerId.length;
       let alive = 0;
       let clv = 0;
@@ -122,6 +182,11 @@ export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) 
         }),
         warnings: result.warnings.map((w) => reasonText(w, lang)),
         holdout: result.holdout,
+        recency: aliveByRecency(result.summary, result.scores.pAlive),
+        unit,
+        byTier,
+        sheet: sheets.customers,
+        grid,
       });
     } catch (e) {
       const reason =
@@ -176,6 +241,7 @@ export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) 
           placeholder="0%"
         />
       </Field>
+      <Checkbox checked={grid} onChange={(_, d) => setGrid(d.checked === true)} label={t("paneGrid")} />
       <div>
         <Button
           appearance="primary"
@@ -225,6 +291,56 @@ export function PotentialStep({ host, table, roles, lang }: PotentialStepProps) 
               </Table>
             </div>
           )}
+          {outcome.byTier && graded && (
+            <div className={styles.scroll}>
+              <Table size="extra-small" aria-label={t("paneByTier", { policy: graded.policy })}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("byTierTier")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("holdoutCustomers")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("byTierAlive")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t("byTierClv")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {outcome.byTier.map((r) => (
+                    <TableRow key={r.tier}>
+                      <TableCell>{r.name}</TableCell>
+                      <TableCell className={styles.num}>{r.customers}</TableCell>
+                      <TableCell className={styles.num}>
+                        {Number.isFinite(r.meanAlive) ? r.meanAlive.toFixed(2) : ""}
+                      </TableCell>
+                      <TableCell className={styles.num}>
+                        {Number.isFinite(r.meanClv) ? r.meanClv.toFixed(2) : ""}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {outcome.grid && onGradeGrid && (
+            <div>
+              <Button onClick={() => onGradeGrid(outcome.sheet)}>
+                {t("paneGridGrade", { sheet: outcome.sheet })}
+              </Button>
+            </div>
+          )}
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <PotentialCharts
+              recency={outcome.recency}
+              holdout={outcome.holdout}
+              labels={{
+                aliveTitle: t("chartAliveTitle", { unit: t(outcome.unit) }),
+                alive: t("chartAlive"),
+                recency: t("chartRecency", { unit: t(outcome.unit) }),
+                holdoutTitle: t("chartHoldoutTitle"),
+                actual: t("holdoutActual"),
+                predicted: t("holdoutPredicted"),
+                x: t("holdoutX"),
+              }}
+            />
+          </Suspense>
         </>
       )}
     </div>

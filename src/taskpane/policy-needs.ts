@@ -33,6 +33,7 @@ export const NEEDS: Readonly<Record<string, Needs>> = {
   // Orders with their dates: spend over the last 12 months.
   loreal: { required: ["customer_id", "date", "amount"], optional: ["order_id", "phone"] },
   pharma: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
+  clv: { required: ["customer_id", "date", "amount"] },
 };
 
 /** Customers one manager looks after, where the policy says (烟草: 80–100 retailers per account manager). */

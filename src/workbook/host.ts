@@ -172,6 +172,28 @@ export interface ParetoChartRequest {
   marks: number[];
 }
 
+/**
+ * A line chart of a block of a sheet: categories in one column, one line per series column, the
+ * series named by the header row (the Potential step's P(alive) by recency and holdout check).
+ */
+export interface LineChartRequest {
+  sheetName: string;
+  /** Name of the chart on its sheet: a chart of this name is replaced. */
+  name: string;
+  title: string;
+  /** 0-based row of the header; the points are the `points` rows below it. */
+  headerRow: number;
+  points: number;
+  /** 0-based columns: the categories, and each series. */
+  categoryColumn: number;
+  seriesColumns: readonly number[];
+  /** Where to put the chart, 0-based cell. */
+  anchorRow: number;
+  anchorColumn: number;
+  /** Number format of the value axis ("0%", "0.00"). */
+  valueFormat?: string;
+}
+
 /** Raised when a cell the add-in would write holds something it did not write: the run stops. */
 export class CellInTheWayError extends Error {
   override name = "CellInTheWayError";
@@ -207,4 +229,6 @@ export interface WorkbookHost {
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   /** Adds (or replaces, by name) a chart drawn from a chart description; hosts without it draw none. */
   addChart?(request: ChartRequest): Promise<void>;
+  /** Adds (or replaces) a line chart on a sheet written in this session; a host without charts has none. */
+  addLineChart?(request: LineChartRequest): Promise<void>;
 }

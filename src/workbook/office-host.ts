@@ -32,6 +32,7 @@ import {
   type CellLook,
   type CellOut,
   type ChartRequest,
+  type LineChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -453,6 +454,41 @@ export class OfficeHost implements WorkbookHost {
       chart.setPosition(
         sheet.getRangeByIndexes(request.anchorRow, request.anchorColumn, 1, 1),
         sheet.getRangeByIndexes(request.anchorRow + 20, request.anchorColumn + 9, 1, 1),
+      );
+      await context.sync();
+    });
+  }
+
+  /** A native line chart (`LineMarkers`): the first series from the chart's source, the others added. */
+  async addLineChart(request: LineChartRequest): Promise<void> {
+    this.ensureSupported();
+    const { headerRow, points, categoryColumn, seriesColumns } = request;
+    if (points < 1 || seriesColumns.length === 0) return;
+    await this.run(request.sheetName, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(request.sheetName);
+      const names = seriesColumns.map((c) => sheet.getRangeByIndexes(headerRow, c, 1, 1).load("values"));
+      const old = sheet.charts.getItemOrNullObject(request.name);
+      await context.sync();
+      if (!old.isNullObject) old.delete();
+      const labels = sheet.getRangeByIndexes(headerRow + 1, categoryColumn, points, 1);
+      const chart = sheet.charts.add(
+        "LineMarkers",
+        sheet.getRangeByIndexes(headerRow, seriesColumns[0], points + 1, 1),
+        "Columns",
+      );
+      chart.name = request.name;
+      chart.title.text = request.title;
+      chart.legend.position = "Bottom";
+      chart.series.getItemAt(0).setXAxisValues(labels);
+      seriesColumns.slice(1).forEach((c, k) => {
+        const s = chart.series.add(String(names[k + 1].values[0][0] ?? ""));
+        s.setValues(sheet.getRangeByIndexes(headerRow + 1, c, points, 1));
+        s.setXAxisValues(labels);
+      });
+      if (request.valueFormat) chart.axes.getItem("Value", "Primary").numberFormat = request.valueFormat;
+      chart.setPosition(
+        sheet.getRangeByIndexes(request.anchorRow, request.anchorColumn, 1, 1),
+        sheet.getRangeByIndexes(request.anchorRow + 18, request.anchorColumn + 8, 1, 1),
       );
       await context.sync();
     });

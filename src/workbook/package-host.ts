@@ -26,6 +26,7 @@ import {
   CellInTheWayError,
   type CellOut,
   type ChartRequest,
+  type LineChartRequest,
   type OwnedColumns,
   type ParetoChartRequest,
   type Progress,
@@ -47,6 +48,7 @@ import {
   type FileChartSpec,
   type ParetoChartSpec,
 } from "./xlsx-chart";
+import { lineChartXml } from "./xlsx-line-chart";
 import {
   cellXml,
   patchStyles,
@@ -109,6 +111,8 @@ interface NewSheet {
   /** Live formulas per row and column (0-based), and the columns whose formulas are array formulas. */
   formulas?: (readonly (string | undefined)[] | undefined)[];
   formulaArrays?: readonly boolean[];
+  /** Line charts by name (the Potential step's), drawn beside the Pareto chart when there is one. */
+  lineCharts?: Map<string, { title: string; xml: string; from: AnchorCorner; to: AnchorCorner }>;
 }
 
 interface ColumnEdit {
@@ -454,6 +458,47 @@ export class PackageHost implements WorkbookHost {
       state: "visible",
       boldHeader: true,
       cellStyles: new Map(),
+    });
+  }
+
+  async addLineChart(request: LineChartRequest): Promise<void> {
+    const sheet = this.newSheets.get(request.sheetName);
+    if (!sheet)
+      throw new TierError("workbook.noSuchSheet", {
+        sheet: request.sheetName,
+        sheets: [...this.newSheets.keys()],
+      });
+    const { headerRow, points, categoryColumn, seriesColumns } = request;
+    if (points < 1 || seriesColumns.length === 0) return;
+    const cell = (r: number, c: number) => sheet.rows[r]?.[c] ?? null;
+    // 1-based rows in references: the header is row headerRow + 1, the points below it.
+    const range = (c: number) =>
+      `${quoteSheet(sheet.name)}!$${columnLetter(c)}$${headerRow + 2}:$${columnLetter(c)}$${headerRow + 1 + points}`;
+    const at = (k: number) => headerRow + 1 + k;
+    const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
+    const spec = {
+      title: request.title,
+      categories: {
+        ref: range(categoryColumn),
+        values: Array.from({ length: points }, (_, k) => textOf(cell(at(k), categoryColumn))),
+      },
+      series: seriesColumns.map((c) => ({
+        name: textOf(cell(headerRow, c)),
+        nameRef: `${quoteSheet(sheet.name)}!$${columnLetter(c)}$${headerRow + 1}`,
+        ref: range(c),
+        values: Array.from({ length: points }, (_, k) => {
+          const v = cell(at(k), c);
+          return typeof v === "number" ? v : 0;
+        }),
+      })),
+      valueFormat: request.valueFormat ?? "General",
+    };
+    sheet.lineCharts ??= new Map();
+    sheet.lineCharts.set(request.name, {
+      title: request.title,
+      xml: lineChartXml(spec),
+      from,
+      to: corner(sheet.widths, from, 560, 340),
     });
   }
 
@@ -914,25 +959,35 @@ function writePackage(host: PackageHost): Uint8Array {
       });
     }
     let drawingRid = "";
-    const charts: AnyChartSpec[] = [...(sheet.chart ? [sheet.chart] : []), ...(sheet.charts?.values() ?? [])];
+    // The sheet's charts in one drawing: the Pareto chart and the described charts, then the line charts.
+    const specs: AnyChartSpec[] = [...(sheet.chart ? [sheet.chart] : []), ...(sheet.charts?.values() ?? [])];
+    const charts = [
+      ...specs.map((spec) => ({ xml: anyChartXml(spec), from: spec.from, to: spec.to, title: spec.title })),
+      ...(sheet.lineCharts?.values() ?? []),
+    ];
     if (charts.length) {
       const drawing = freeName("xl/drawings/drawing", ".xml");
-      const chartRels = charts.map((spec, k) => {
+      const parts = charts.map((c) => {
         const chart = freeName("xl/charts/chart", ".xml");
-        added.push([chart, anyChartXml(spec)]);
+        added.push([chart, c.xml]);
         types = insertBeforeClose(
           types,
           "Types",
           `<Override PartName="/${chart}" ContentType="${CT_CHART}"/>`,
         );
-        return {
-          id: `rId${k + 1}`,
-          type: `${REL}/chart`,
-          target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
-        };
+        return chart;
       });
       added.push([drawing, drawingXml(charts.map((c) => ({ from: c.from, to: c.to, name: c.title })))]);
-      added.push([relsPartOf(drawing), relsXml(chartRels)]);
+      added.push([
+        relsPartOf(drawing),
+        relsXml(
+          parts.map((chart, k) => ({
+            id: `rId${k + 1}`,
+            type: `${REL}/chart`,
+            target: `../charts/${chart.slice(chart.lastIndexOf("/") + 1)}`,
+          })),
+        ),
+      ]);
       types = insertBeforeClose(
         types,
         "Types",

@@ -47,6 +47,13 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   reason: { zh: "原因", en: "Reason" },
   next_tier: { zh: "下一等级", en: "Next tier" },
   next_step: { zh: "升级建议", en: "Next step" },
+  x: { zh: "复购次数 x", en: "Repeat purchases x" },
+  t_x: { zh: "末次购买 t_x", en: "Last purchase t_x" },
+  T: { zh: "客户年龄 T", en: "Customer age T" },
+  p_alive: { zh: "存活概率", en: "P(alive)" },
+  expected_purchases: { zh: "预计购买次数", en: "Expected purchases" },
+  expected_spend: { zh: "预计客单价", en: "Expected spend" },
+  clv: { zh: "终身价值 CLV", en: "CLV" },
 };
 
 /** The header the add-in writes for output key `key`. */

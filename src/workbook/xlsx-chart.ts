@@ -40,7 +40,7 @@ export interface ParetoChartSpec {
   to: AnchorCorner;
 }
 
-const NS = {
+export const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -52,7 +52,7 @@ const NS = {
   ctDrawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
 };
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
@@ -87,21 +87,21 @@ function num(x: number): string {
   return Number.isFinite(x) ? String(x) : "0";
 }
 
-function strRef(ref: string, values: readonly string[]): string {
+export function strRef(ref: string, values: readonly string[]): string {
   const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(v)}</c:v></c:pt>`).join("");
   return `<c:strRef><c:f>${xmlEscape(ref)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
-function numRef(ref: string, values: readonly number[], format: string): string {
+export function numRef(ref: string, values: readonly number[], format: string): string {
   const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>`).join("");
   return `<c:numRef><c:f>${xmlEscape(ref)}</c:f><c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
-function line(colour: string, widthEmu: number, dash?: string): string {
+export function line(colour: string, widthEmu: number, dash?: string): string {
   return `<c:spPr><a:ln w="${widthEmu}" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>${dash ? `<a:prstDash val="${dash}"/>` : ""}<a:round/></a:ln></c:spPr>`;
 }
 
-function text(size: number, colour = "404040", bold = false): string {
+export function text(size: number, colour = "404040", bold = false): string {
   return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
 }
 

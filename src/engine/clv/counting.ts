@@ -42,6 +42,8 @@ export interface CalibrationSummary {
   zbar: Float64Array;
   /** Transaction days after the calibration end, up to the holdout end. */
   holdoutX: Float64Array;
+  /** Spend on every transaction in calibration, the first included (the customer's value to date). */
+  spend: Float64Array;
   /** Customers whose first purchase is after the calibration end: not in the summary. */
   leftOut: string[];
   calibrationEnd: number;
@@ -96,6 +98,7 @@ export function calibrationSummary(orders: OrderDays, options: CountingOptions =
   const T = new Float64Array(m);
   const zbar = new Float64Array(m);
   const holdoutX = new Float64Array(m);
+  const spendToDate = new Float64Array(m);
   const keep = new Uint8Array(m);
   for (let k = 0; k < n;) {
     const c = cust[order[k]];
@@ -103,6 +106,7 @@ export function calibrationSummary(orders: OrderDays, options: CountingOptions =
     let repeats = 0;
     let last = first;
     let repeatSpend = 0;
+    let allSpend = 0;
     let holdout = 0;
     // One transaction per distinct day: walk the customer's days, summing spend within a day.
     while (k < n && cust[order[k]] === c) {
@@ -114,6 +118,7 @@ export function calibrationSummary(orders: OrderDays, options: CountingOptions =
         k++;
       }
       if (d <= end) {
+        allSpend += spend;
         if (d > first) {
           repeats++;
           repeatSpend += spend;
@@ -128,6 +133,7 @@ export function calibrationSummary(orders: OrderDays, options: CountingOptions =
     T[c] = (end - first) / perUnit;
     zbar[c] = repeats > 0 ? repeatSpend / repeats : 0;
     holdoutX[c] = holdout;
+    spendToDate[c] = allSpend;
   }
 
   const kept: number[] = [];
@@ -144,6 +150,7 @@ export function calibrationSummary(orders: OrderDays, options: CountingOptions =
     T: pick(T),
     zbar: pick(zbar),
     holdoutX: pick(holdoutX),
+    spend: pick(spendToDate),
     leftOut,
     calibrationEnd: end,
     holdoutEnd,

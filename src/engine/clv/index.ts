@@ -31,3 +31,5 @@ export function fitPotential(summary: RfmSummary & { zbar: ArrayLike<number> }):
 export * from "./simulate";
 export * from "./orders";
 export * from "./potential";
+export * from "./recency";
+export * from "./by-tier";

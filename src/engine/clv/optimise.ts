@@ -64,11 +64,21 @@ export function maximiseLogLikelihood(
 /** −ll(e^θ)/n, and into `grad` its gradient d(−ll/n)/dθ = −p · d(ll)/dp / n. */
 type Objective = (theta: ArrayLike<number>, grad?: Float64Array) => number;
 
+/**
+ * The largest parameter tried, e^18.42 ≈ 10^8. Customers who all buy at one rate (a delivery schedule)
+ * send BG/NBD's r and α to infinity together; past about 10^8, ln Γ(r + x) − ln Γ(r) loses every
+ * digit to rounding and the likelihood turns to noise (a positive log-likelihood, negative expected
+ * purchases). At 10^8 the gamma mixing is already a point mass (its coefficient of variation is
+ * 1/√r = 10^−4), so the wall changes no answer that means anything; `fitWarnings` reports the fit.
+ */
+const THETA_MAX = Math.log(1e8);
+
 function scaled(ll: LogLikelihood, n: number, k: number): Objective {
   const params = new Float64Array(k);
   const gradient = new Float64Array(k);
   const scale = 1 / Math.max(n, 1);
   return (theta, grad) => {
+    for (let j = 0; j < k; j++) if (theta[j] > THETA_MAX) return Infinity;
     for (let j = 0; j < k; j++) params[j] = Math.exp(theta[j]);
     const value = ll(params, gradient);
     if (grad) for (let j = 0; j < k; j++) grad[j] = -gradient[j] * params[j] * scale;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { abcMethod, abcSchema } from "./abc";
+import { clvMethod, clvSchema } from "./clv";
 import { gridMethod, gridSchema } from "./grid";
 import { levelMethod, levelSchema } from "./level";
 import { lifecycleMethod, lifecycleSchema } from "./lifecycle";
@@ -24,6 +25,7 @@ export const ruleSetSchema = z.discriminatedUnion("method", [
   lifecycleSchema,
   scorecardSchema,
   gridSchema,
+  clvSchema,
 ]);
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -45,6 +47,7 @@ export const METHODS: Registry = Object.freeze({
   lifecycle: lifecycleMethod,
   scorecard: scorecardMethod,
   grid: gridMethod,
+  clv: clvMethod,
 });
 
 /** The method ids, in the registry's order. */

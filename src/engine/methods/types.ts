@@ -74,6 +74,11 @@ export interface MethodInput {
    * `to` (day numbers, both included), and the sum of the header `extra` over the same orders.
    */
   windowed?(from: number, to: number, extra?: string): WindowTotals;
+  /**
+   * Orders input only: the readable order rows behind the customers (customer index, day, amount),
+   * for a method that counts purchases itself (CLV counts days with a purchase).
+   */
+  orderRows?(): { customer: Uint32Array; day: Float64Array; amount: Float64Array };
 }
 
 /** What a method returns: a tier key per row (null where none), its own columns, and row problems. */

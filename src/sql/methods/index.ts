@@ -1,6 +1,7 @@
 import type { Method, RuleSet } from "../../engine/ruleset";
 import type { Query } from "../query";
 import { abcSql } from "./abc";
+import { clvSql } from "./clv";
 import { gridSql } from "./grid";
 import { levelSql } from "./level";
 import { lifecycleSql } from "./lifecycle";
@@ -9,6 +10,15 @@ import { rfmSql } from "./rfm";
 import { rfm8Sql } from "./rfm8";
 import { rulesSql } from "./rules";
 import { scorecardSql } from "./scorecard";
+
+/**
+ * Methods whose SQL entry only says that they have no SQL form (their model is fitted on the data).
+ *
+ * @example hasSqlForm("clv") // false
+ */
+export function hasSqlForm(method: Method): boolean {
+  return method !== "clv";
+}
 
 /** The SQL of one method: reads its values through `q`, adds its CTEs and returns the whole query. */
 export type SqlMethod<M extends Method> = (q: Query, rs: Extract<RuleSet, { method: M }>) => string;
@@ -29,4 +39,5 @@ export const SQL_METHODS: { readonly [M in Method]: SqlMethod<M> } = {
   lifecycle: lifecycleSql,
   scorecard: scorecardSql,
   grid: gridSql,
+  clv: clvSql,
 };

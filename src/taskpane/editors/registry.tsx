@@ -2,6 +2,7 @@ import { Text } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import type { Method } from "../../engine/methods";
 import { useI18n } from "../../i18n";
+import { ClvEditor } from "./ClvEditor";
 import { ValueField } from "./fields";
 import type { EditorForm } from "./form";
 import { GridEditor } from "./GridEditor";
@@ -67,4 +68,5 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   scorecard: ScorecardEditor,
   grid: GridEditor,
   lifecycle: LifecycleEditor,
+  clv: ClvEditor,
 };

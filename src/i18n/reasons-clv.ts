@@ -1,0 +1,22 @@
+/**
+ * Wording of the reasons raised by the CLV method of the registry (src/engine/methods/clv.ts) and by
+ * the layers that have no CLV form (SQL). Spread into `REASONS` (`./reasons.ts`), which checks each wording.
+ */
+export const CLV_METHOD_REASONS = {
+  "rules.clvThresholds": {
+    en: "lost ({lost}) must be less than alive ({alive}): below lost a customer is lost, from lost up to alive at risk",
+    zh: "lost（{lost}）必须小于 alive（{alive}）：存活概率低于 lost 为已流失，介于 lost 与 alive 之间为可能流失",
+  },
+  "clv.needsOrderRows": {
+    en: "lifetime value is predicted from orders (one row per purchase, with customer, date and amount): choose an orders sheet",
+    zh: "终身价值要根据订单预测（每次购买一行，含客户、日期和金额）：请选择订单表",
+  },
+  "clv.notScored": {
+    en: "no lifetime value: the model could not score this customer",
+    zh: "没有终身价值：模型无法为该客户计算",
+  },
+  "sql.noSqlForm": {
+    en: "the {method} policy has no SQL form: its model is fitted on the data (BG/NBD and Gamma-Gamma), which SQL cannot do; grade it in Excel or with tier grade",
+    zh: "{method} 政策没有 SQL 形式：它的模型要在数据上拟合（BG/NBD 与 Gamma-Gamma），SQL 做不到；请在 Excel 中或用 tier grade 分级",
+  },
+} as const;
