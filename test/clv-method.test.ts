@@ -202,7 +202,7 @@ describe("tier grade --preset clv", () => {
     const { code, out, err } = await cli("grade", orders, "--preset", "clv", "--as-of", "2006-12-31");
     expect(code).toBe(0);
     const [header, ...lines] = out.trim().split(/\r?\n/);
-    expect(header).toBe("customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,tier,issue,note");
+    expect(header).toBe("customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,tier,issue,note,reason,next_tier,next_step");
     expect(lines).toHaveLength(995);
     expect(err).toContain("995 of 995 customers graded");
     // Every customer of this sample buys at about one rate, which sends r and α towards infinity
