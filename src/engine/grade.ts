@@ -1,6 +1,13 @@
 import { todayDay } from "./dates";
 import { guessInputKind, resolveMapping, type Role } from "./headers";
-import { needColumn, fromCustomers, fromOrders } from "./input";
+import {
+  needColumn,
+  fromCustomers,
+  fromOrders,
+  isLineItems,
+  type Uncounted,
+  type UncountedReason,
+} from "./input";
 import { methodOf, type OutValue, type RuleSet, type TierInfo } from "./methods";
 import type { Problem, Reason } from "./reasons";
 import type { SheetTable } from "./table";
@@ -59,6 +66,8 @@ export interface GradeResult {
   summary: TierCount[];
   graded: number;
   ungraded: number;
+  /** Rows not counted as customers or purchases, grouped by why (returns, blank ids, total rows). */
+  uncounted?: Uncounted[];
 }
 
 /**
@@ -83,7 +92,8 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   if (input === "orders") {
     // An orders table has one purchase date per row; a guessed "last date" header is that date.
     if (mapping.date === undefined && mapping.last_date !== undefined) mapping.date = mapping.last_date;
-    for (const role of ["customer_id", "date", "amount"] as const) needColumn(mapping, role, table.headers);
+    for (const role of ["customer_id", "date", "amount"] as const)
+      if (role !== "amount" || !isLineItems(mapping)) needColumn(mapping, role, table.headers);
   }
   // Rows the reader found are not records (totals, footnotes, a units row) are listed as left out.
   const problems: Problem[] = [...(table.excluded ?? [])];
@@ -155,7 +165,25 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     ),
     graded,
     ungraded: n - graded - notCustomers,
+    uncounted: uncountedRows(table, prepared.uncounted ?? []),
   };
+}
+
+const SHAPE_REASONS: Readonly<Record<string, UncountedReason>> = {
+  "table.totalRow": "totalRow",
+  "table.sumRow": "totalRow",
+  "table.unitsRow": "unitsRow",
+  "table.footnote": "footnote",
+};
+
+/** The rows the reader set aside (totals, units, footnotes) added to the input's own, most rows first. */
+function uncountedRows(table: SheetTable, own: readonly Uncounted[]): Uncounted[] {
+  const counts = new Map<UncountedReason, number>(own.map((u) => [u.reason, u.rows]));
+  for (const p of table.excluded ?? []) {
+    const why = SHAPE_REASONS[p.code] ?? "other";
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => b.rows - a.rows);
 }
 
 /** Customers and (non-negative) amount per tier key, in tier order, with shares of the graded. */

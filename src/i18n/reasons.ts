@@ -13,6 +13,7 @@ import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
 import { FILE_REASONS } from "./reasons-workbook";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
+import { LINES_REASONS } from "./reasons-lines";
 
 interface Wording {
   readonly en: string;
@@ -749,6 +750,7 @@ export const REASONS = {
 
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
+  ...LINES_REASONS,
 
   // Potential (BG/NBD + Gamma-Gamma, src/engine/clv).
   "clv.badX": {
