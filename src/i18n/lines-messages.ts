@@ -9,12 +9,29 @@ const enUS = {
   "role.unit_price": "Unit price",
   "data.lineItems":
     "Amount = {quantity} × {price} per row; rows with a negative quantity or amount are returns.",
+  // A rule's comparison as a person writes it: ≥ rather than the rule file's ">=".
+  "op.>=": "≥",
+  "op.>": ">",
+  "op.<=": "≤",
+  "op.<": "<",
+  "op.=": "=",
+  "op.<>": "≠",
+  "op.between": "between",
+  "op.in": "one of",
 } as const;
 
 const zhCN: Record<keyof typeof enUS, string> = {
   "role.quantity": "数量",
   "role.unit_price": "单价",
   "data.lineItems": "金额 = 每行「{quantity}」×「{price}」；数量或金额为负的行是退货。",
+  "op.>=": "≥",
+  "op.>": ">",
+  "op.<=": "≤",
+  "op.<": "<",
+  "op.=": "=",
+  "op.<>": "≠",
+  "op.between": "介于",
+  "op.in": "属于",
 };
 
 export type LinesKey = keyof typeof enUS;

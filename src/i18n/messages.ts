@@ -178,7 +178,7 @@ const enUSPane = {
   "result.problems": "Rows without a tier",
   "result.problem": "Row {row}, {column}: {reason}",
   "result.problemNoColumn": "Row {row}: {reason}",
-  "result.moreProblems": "and {n} more (see the summary sheet)",
+  "result.moreProblems": "and {n} more problems (see the summary sheet)",
   "result.written":
     "Written: tier columns on {sheet}, the summary sheet {summary} with a Pareto chart; rules saved in the document.",
   "result.writtenOrders":
@@ -310,8 +310,8 @@ const zhCN: Record<MessageKey, string> = {
   "editor.profile": "权重方案",
   "editor.weights": "权重",
   "editor.weightOf": "{criterion}的权重",
-  "editor.weightSum": "合计：{sum} %",
-  "editor.weightSumOk": "合计：{sum} % ✓",
+  "editor.weightSum": "合计：{sum}%",
+  "editor.weightSumOk": "合计：{sum}% ✓",
   "editor.normalise": "按比例调整为 100",
   "editor.scale": "计分方式",
   "editor.scale5": "5 分制",
@@ -344,7 +344,7 @@ const zhCN: Record<MessageKey, string> = {
   "invalid.empty": "不能为空。",
   "invalid.range": "范围请写成 低-高，例如 3-5。",
   "invalid.list": "请输入以逗号分隔的数字。",
-  "invalid.weights": "权重合计 {sum} %，必须等于 100 %。",
+  "invalid.weights": "权重合计 {sum}%，必须等于 100%。",
   "invalid.order": "必须大于上一级。",
   "invalid.other": "{reason}",
 
@@ -372,7 +372,7 @@ const zhCN: Record<MessageKey, string> = {
   "result.problems": "未分级的行",
   "result.problem": "第 {row} 行，{column}：{reason}",
   "result.problemNoColumn": "第 {row} 行：{reason}",
-  "result.moreProblems": "另有 {n} 行（见汇总表）",
+  "result.moreProblems": "另有 {n} 处问题（见汇总表）",
   "result.written": "已写入：{sheet} 中的分级列、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
   "result.writtenOrders": "已写入：结果表 {results}、汇总表 {summary} 及帕累托图；规则已保存在文档中。",
 

@@ -521,8 +521,8 @@ export const REASONS = {
     zh: "没有名为“{name}”的预设政策：请从 {presets} 中选择",
   },
   "notify.unknownPlaceholder": {
-    en: "the message template uses {{placeholder}}; the placeholders are {name}, {tier}, {old_tier} and {benefits}",
-    zh: "消息模板用到了 {{placeholder}}；可用的占位符为 {name}、{tier}、{old_tier} 和 {benefits}",
+    en: "the message template uses {{placeholder}}; the placeholders, each in braces: name, tier, old_tier, benefits",
+    zh: "消息模板用到了 {{placeholder}}；可用的占位符（各加花括号）：姓名、等级、原等级、权益",
   },
   "notify.notEmail": { en: '"{value}" is not an e-mail address', zh: "“{value}”不是电子邮件地址" },
   "visits.notMonth": {
