@@ -7,6 +7,8 @@ import type { Locale } from "./locale";
 const enUS = {
   "role.quantity": "Quantity",
   "role.unit_price": "Unit price",
+  "role.month_columns": "Monthly sales columns",
+  "role.ratings": "Rating columns",
   "data.lineItems":
     "Amount = {quantity} × {price} per row; rows with a negative quantity or amount are returns.",
   // A rule's comparison as a person writes it: ≥ rather than the rule file's ">=".
@@ -23,6 +25,8 @@ const enUS = {
 const zhCN: Record<keyof typeof enUS, string> = {
   "role.quantity": "数量",
   "role.unit_price": "单价",
+  "role.month_columns": "月度销售列",
+  "role.ratings": "评分列",
   "data.lineItems": "金额 = 每行「{quantity}」×「{price}」；数量或金额为负的行是退货。",
   "op.>=": "≥",
   "op.>": ">",
