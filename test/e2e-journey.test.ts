@@ -114,7 +114,7 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         await shot("1-suggested", true);
 
         // 2. Edit a threshold: gold from 8000.
-        const gold = page.getByRole("textbox", { name: zh ? "金卡：金额 >=" : "Gold: amount >=" });
+        const gold = page.getByRole("textbox", { name: zh ? "金卡：金额 ≥" : "Gold: amount ≥" });
         await gold.fill("8000");
         await expect.poll(() => gold.getAttribute("aria-invalid")).not.toBe("true");
         await page.getByLabel(L("policy.asOf")).fill("2025-09-30");
