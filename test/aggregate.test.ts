@@ -76,11 +76,13 @@ describe("aggregateOrders options and bad rows", () => {
     orderIds: Object.freeze(["o1", "o2", "o3", "o3", "o4"]),
   });
 
-  it("aggregateOrders nets returns by default: a negative amount reduces the sum and is still an order row", () => {
+  it("aggregateOrders nets returns by default: a negative amount reduces the sum but is not a purchase", () => {
     const agg = aggregateOrders(orders);
     expect(agg.ids).toEqual(["a", "b"]);
+    // a: 100 - 30 + 20; the return of 2025-02-01 is no purchase, the purchase of that day is.
     expect(Array.from(agg.amount)).toEqual([90, 60]);
-    expect(Array.from(agg.frequency)).toEqual([3, 2]);
+    expect(Array.from(agg.frequency)).toEqual([2, 2]);
+    expect(agg.returnRows).toBe(1);
     expect(Array.from(agg.orders)).toEqual([3, 2]);
     expect(agg.firstDay[0]).toBe(parseIsoDay("2025-01-01"));
     expect(agg.lastDay[0]).toBe(parseIsoDay("2025-02-01"));
@@ -99,7 +101,7 @@ describe("aggregateOrders options and bad rows", () => {
     expect(Array.from(aggregateOrders(orders, { frequency: "orders", amount: "mean" }).amount)).toEqual([
       45, 30,
     ]);
-    expect(Array.from(aggregateOrders(orders, { amount: "mean" }).amount)).toEqual([30, 30]);
+    expect(Array.from(aggregateOrders(orders, { amount: "mean" }).amount)).toEqual([45, 30]);
   });
 
   it("aggregateOrders reports each bad cell with its row and header, and aggregates the other rows", () => {

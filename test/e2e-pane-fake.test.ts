@@ -15,6 +15,7 @@ import { dayFromCivil, formatDay } from "../src/engine/dates";
 import { parseRuleSetText } from "../src/engine/ruleset";
 import { tableFromRows } from "../src/engine/table";
 import { format, I18nProvider, type Locale } from "../src/i18n";
+import { countsLine } from "../src/i18n/counts";
 import { Pane } from "../src/taskpane/Pane";
 import type { WorkbookHost } from "../src/workbook/host";
 import { OfficeHost } from "../src/workbook/office-host";
@@ -97,7 +98,8 @@ describe("the pane in Excel (fake Excel under the real OfficeHost)", () => {
     expect((screen.getByLabelText(L("policy.asOf")) as HTMLInputElement).value).toBe(formatDay(AS_OF));
     await user.click(screen.getByRole("button", { name: L("eval.button") }));
     const card = await screen.findByRole("region", { name: L("result.title") }, { timeout: 30_000 });
-    expect(card.textContent).toContain(L("result.graded", { graded: 30, ungraded: 1 }));
+    // The counts line (src/i18n/counts.ts): customers, graded and not, and the rows not counted.
+    expect(card.textContent).toContain(countsLine({ graded: 30, ungraded: 1 }, "zh"));
 
     // The calls that reached the workbook layer, in order.
     const names = calls.map((c) => c.method);

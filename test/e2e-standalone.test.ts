@@ -90,7 +90,7 @@ describe("the standalone page", () => {
     await shot("2-data-top", false);
 
     // 2. Policy: membership (the default); gold from 8000 instead of 10000; the as-of date.
-    const gold = page.getByRole("textbox", { name: "金卡：金额 >=" });
+    const gold = page.getByRole("textbox", { name: "金卡：金额 ≥" });
     await gold.fill("abc");
     await expect.poll(() => gold.getAttribute("aria-invalid")).toBe("true");
     await expect(page.getByText(L("invalid.number")).first().isVisible()).resolves.toBe(true);

@@ -68,7 +68,7 @@ describe("guessRoles", () => {
         "CustomerID",
         "Country",
       ]),
-    ).toEqual({ order_id: 0, date: 4, customer_id: 6 });
+    ).toEqual({ order_id: 0, quantity: 3, date: 4, unit_price: 5, customer_id: 6 });
     expect(
       guessRoles([
         "invoice_no",

@@ -125,8 +125,17 @@ describe("notifications", () => {
     expect(draftMessage("{name} {", { name: "{tier}", tier: "A" })).toBe("{tier} {");
   });
 
+  it("draftMessage reads a Chinese template's {姓名}, {等级}, {原等级}, {权益} as name, tier, old tier, benefits", () => {
+    const fields = { name: "王芳", tier: "金卡", old_tier: "银卡", benefits: "专属客服" };
+    expect(draftMessage(DEFAULT_TEMPLATES.zh.up, fields)).toBe(
+      "尊敬的王芳：恭喜您由银卡升级为金卡，您可享受：专属客服。",
+    );
+  });
+
   it("draftMessage names the placeholders when a template has a misspelt one", () => {
-    expect(() => draftMessage("Dear {nmae}", {})).toThrow(/\{nmae\}; the placeholders are \{name\}/);
+    expect(() => draftMessage("Dear {nmae}", {})).toThrow(
+      /\{nmae\}; the placeholders, each in braces: name, tier/,
+    );
   });
 
   it("benefitTexts gives each card its own and the lower cards' benefits (除普通客户权益外)", () => {

@@ -54,11 +54,34 @@ describe("suggestPolicy", () => {
     const headers = ["Customer ID", "Amount"];
     const s = suggestPolicy(["rfm"], headers, { customer_id: 0, amount: 1 })!;
     expect(s.complete).toBe(false);
+    // The registry's rfm needs recency, frequency and amount: an order date gives the first two.
     expect(s.found).toEqual([
       { role: "customer_id", header: "Customer ID" },
       { role: "date", header: undefined },
+      { role: "frequency", header: undefined },
       { role: "amount", header: "Amount" },
     ]);
+  });
+
+  it("the needed columns are the method registry's needs: abc on monthly columns needs the months, rfm a date", () => {
+    expect(NEEDS["abc-months"].required).toEqual(["customer_id", "month_columns"]);
+    expect(NEEDS.rfm.required).toEqual(["customer_id", "date", "frequency", "amount"]);
+    expect(NEEDS.grid9.required).toEqual(["customer_id", "potential", "current_value"]);
+  });
+
+  it("suggestPolicy takes quantity × unit price as the amount of a line-items sheet (Online Retail's columns)", () => {
+    const headers = [
+      "InvoiceNo",
+      "StockCode",
+      "Description",
+      "Quantity",
+      "InvoiceDate",
+      "UnitPrice",
+      "CustomerID",
+    ];
+    const s = suggestPolicy(["rfm"], headers, resolveMapping(headers, {}))!;
+    expect(s.complete).toBe(true);
+    expect(s.found.find((f) => f.role === "amount")?.header).toBe("Quantity × UnitPrice");
   });
 
   it("every preset of the engine has its needed columns in the table", () => {

@@ -45,6 +45,8 @@ const FILES = [
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => ({ file: path.join(root, "samples", f), asOf: "2025-12-31" })),
   { file: path.join(root, "test/data/online-retail-invoices.csv"), asOf: "2011-12-31" },
+  // Line items with cancellations: amount = Quantity × UnitPrice, returns netted, distinct invoices.
+  { file: path.join(root, "test/data/online-retail-lines.csv"), asOf: "2011-12-31" },
 ];
 
 interface Case {

@@ -430,17 +430,20 @@ describe("HistoryStep", () => {
       ),
     );
     const up = screen.getByRole("textbox", { name: "给升级客户的通知" }) as HTMLTextAreaElement;
-    expect(up.value).toBe("尊敬的{name}：恭喜您由{old_tier}升级为{tier}，您可享受：{benefits}。");
+    // Chinese templates write the placeholders in Chinese (issue 13); {name} and the others work too.
+    expect(up.value).toBe("尊敬的{姓名}：恭喜您由{原等级}升级为{等级}，您可享受：{权益}。");
     await user.clear(up);
     await user.type(up, "您好{{unknown}");
     expect(
       screen.getByText(
-        "{unknown} 不是可用的占位符：请使用 {name}、{tier}、{old_tier}、{benefits}、{next} 或 {gap}。",
+        "{unknown} 不是可用的占位符：请使用 {姓名}、{等级}、{原等级}、{权益}、{下一等级}、{差额}。",
       ),
     ).toBeTruthy();
     expect(screen.getByRole("button", { name: "写入通知表" })).toHaveProperty("disabled", true);
     await user.clear(up);
-    await user.type(up, "您好{{name}");
+    await user.type(up, "您好{{姓名}");
+    expect(screen.queryByText(/不是可用的占位符/)).toBeNull();
+    await user.type(up, "，{{name}");
     expect(screen.queryByText(/不是可用的占位符/)).toBeNull();
   });
 });

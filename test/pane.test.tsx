@@ -142,7 +142,7 @@ describe("the policy editor", () => {
   it("marks a membership threshold that is not a number", async () => {
     const user = userEvent.setup();
     renderPane(sheetHost(ZH_MEMBERS), "zh-CN");
-    const gold = await screen.findByRole("textbox", { name: "金卡：金额 >=" }, { timeout: 10_000 });
+    const gold = await screen.findByRole("textbox", { name: "金卡：金额 ≥" }, { timeout: 10_000 });
     expect((gold as HTMLInputElement).value).toBe("10000");
     await user.clear(gold);
     expect(gold.getAttribute("aria-invalid")).toBe("true");

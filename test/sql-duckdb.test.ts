@@ -37,6 +37,9 @@ beforeAll(async () => {
   await con.run(`CREATE VIEW rfm_orders AS SELECT * FROM read_csv('${dataFile("rfm-orders.csv")}')`);
   await con.run(`CREATE VIEW rfm_customers AS SELECT * FROM read_csv('${dataFile("rfm-customers.csv")}')`);
   await con.run(`CREATE VIEW retail AS SELECT * FROM read_csv('${dataFile("online-retail-invoices.csv")}')`);
+  await con.run(
+    `CREATE VIEW retail_lines AS SELECT * FROM read_csv('${dataFile("online-retail-lines.csv")}')`,
+  );
 });
 
 afterAll(() => {
@@ -84,6 +87,26 @@ describe("toSql(duckdb) on the UCI Online Retail invoices (4,338 customers)", ()
     table: "retail",
     input: "orders" as const,
     map: { customer_id: "customer_id", date: "order_date", amount: "amount", order_id: "invoice_no" },
+    asOf: "2011-12-31",
+  };
+  for (const name of ORDER_PRESETS)
+    it(`gives the same rows as tier grade for the ${name} preset`, async () => {
+      expect(await compare(cells, preset(name), options)).toEqual([]);
+    });
+});
+
+describe("toSql(duckdb) on Online Retail line items with cancellations (5 customers, one with only returns)", () => {
+  const cells = csvCells(dataFile("online-retail-lines.csv"));
+  const options = {
+    table: "retail_lines",
+    input: "orders" as const,
+    map: {
+      customer_id: "CustomerID",
+      date: "InvoiceDate",
+      quantity: "Quantity",
+      unit_price: "UnitPrice",
+      order_id: "InvoiceNo",
+    },
     asOf: "2011-12-31",
   };
   for (const name of ORDER_PRESETS)

@@ -13,10 +13,12 @@ import { parseArgs } from "node:util";
 import { stdio, type Io } from "./io";
 import { formatDay, parseIsoDay } from "../engine/dates";
 import { TierError } from "../engine/errors";
-import { grade, type Lang, type PresentedResult } from "../engine/grade";
+import { grade, type PresentedResult } from "../engine/grade";
 import type { ReasonParams } from "../engine/reasons";
 import { nextJson } from "./next";
 import { reasonText } from "../i18n/reasons";
+import { countsLine } from "../i18n/counts";
+import { percentText } from "../i18n/percent";
 import { presentResult } from "../i18n/result";
 import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
@@ -182,8 +184,7 @@ function report(result: PresentedResult, sheetName: string, io: Io): void {
   );
   io.err(say("cli.columns", { mapping }) + "\n");
   io.err(say("cli.asOfPolicy", { date: formatDay(result.asOf), policy: result.ruleSet.name[lang] }) + "\n");
-  const rows = result.columns.customer_id.length;
-  io.err(say("cli.counts", { total: rows, graded: result.graded, ungraded: result.ungraded }) + "\n");
+  io.err(countsLine(result, lang) + "\n");
   if (result.problems.length) {
     const shown = result.problems
       .slice(0, 5)
@@ -199,11 +200,6 @@ function report(result: PresentedResult, sheetName: string, io: Io): void {
       : "";
     io.err(`  ${padDisplay(s.tier, 24)} ${String(s.customers).padStart(7)}  ${share}${sales}\n`);
   }
-}
-
-/** A share as a percentage with one decimal: "27.4 %" in English, "27.4%" in Chinese. */
-function percentText(x: number, lang: Lang): string {
-  return `${(x * 100).toFixed(1)}${lang === "zh" ? "%" : " %"}`;
 }
 
 function toJson(result: PresentedResult): string {

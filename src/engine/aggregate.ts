@@ -11,8 +11,12 @@ import { BLANK, errorValue, readNumber, readText } from "./values";
 export interface OrderColumns {
   ids: readonly unknown[];
   dates: readonly unknown[];
-  amounts: readonly unknown[];
+  /** The line amount; with `quantities` and `unitPrices` instead, it is quantity × unit price. */
+  amounts?: readonly unknown[];
   orderIds?: readonly unknown[];
+  /** Line items: the quantity (negative for a return), read with `unitPrices` when no amount is given. */
+  quantities?: readonly unknown[];
+  unitPrices?: readonly unknown[];
 }
 
 export interface AggregateOptions {
@@ -20,13 +24,23 @@ export interface AggregateOptions {
   frequency?: "rows" | "orders" | "days";
   /** `sum` (default) of the amounts, or their `mean` per order (sum / frequency). */
   amount?: "sum" | "mean";
-  /** Negative amounts are returns: `net` (default) subtracts them, `drop` leaves those rows out entirely. */
+  /**
+   * Returns (a negative amount, or a negative quantity): `net` (default) subtracts them from the
+   * amount but they are not purchases (not in frequency, first or last day); `drop` leaves them out.
+   */
   returns?: "net" | "drop";
   date1904?: boolean;
   /** Order dates after this day are invalid and their rows skipped. */
   asOfDay?: number;
   /** Headers named in issues; default `customer_id`, `date`, `amount`, `order_id`. */
-  columnNames?: { id: string; date: string; amount: string; orderId?: string };
+  columnNames?: {
+    id: string;
+    date: string;
+    amount: string;
+    orderId?: string;
+    quantity?: string;
+    unitPrice?: string;
+  };
 }
 
 export interface CustomerAggregate {
@@ -36,7 +50,7 @@ export interface CustomerAggregate {
   amount: Float64Array;
   firstDay: Float64Array;
   lastDay: Float64Array;
-  /** Order rows kept per customer. */
+  /** Order rows kept per customer (purchases and returns). */
   orders: Uint32Array;
   /** Per order row: `row` is the order row index. */
   issues: RowIssue[];
@@ -48,6 +62,11 @@ export interface CustomerAggregate {
    * amounts and days, so every id in the sheet is accounted for.
    */
   leftOut: (number[] | undefined)[];
+  /**
+   * Readable return rows netted into the amounts (0 with `returns: "drop"`). A customer with kept rows
+   * but frequency 0 had only returns: its first and last day are NaN, its amount the net (≤ 0).
+   */
+  returnRows: number;
 }
 
 const INTEGER_TEXT = /^[+-]?\d+\.0*$/;
@@ -80,36 +99,46 @@ function grow<T extends Float64Array | Uint32Array>(a: T, size: number): T {
 }
 
 /**
- * Aggregates order rows per customer: frequency = order rows (or distinct order ids, or distinct
- * days), amount = sum of amounts (or mean per order = sum / frequency), first/last day = min/max
- * order day. Excel check: `=COUNTIF(A:A,id)`, `=SUMIF(A:A,id,C:C)`, `=MAXIFS(B:B,A:A,id)`.
+ * Aggregates order rows per customer: frequency = purchase rows (or distinct order ids, or distinct
+ * days, of purchases), amount = sum of amounts, returns included (or mean per purchase = sum /
+ * frequency), first/last day = min/max purchase day. A line item's amount is quantity × unit price.
+ * Excel check: `=COUNTIFS(A:A,id,C:C,">=0")`, `=SUMIF(A:A,id,C:C)`, `=MAXIFS(B:B,A:A,id,C:C,">=0")`.
  *
- * A row with a blank id, an unreadable amount or an unreadable or future date gets one issue per
- * bad cell and is skipped. With `returns: "net"` a return row is still an order row (it counts in
- * frequency and dates, as the spec's "number of order rows" says); with `"drop"` it is left out.
+ * A row with a blank id, an unreadable amount (quantity, unit price) or an unreadable or future date
+ * gets one issue per bad cell and is skipped. A return (negative amount or quantity: a cancelled
+ * invoice of the Online Retail data has both a `C` number and a negative quantity) reduces the
+ * amount but is no purchase; with `returns: "drop"` it is left out.
  *
  * @example
  * aggregateOrders({ ids: ["a", "b", "a"], dates: ["2025-01-01", "2025-01-02", "2025-02-01"], amounts: [10, 5, "-3"] })
- * // ids ["a", "b"], frequency [2, 1], amount [7, 5], lastDay [2025-02-01, 2025-01-02] as day numbers
+ * // ids ["a", "b"], frequency [1, 1], amount [7, 5], lastDay [2025-01-01, 2025-01-02] as day numbers
  */
 export function aggregateOrders(orders: OrderColumns, options: AggregateOptions = {}): CustomerAggregate {
-  const { ids, dates, amounts, orderIds } = orders;
+  const { ids, dates, amounts, orderIds, quantities, unitPrices } = orders;
   const n = ids.length;
   const frequencyMode = options.frequency ?? "rows";
   const amountMode = options.amount ?? "sum";
   const returns = options.returns ?? "net";
   const names = options.columnNames ?? { id: "customer_id", date: "date", amount: "amount" };
   const orderIdName = names.orderId ?? "order_id";
-  if (dates.length !== n || amounts.length !== n || (orderIds !== undefined && orderIds.length !== n)) {
+  const lineItems = amounts === undefined && quantities !== undefined && unitPrices !== undefined;
+  const amountCells = amounts ?? quantities ?? [];
+  if (
+    dates.length !== n ||
+    amountCells.length !== n ||
+    (lineItems && unitPrices.length !== n) ||
+    (orderIds !== undefined && orderIds.length !== n)
+  ) {
     throw new TierError("aggregate.lengths", {
       id: names.id,
       ids: n,
       date: names.date,
       dates: dates.length,
-      amount: names.amount,
-      amounts: amounts.length,
+      amount: lineItems ? (names.quantity ?? "quantity") : names.amount,
+      amounts: amountCells.length,
     });
   }
+  if (amounts === undefined && !lineItems) throw new TierError("aggregate.noAmount");
   if (frequencyMode !== "rows" && frequencyMode !== "orders" && frequencyMode !== "days") {
     throw new TierError("aggregate.frequencyMode", { got: String(frequencyMode) });
   }
@@ -141,6 +170,9 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
   // Order exports repeat the same date text row after row; remember the last one read.
   let lastDateCell: unknown = undefined;
   let lastDateValue: number | Reason = BLANK;
+  let returnRows = 0;
+  const quantityName = names.quantity ?? "quantity";
+  const priceName = names.unitPrice ?? "unit_price";
 
   /** A new customer's index, the columns grown (doubled) when full. */
   const addCustomer = (id: string): number => {
@@ -161,7 +193,22 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
 
   for (let r = 0; r < n; r++) {
     const id = customerId(ids[r]);
-    const amountValue = readNumber(amounts[r]);
+    let amountValue: number | Reason;
+    let quantity = 0;
+    let badLine: RowIssue[] | undefined;
+    if (lineItems) {
+      const q = readNumber(quantities[r]);
+      const p = readNumber(unitPrices[r]);
+      if (typeof q === "number" && typeof p === "number") {
+        amountValue = q * p;
+        quantity = q;
+      } else {
+        amountValue = BLANK;
+        badLine = [];
+        if (typeof q !== "number") badLine.push({ row: r, column: quantityName, ...q });
+        if (typeof p !== "number") badLine.push({ row: r, column: priceName, ...p });
+      }
+    } else amountValue = readNumber(amounts![r]);
     const dateCell = dates[r];
     let dayValue: number | Reason;
     if (typeof dateCell === "string" && dateCell === lastDateCell) dayValue = lastDateValue;
@@ -186,7 +233,8 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
           ...(e === undefined ? BLANK : reason("cell.error", { value: e })),
         });
       }
-      if (typeof amountValue !== "number") issues.push({ row: r, column: names.amount, ...amountValue });
+      if (badLine) issues.push(...badLine);
+      else if (typeof amountValue !== "number") issues.push({ row: r, column: names.amount, ...amountValue });
       if (typeof dayValue !== "number") issues.push({ row: r, column: names.date, ...dayValue });
       if (seenOrders !== undefined && orderKey === undefined)
         issues.push({ row: r, column: orderIdName, ...BLANK });
@@ -198,20 +246,25 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
       }
       continue;
     }
-    if (amountValue < 0 && returns === "drop") continue;
+    // -0 (a negative quantity at price 0) is a return too: nothing was bought.
+    const isReturn = amountValue < 0 || quantity < 0;
+    if (isReturn && returns === "drop") continue;
 
     let c = index.get(id);
     if (c === undefined) {
       c = addCustomer(id);
-      firstDay[c] = dayValue;
-      lastDay[c] = dayValue;
+      firstDay[c] = Infinity;
+      lastDay[c] = -Infinity;
       firstRow[c] = r;
-    } else {
-      if (dayValue < firstDay[c]) firstDay[c] = dayValue;
-      if (dayValue > lastDay[c]) lastDay[c] = dayValue;
     }
     kept[c]++;
     amount[c] += amountValue;
+    if (isReturn) {
+      returnRows++;
+      continue;
+    }
+    if (dayValue < firstDay[c]) firstDay[c] = dayValue;
+    if (dayValue > lastDay[c]) lastDay[c] = dayValue;
     if (seenOrders !== undefined) {
       const key = `${c}\u0000${orderKey}`;
       if (!seenOrders.has(key)) {
@@ -226,6 +279,13 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
         frequency[c]++;
       }
     } else frequency[c]++;
+  }
+  // A customer with only returns has no purchase day.
+  for (let c = 0; c < outIds.length; c++) {
+    if (firstDay[c] === Infinity) {
+      firstDay[c] = NaN;
+      lastDay[c] = NaN;
+    }
   }
 
   // Customers whose every row was unreadable: listed after the others, in order of first appearance.
@@ -251,9 +311,11 @@ export function aggregateOrders(orders: OrderColumns, options: AggregateOptions 
     issues,
     firstRow: firstRow.slice(0, m),
     leftOut,
+    returnRows,
   };
   if (amountMode === "mean") {
-    for (let c = 0; c < m; c++) result.amount[c] /= result.frequency[c];
+    for (let c = 0; c < m; c++)
+      result.amount[c] = result.frequency[c] > 0 ? result.amount[c] / result.frequency[c] : NaN;
   }
   return result;
 }

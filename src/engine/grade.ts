@@ -1,6 +1,13 @@
 import { todayDay } from "./dates";
 import { guessInputKind, resolveMapping, type Role } from "./headers";
-import { needColumn, fromCustomers, fromOrders } from "./input";
+import {
+  needColumn,
+  fromCustomers,
+  fromOrders,
+  isLineItems,
+  type Uncounted,
+  type UncountedReason,
+} from "./input";
 import { methodOf, type OutValue, type RuleSet, type TierInfo } from "./methods";
 import type { MethodDef, MethodInput, MethodRun, NextStep } from "./methods";
 import type { Problem, Reason } from "./reasons";
@@ -66,6 +73,8 @@ export interface GradeResult {
   why?: (Reason | null)[];
   /** With `explain`: per output row, the smallest one-input change to a higher tier, or why there is none. */
   next?: (NextStep | null)[];
+  /** Rows not counted as customers or purchases, grouped by why (returns, blank ids, total rows). */
+  uncounted?: Uncounted[];
 }
 
 /**
@@ -90,7 +99,8 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   if (input === "orders") {
     // An orders table has one purchase date per row; a guessed "last date" header is that date.
     if (mapping.date === undefined && mapping.last_date !== undefined) mapping.date = mapping.last_date;
-    for (const role of ["customer_id", "date", "amount"] as const) needColumn(mapping, role, table.headers);
+    for (const role of ["customer_id", "date", "amount"] as const)
+      if (role !== "amount" || !isLineItems(mapping)) needColumn(mapping, role, table.headers);
   }
   // Rows the reader found are not records (totals, footnotes, a units row) are listed as left out.
   const problems: Problem[] = [...(table.excluded ?? [])];
@@ -176,6 +186,7 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     ),
     graded,
     ungraded: n - graded - notCustomers,
+    uncounted: uncountedRows(table, prepared.uncounted ?? []),
     ...(explained ? { why: explained.why, next: explained.next } : {}),
   };
 }
@@ -192,6 +203,23 @@ function explainRun<R extends RuleSet>(
     why: method.explain?.(input, rules, run) ?? new Array<Reason | null>(n).fill(null),
     next: method.next?.(input, rules, run) ?? new Array<NextStep | null>(n).fill(null),
   };
+}
+
+const SHAPE_REASONS: Readonly<Record<string, UncountedReason>> = {
+  "table.totalRow": "totalRow",
+  "table.sumRow": "totalRow",
+  "table.unitsRow": "unitsRow",
+  "table.footnote": "footnote",
+};
+
+/** The rows the reader set aside (totals, units, footnotes) added to the input's own, most rows first. */
+function uncountedRows(table: SheetTable, own: readonly Uncounted[]): Uncounted[] {
+  const counts = new Map<UncountedReason, number>(own.map((u) => [u.reason, u.rows]));
+  for (const p of table.excluded ?? []) {
+    const why = SHAPE_REASONS[p.code] ?? "other";
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => b.rows - a.rows);
 }
 
 /** Customers and (non-negative) amount per tier key, in tier order, with shares of the graded. */

@@ -25,7 +25,9 @@ export type Role =
   | "stage"
   | "order_id"
   | "potential"
-  | "current_value";
+  | "current_value"
+  | "quantity"
+  | "unit_price";
 
 /**
  * Header synonyms per role, strongest first (compared after {@link normaliseHeader}). No synonym
@@ -91,6 +93,9 @@ export const ROLE_SYNONYMS: Record<Role, readonly string[]> = {
   ],
   potential: ["潜力", "潜在价值", "潜力值", "处方潜力", "潜力得分", "potential", "potential value"],
   current_value: ["当前价值", "现有价值", "处方量", "贡献", "当前贡献", "current value", "current", "current sales"],
+  // Line items: amount = quantity × unit price when no amount column is mapped (the Online Retail file).
+  quantity: ["数量", "购买数量", "销售数量", "商品数量", "件数", "quantity", "qty", "quantity sold"],
+  unit_price: ["单价", "销售单价", "商品单价", "成交单价", "价格", "unit price", "unitprice", "price", "price each"],
 }; // prettier-ignore
 
 /** Headers that mean "the customer" without saying id or name: the id when free, else the name. */

@@ -21,6 +21,17 @@ export interface Prepared {
   notes: (Reason | null)[];
   /** Rows kept in place but not customers (a units row, a subtotal inside the table): not counted. */
   notCustomer: boolean[];
+  /** Orders: rows that are not purchases of a listed customer, grouped by why (returns included). */
+  uncounted?: Uncounted[];
+}
+
+/** Why a row is not counted as a purchase or a customer (labelled at the edge: `counts.<reason>`). */
+export type UncountedReason =
+  "return" | "noId" | "badDate" | "badAmount" | "noOrderId" | "totalRow" | "unitsRow" | "footnote" | "other";
+
+export interface Uncounted {
+  readonly reason: UncountedReason;
+  readonly rows: number;
 }
 
 /** At most this many sheet rows are named in one reason; the rest are counted. */
@@ -187,18 +198,31 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   const h = table.headers;
   const idc = mapping.customer_id!;
   const dc = mapping.date!;
-  const ac = mapping.amount!;
+  const lines = isLineItems(mapping);
+  // Line items: the amount is quantity × unit price, labelled with the quantity's header.
+  const ac = lines ? mapping.quantity! : mapping.amount!;
   const orderColumns = {
     ids: columnCells(table, idc),
     dates: columnCells(table, dc),
-    amounts: columnCells(table, ac),
+    ...(lines
+      ? {
+          quantities: columnCells(table, mapping.quantity!),
+          unitPrices: columnCells(table, mapping.unit_price!),
+        }
+      : { amounts: columnCells(table, ac) }),
     orderIds: mapping.order_id !== undefined ? columnCells(table, mapping.order_id) : undefined,
   };
   const orderOptions = {
     frequency: mapping.order_id !== undefined ? ("orders" as const) : ("rows" as const),
     date1904: table.date1904,
     asOfDay: asOf,
-    columnNames: { id: h[idc], date: h[dc], amount: h[ac] },
+    columnNames: {
+      id: h[idc],
+      date: h[dc],
+      amount: h[ac],
+      ...(lines ? { quantity: h[mapping.quantity!], unitPrice: h[mapping.unit_price!] } : {}),
+      ...(mapping.order_id !== undefined ? { orderId: h[mapping.order_id] } : {}),
+    },
   };
   const agg = aggregateOrders(orderColumns, orderOptions);
   // A units row or subtotal inside the table was emptied by the reader: it is listed as left out, not
@@ -206,6 +230,7 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
   const notRecords = new Set(table.notRecords ?? []);
   for (const p of agg.issues)
     if (!notRecords.has(p.row)) problems.push({ ...p, row: sheetRow(table, p.row) });
+  const uncounted = uncountedOrderRows(agg.issues, notRecords, h, mapping, agg.returnRows);
   const n = agg.ids.length;
   const firstRow = Array.from(agg.firstRow);
   const failed: (RowReason | null)[] = new Array(n).fill(null);
@@ -218,6 +243,13 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
     const params = rowsParams(rows.map((r) => sheetRow(table, r)));
     if (agg.orders[i] === 0) failed[i] = { code: "orders.noReadableOrder", params };
     else notes[i] = { code: "orders.rowsLeftOut", params: { ...params, n: rows.length } };
+  }
+  // A customer with returns and no purchase (bought before the data begins): listed, not graded.
+  for (let i = 0; i < n; i++) {
+    if (agg.orders[i] === 0 || agg.frequency[i] > 0) continue;
+    const reason = { code: "orders.onlyReturns", params: { amount: Math.round(agg.amount[i] * 100) / 100 } };
+    failed[i] = reason;
+    problems.push({ ...reason, row: sheetRow(table, agg.firstRow[i]), column: h[idc] });
   }
   const input = new Input(n, asOf, h, mapping, failed, (header) => {
     const c = h.indexOf(header);
@@ -233,7 +265,7 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
     input.num.set(key, v);
     input.labels.set(key, label);
   };
-  set("amount", agg.amount, h[ac]);
+  set("amount", agg.amount, lines ? h[mapping.unit_price!] : h[ac]);
   set("frequency", agg.frequency, h[idc]);
   set("first_day", agg.firstDay, h[dc]);
   set("last_day", agg.lastDay, h[dc]);
@@ -259,7 +291,42 @@ export function fromOrders(table: SheetTable, mapping: Mapping, asOf: number, pr
     failed,
     notes,
     notCustomer: new Array(n).fill(false),
+    uncounted,
   };
+}
+
+/**
+ * Whether the amount is quantity × unit price: both mapped and no amount column.
+ *
+ * @example isLineItems({ quantity: 3, unit_price: 5 }) // true
+ */
+export function isLineItems(mapping: Mapping): boolean {
+  return mapping.amount === undefined && mapping.quantity !== undefined && mapping.unit_price !== undefined;
+}
+
+/** Why order rows are not purchases, grouped: each unreadable row once (its first bad cell), then returns. */
+function uncountedOrderRows(
+  issues: readonly { row: number; column?: string }[],
+  notRecords: ReadonlySet<number>,
+  headers: readonly string[],
+  mapping: Mapping,
+  returnRows: number,
+): Uncounted[] {
+  const byColumn = new Map<string, UncountedReason>([
+    [headers[mapping.customer_id!], "noId"],
+    [headers[mapping.date!], "badDate"],
+  ]);
+  if (mapping.order_id !== undefined) byColumn.set(headers[mapping.order_id], "noOrderId");
+  const counts = new Map<UncountedReason, number>();
+  let last = -1;
+  for (const p of issues) {
+    if (p.row === last || notRecords.has(p.row)) continue;
+    last = p.row;
+    const why = byColumn.get(p.column ?? "") ?? "badAmount";
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  if (returnRows > 0) counts.set("return", returnRows);
+  return [...counts].map(([reason, rows]) => ({ reason, rows }));
 }
 
 /**

@@ -17,18 +17,38 @@ export interface MessageFields {
   gap?: string;
 }
 
-const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
+const PLACEHOLDER = /\{([A-Za-z_\u4e00-\u9fff]+)\}/g;
 const FIELDS = ["name", "tier", "old_tier", "benefits", "next", "gap"];
+/** The placeholders as a Chinese template writes them: {姓名} is {name}, and so on. */
+const ZH_FIELDS: Readonly<Record<string, keyof MessageFields>> = {
+  姓名: "name",
+  等级: "tier",
+  原等级: "old_tier",
+  权益: "benefits",
+  下一等级: "next",
+  差额: "gap",
+};
+/**
+ * The placeholders a template in `lang` may use, as the pane lists them (English ones work in both).
+ *
+ * @example PLACEHOLDERS.zh // ["{姓名}", "{等级}", "{原等级}", "{权益}", "{下一等级}", "{差额}"]
+ */
+export const PLACEHOLDERS: Readonly<Record<Lang, readonly string[]>> = {
+  zh: Object.keys(ZH_FIELDS).map((k) => `{${k}}`),
+  en: FIELDS.map((k) => `{${k}}`),
+};
+const fieldOf = (p: string): keyof MessageFields | undefined =>
+  FIELDS.includes(p) ? (p as keyof MessageFields) : ZH_FIELDS[p];
 
 /** Default messages per change and language: short enough for one SMS when the benefits are short. */
 export const DEFAULT_TEMPLATES: Readonly<
   Record<Lang, Readonly<Record<"new" | "up" | "down" | "same", string>>>
 > = {
   zh: {
-    new: "尊敬的{name}：欢迎您成为我们的{tier}客户，您可享受：{benefits}。",
-    up: "尊敬的{name}：恭喜您由{old_tier}升级为{tier}，您可享受：{benefits}。",
-    down: "尊敬的{name}：根据本季度评定，您的客户等级由{old_tier}调整为{tier}，您可享受：{benefits}。",
-    same: "尊敬的{name}：本季度评定您仍为{tier}客户，您可享受：{benefits}。",
+    new: "尊敬的{姓名}：欢迎您成为我们的{等级}客户，您可享受：{权益}。",
+    up: "尊敬的{姓名}：恭喜您由{原等级}升级为{等级}，您可享受：{权益}。",
+    down: "尊敬的{姓名}：根据本季度评定，您的客户等级由{原等级}调整为{等级}，您可享受：{权益}。",
+    same: "尊敬的{姓名}：本季度评定您仍为{等级}客户，您可享受：{权益}。",
   },
   en: {
     new: "Dear {name}, welcome: you are now a {tier} customer. Your benefits: {benefits}.",
@@ -40,18 +60,19 @@ export const DEFAULT_TEMPLATES: Readonly<
 
 /** Subject lines of notification e-mails. */
 export const DEFAULT_SUBJECTS: Readonly<Record<Lang, string>> = {
-  zh: "您的客户等级：{tier}",
+  zh: "您的客户等级：{等级}",
   en: "Your customer tier: {tier}",
 };
 
 /**
- * Throws when a template uses a placeholder other than {name}, {tier}, {old_tier}, {benefits}.
+ * Throws when a template uses a placeholder other than {name}, {tier}, {old_tier}, {benefits} (in
+ * Chinese {姓名}, {等级}, {原等级}, {权益}).
  *
  * @example checkTemplate("Dear {nmae}") // throws: the template uses {nmae} …
  */
 export function checkTemplate(template: string): void {
   for (const m of template.matchAll(PLACEHOLDER))
-    if (!FIELDS.includes(m[1])) throw new TierError("notify.unknownPlaceholder", { placeholder: m[1] });
+    if (!fieldOf(m[1])) throw new TierError("notify.unknownPlaceholder", { placeholder: m[1] });
 }
 
 /**
@@ -62,7 +83,7 @@ export function checkTemplate(template: string): void {
  */
 export function draftMessage(template: string, fields: Partial<MessageFields>): string {
   checkTemplate(template);
-  return template.replace(PLACEHOLDER, (_, key: keyof MessageFields) => fields[key] ?? "");
+  return template.replace(PLACEHOLDER, (_, key: string) => fields[fieldOf(key)!] ?? "");
 }
 
 /** Percent-encodes UTF-8 bytes the way RFC 6068 asks (spaces as %20, never "+"). */

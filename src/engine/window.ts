@@ -65,8 +65,10 @@ export function windowTotals(
   const sub: OrderColumns = {
     ids: pick(orders.ids),
     dates: pick(orders.dates),
-    amounts: pick(orders.amounts),
+    amounts: orders.amounts && pick(orders.amounts),
     orderIds: orders.orderIds && pick(orders.orderIds),
+    quantities: orders.quantities && pick(orders.quantities),
+    unitPrices: orders.unitPrices && pick(orders.unitPrices),
   };
   const agg = aggregateOrders(sub, options);
   const at = new Map(agg.ids.map((id, c) => [id, c]));

@@ -7,6 +7,7 @@
 import { engineLang, LOCALES, localeOf, type Locale, type MessageParams } from "./locale";
 import { VISITS_HISTORY_MESSAGES } from "./visits-history";
 import { PRESET_MESSAGES } from "./presets-pane";
+import { LINES_MESSAGES } from "./lines-messages";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -181,7 +182,7 @@ const enUSPane = {
   "result.problems": "Rows without a tier",
   "result.problem": "Row {row}, {column}: {reason}",
   "result.problemNoColumn": "Row {row}: {reason}",
-  "result.moreProblems": "and {n} more (see the problems sheet)",
+  "result.moreProblems": "and {n} more problems (see the problems sheet)",
   "result.written":
     "Written: tier columns on {sheet}, the summary sheet {summary} with its charts; rules saved in the document.",
   "result.writtenOrders":
@@ -199,13 +200,19 @@ const enUSPane = {
 } as const;
 
 // The Visits and History steps keep their strings in their own file; the catalogue is one.
-const enUS = { ...enUSPane, ...VISITS_HISTORY_MESSAGES["en-US"], ...PRESET_MESSAGES["en-US"] };
+const enUS = {
+  ...enUSPane,
+  ...VISITS_HISTORY_MESSAGES["en-US"],
+  ...PRESET_MESSAGES["en-US"],
+  ...LINES_MESSAGES["en-US"],
+};
 
 export type MessageKey = keyof typeof enUS;
 
 const zhCN: Record<MessageKey, string> = {
   ...VISITS_HISTORY_MESSAGES["zh-CN"],
   ...PRESET_MESSAGES["zh-CN"],
+  ...LINES_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",
@@ -314,8 +321,8 @@ const zhCN: Record<MessageKey, string> = {
   "editor.profile": "权重方案",
   "editor.weights": "权重",
   "editor.weightOf": "{criterion}的权重",
-  "editor.weightSum": "合计：{sum} %",
-  "editor.weightSumOk": "合计：{sum} % ✓",
+  "editor.weightSum": "合计：{sum}%",
+  "editor.weightSumOk": "合计：{sum}% ✓",
   "editor.normalise": "按比例调整为 100",
   "editor.scale": "计分方式",
   "editor.scale5": "5 分制",
@@ -348,7 +355,7 @@ const zhCN: Record<MessageKey, string> = {
   "invalid.empty": "不能为空。",
   "invalid.range": "范围请写成 低-高，例如 3-5。",
   "invalid.list": "请输入以逗号分隔的数字。",
-  "invalid.weights": "权重合计 {sum} %，必须等于 100 %。",
+  "invalid.weights": "权重合计 {sum}%，必须等于 100%。",
   "invalid.order": "必须大于上一级。",
   "invalid.other": "{reason}",
 
@@ -378,7 +385,7 @@ const zhCN: Record<MessageKey, string> = {
   "result.problems": "未分级的行",
   "result.problem": "第 {row} 行，{column}：{reason}",
   "result.problemNoColumn": "第 {row} 行：{reason}",
-  "result.moreProblems": "另有 {n} 行（见「分级问题」表）",
+  "result.moreProblems": "另有 {n} 处问题（见「分级问题」表）",
   "result.written": "已写入：{sheet} 中的分级列、汇总表 {summary} 及其图表；规则已保存在文档中。",
   "result.writtenOrders": "已写入：结果表 {results}、汇总表 {summary} 及其图表；规则已保存在文档中。",
 

@@ -16,6 +16,7 @@ import { FILE_REASONS } from "./reasons-workbook";
 import { PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
+import { LINES_REASONS } from "./reasons-lines";
 
 interface Wording {
   readonly en: string;
@@ -523,8 +524,8 @@ export const REASONS = {
     zh: "没有名为“{name}”的预设政策：请从 {presets} 中选择",
   },
   "notify.unknownPlaceholder": {
-    en: "the message template uses {{placeholder}}; the placeholders are {name}, {tier}, {old_tier}, {benefits}, {next} and {gap}",
-    zh: "消息模板用到了 {{placeholder}}；可用的占位符为 {name}、{tier}、{old_tier}、{benefits}、{next} 和 {gap}",
+    en: "the message template uses {{placeholder}}; the placeholders, each in braces: name, tier, old_tier, benefits, next, gap",
+    zh: "消息模板用到了 {{placeholder}}；可用的占位符（各加花括号）：姓名、等级、原等级、权益、下一等级、差额",
   },
   "notify.notEmail": { en: '"{value}" is not an e-mail address', zh: "“{value}”不是电子邮件地址" },
   "visits.notMonth": {
@@ -752,6 +753,7 @@ export const REASONS = {
 
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
+  ...LINES_REASONS,
 
   // Why this tier, and what moves the customer up (issue 17).
   ...NEXT_REASONS,

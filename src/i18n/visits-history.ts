@@ -85,9 +85,8 @@ const enUS = {
   "history.template.new": "Message to new customers",
   "history.template.up": "Message to customers who moved up",
   "history.template.down": "Message to customers who moved down",
-  "history.templateHint": "Placeholders: {name}, {tier}, {old_tier}, {benefits}, {next}, {gap}.",
-  "history.templateInvalid":
-    "{placeholder} is not a placeholder: use {name}, {tier}, {old_tier}, {benefits}, {next} or {gap}.",
+  "history.templateHint": "Placeholders: {fields}.",
+  "history.templateInvalid": "{placeholder} is not a placeholder: use {fields}.",
   "history.messages": "{n} messages, {phones} with a phone number",
   "history.writeNotifications": "Write notifications",
   "history.notificationsWritten": "Written: the notification list {sheet}.",
@@ -175,9 +174,8 @@ const zhCN: Record<VisitsHistoryKey, string> = {
   "history.template.new": "给新增客户的通知",
   "history.template.up": "给升级客户的通知",
   "history.template.down": "给降级客户的通知",
-  "history.templateHint": "可用占位符：{name}、{tier}、{old_tier}、{benefits}、{next}、{gap}。",
-  "history.templateInvalid":
-    "{placeholder} 不是可用的占位符：请使用 {name}、{tier}、{old_tier}、{benefits}、{next} 或 {gap}。",
+  "history.templateHint": "可用占位符：{fields}。",
+  "history.templateInvalid": "{placeholder} 不是可用的占位符：请使用 {fields}。",
   "history.messages": "{n} 条通知，其中 {phones} 条有手机号",
   "history.writeNotifications": "写入通知表",
   "history.notificationsWritten": "已写入：通知表 {sheet}。",

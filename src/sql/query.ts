@@ -207,11 +207,17 @@ export class Query {
       // Order ids such as 17850 and "17850.0" (a float column written by pandas) are one customer.
       const id = `REGEXP_REPLACE(TRIM(CAST(${this.col("customer_id")} AS ${d.text})), '^[+]?([-]?[0-9]+)[.]0*$', '${d.name === "spark" ? "$1" : "\\1"}')`;
       const orderId = this.map.order_id !== undefined ? this.col("order_id") : undefined;
+      // Line items: amount = quantity × unit price when no amount column is mapped.
+      const lines =
+        this.map.amount === undefined && this.map.quantity !== undefined && this.map.unit_price !== undefined;
       const rows = [
         `${id} AS customer_id`,
         `${d.date(this.col("date"))} AS order_day`,
-        `${d.num(this.col("amount"))} AS amount`,
+        lines
+          ? `${d.num(this.col("quantity"))} * ${d.num(this.col("unit_price"))} AS amount`
+          : `${d.num(this.col("amount"))} AS amount`,
       ];
+      if (lines) rows.push(`${d.num(this.col("quantity"))} AS quantity`);
       if (orderId) rows.push(`TRIM(CAST(${orderId} AS ${d.text})) AS order_id`);
       if (nameCol) rows.push(`NULLIF(TRIM(CAST(${nameCol} AS ${d.text})), '') AS name`);
       this.ctes.push(["order_rows", `SELECT ${rows.join(",\n    ")}\n  FROM ${table}`]);
@@ -221,27 +227,32 @@ export class Query {
         `order_day IS NOT NULL AND order_day <= ${this.asOf}`,
       ];
       if (orderId) keep.push("order_id IS NOT NULL AND order_id <> ''");
+      // A return (negative amount or quantity) reduces the amount but is no purchase: it is left out of
+      // frequency and the purchase days, as in the engine's aggregateOrders.
+      const purchase = `NOT (amount < 0${lines ? " OR quantity < 0" : ""})`;
+      const when = (x: string) => `CASE WHEN ${purchase} THEN ${x} END`;
+      // A rule table's spend window: spend and counts over its orders, the first purchase ever (tenure).
       const inWindow =
         this.windowFrom === undefined ? undefined : `order_day >= ${d.dateLit(this.windowFrom)}`;
+      const bought = inWindow === undefined ? purchase : `${inWindow} AND ${purchase}`;
+      const whenBought = (x: string) => `CASE WHEN ${bought} THEN ${x} END`;
       this.ctes.push([
         "customers",
-        inWindow === undefined
-          ? `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
-            `    CAST(${orderId ? "COUNT(DISTINCT order_id)" : "COUNT(*)"} AS ${d.double}) AS frequency,\n` +
-            `    SUM(CAST(amount AS ${d.double})) AS amount, MIN(order_day) AS first_day, MAX(order_day) AS last_day\n` +
-            `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`
-          : `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
-            `    CAST(${orderId ? `COUNT(DISTINCT CASE WHEN ${inWindow} THEN order_id END)` : `SUM(CASE WHEN ${inWindow} THEN 1 ELSE 0 END)`} AS ${d.double}) AS frequency,\n` +
-            `    SUM(CASE WHEN ${inWindow} THEN CAST(amount AS ${d.double}) ELSE 0 END) AS amount, MIN(order_day) AS first_day,\n` +
-            `    MAX(CASE WHEN ${inWindow} THEN order_day END) AS last_day\n` +
-            `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`,
+        `SELECT customer_id,${nameCol ? " MIN(name) AS name," : ""}\n` +
+          `    CAST(${orderId ? `COUNT(DISTINCT ${whenBought("order_id")})` : `COUNT(${whenBought("1")})`} AS ${d.double}) AS frequency,\n` +
+          (inWindow === undefined
+            ? `    SUM(CAST(amount AS ${d.double})) AS amount,`
+            : `    SUM(CASE WHEN ${inWindow} THEN CAST(amount AS ${d.double}) ELSE 0 END) AS amount,`) +
+          ` MIN(${when("order_day")}) AS first_day, MAX(${whenBought("order_day")}) AS last_day\n` +
+          `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`,
       ]);
+      // A customer with only returns is listed without a tier, as the engine lists it.
       this.ctes.push([
         "prepared",
         `SELECT customer_id,${nameCol ? " name," : ""} frequency, amount,\n` +
           `    CAST(${d.days("last_day", this.asOf)} AS ${d.double}) AS recency_days,\n` +
           `    CAST(${d.days("first_day", this.asOf)} AS ${d.double}) AS tenure_days,\n` +
-          `    CAST(NULL AS ${d.text}) AS issue\n  FROM customers`,
+          `    CASE WHEN frequency = 0 THEN ${d.str("only returns, no purchase in the data (net ")} || CAST(${this.r2("amount")} AS ${d.text}) || ')' END AS issue\n  FROM customers`,
       ]);
       return;
     }

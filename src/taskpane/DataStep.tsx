@@ -40,6 +40,9 @@ export const MAIN_ROLES: readonly Role[] = [
   "last_date",
   "first_date",
   "recency_days",
+  // Line items: amount = quantity × unit price when no amount column is chosen.
+  "quantity",
+  "unit_price",
 ];
 export const MORE_ROLES: readonly Role[] = [
   "order_id",
@@ -147,6 +150,16 @@ export function DataStep(props: DataStepProps) {
           <div className={styles.roles} role="group" aria-label={t("data.columns")}>
             {MAIN_ROLES.map(roleField)}
           </div>
+          {mapping.amount === undefined &&
+            mapping.quantity !== undefined &&
+            mapping.unit_price !== undefined && (
+              <Caption1 className={styles.note}>
+                {t("data.lineItems", {
+                  quantity: headers[mapping.quantity],
+                  price: headers[mapping.unit_price],
+                })}
+              </Caption1>
+            )}
           <Accordion collapsible>
             <AccordionItem value="more">
               <AccordionHeader size="small">{t("data.moreRoles")}</AccordionHeader>

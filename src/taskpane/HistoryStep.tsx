@@ -31,7 +31,14 @@ import { errorText } from "../i18n/result";
 import { download } from "./download";
 import { tiersOf } from "../engine/methods";
 import { CHANGE_KINDS, compareSnapshots, latestTwo, snapshotOf, type Migration } from "../engine/history";
-import { benefitTexts, checkTemplate, DEFAULT_TEMPLATES, notificationList, smsCsv } from "../engine/notify";
+import {
+  benefitTexts,
+  checkTemplate,
+  DEFAULT_TEMPLATES,
+  notificationList,
+  PLACEHOLDERS,
+  smsCsv,
+} from "../engine/notify";
 import type { RuleSet } from "../engine/ruleset";
 import type { SheetTable } from "../engine/table";
 import { visitsHistoryT, type VisitsHistoryT } from "../i18n/visits-history";
@@ -153,6 +160,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
   const [templates, setTemplates] = useState<Partial<Record<Told, string>>>({});
 
   const template = (kind: Told) => templates[kind] ?? DEFAULT_TEMPLATES[lang][kind];
+  const fields = PLACEHOLDERS[lang].join(lang === "zh" ? "、" : ", ");
   const problems = Object.fromEntries(TOLD.map((k) => [k, badPlaceholder(template(k))])) as Record<
     Told,
     string | null
@@ -337,14 +345,16 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
         <Subtitle2 as="h3" id="history-templates">
           {t("history.templates")}
         </Subtitle2>
-        <Caption1 className={styles.note}>{t("history.templateHint")}</Caption1>
+        <Caption1 className={styles.note}>{t("history.templateHint", { fields })}</Caption1>
         {TOLD.map((kind) => (
           <Field
             key={kind}
             label={t(`history.template.${kind}`)}
             validationState={problems[kind] ? "error" : "none"}
             validationMessage={
-              problems[kind] ? t("history.templateInvalid", { placeholder: problems[kind] }) : undefined
+              problems[kind]
+                ? t("history.templateInvalid", { placeholder: problems[kind], fields })
+                : undefined
             }
           >
             <Textarea

@@ -12,7 +12,8 @@ import { CheckmarkCircleRegular, DismissCircleRegular } from "@fluentui/react-ic
 import type { Role } from "../engine/headers";
 import { useI18n, type MessageKey } from "../i18n";
 import { useJourneyT } from "../i18n/journey";
-import { NEEDS, type Suggestion } from "./policy-needs";
+import { PRESET_NAMES, preset } from "../engine/presets";
+import { columnFor, NEEDS, type NeedRole, type Suggestion } from "./policy-needs";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
@@ -40,8 +41,10 @@ export function PolicyFit({ suggestion, suggestedName, selected, onUse, headers,
   const { t, lang } = useI18n();
   const sep = lang === "zh" ? "、" : ", ";
   const tj = useJourneyT();
-  const role = (r: Role) => t(`role.${r}` as MessageKey);
+  const role = (r: NeedRole) => t(`role.${r}` as MessageKey);
   const needs = NEEDS[selected];
+  const ruleSet = (PRESET_NAMES as readonly string[]).includes(selected) ? preset(selected) : undefined;
+  const column = (r: NeedRole) => columnFor(r, headers, mapping, ruleSet);
   const quote = (h: string) => (lang === "zh" ? `「${h}」` : ` “${h}”`);
   const columns = suggestion?.found.map((f) => (f.header ? role(f.role) + quote(f.header) : role(f.role)));
   return (
@@ -72,7 +75,7 @@ export function PolicyFit({ suggestion, suggestedName, selected, onUse, headers,
           <Caption1 className={styles.note}>{tj("needs.title")}</Caption1>
           <ul className={styles.list}>
             {needs.required.map((r) => {
-              const col = mapping[r];
+              const col = column(r);
               return (
                 <li key={r} className={styles.item}>
                   {col === undefined ? (
@@ -83,19 +86,18 @@ export function PolicyFit({ suggestion, suggestedName, selected, onUse, headers,
                   <Caption1>
                     {col === undefined
                       ? tj("needs.missing", { role: role(r) })
-                      : tj("needs.found", { role: role(r), header: headers[col] })}
+                      : tj("needs.found", { role: role(r), header: col })}
                   </Caption1>
                 </li>
               );
             })}
             {(needs.optional ?? [])
-              .filter((r) => mapping[r] !== undefined)
+              .filter((r) => column(r) !== undefined)
               .map((r) => (
                 <li key={r} className={styles.item}>
                   <CheckmarkCircleRegular className={styles.found} aria-hidden />
                   <Caption1>
-                    {tj("needs.found", { role: role(r), header: headers[mapping[r]!] })}{" "}
-                    {tj("needs.optional")}
+                    {tj("needs.found", { role: role(r), header: column(r)! })} {tj("needs.optional")}
                   </Caption1>
                 </li>
               ))}

@@ -17,6 +17,8 @@ import {
 import { lazy, Suspense } from "react";
 import type { PresentedResult, Problem } from "../engine/grade";
 import { reasonText } from "../i18n/reasons";
+import { countsLine } from "../i18n/counts";
+import { percentText } from "../i18n/percent";
 import { useI18n } from "../i18n";
 
 const TierChart = lazy(() => import(/* webpackChunkName: "tier-chart" */ "./TierChart"));
@@ -60,7 +62,7 @@ export interface ResultCardProps {
 export function ResultCard({ result, written, onProblem }: ResultCardProps) {
   const styles = useStyles();
   const { t, locale, lang } = useI18n();
-  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const pct = (x: number) => percentText(x, lang);
   const nf = new Intl.NumberFormat(locale);
   // The tier colours are the ones written into the workbook, so the pane and the sheet agree.
   const colour = (i: number) => result.tiers[i]?.colour ?? "#7F7F7F";
@@ -68,7 +70,7 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
   return (
     <Card className={styles.card} role="region" aria-label={t("result.title")}>
       <Subtitle2 as="h2">{t("result.title")}</Subtitle2>
-      <Text role="status">{t("result.graded", { graded: result.graded, ungraded: result.ungraded })}</Text>
+      <Text role="status">{countsLine(result, lang)}</Text>
       <Table size="extra-small" className={styles.table} aria-label={t("result.title")}>
         <TableHeader>
           <TableRow>

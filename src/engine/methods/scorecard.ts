@@ -137,11 +137,21 @@ const fail = (code: string, params: Record<string, string | number>, path: strin
 
 /** The header of each criterion's rating column (its zh or en name, or key), undefined when missing. */
 function ratingHeaders(input: MethodInput, rs: ScorecardRules): (string | undefined)[] {
+  return ratingHeadersIn(input.headers, rs);
+}
+
+/**
+ * The header rating each criterion (its Chinese or English name or key, or a header containing the
+ * Chinese name), undefined where none does: what the pane checks before grading.
+ *
+ * @example ratingHeadersIn(["商户", "销售业绩"], preset("scorecard"))[0] // "销售业绩"
+ */
+export function ratingHeadersIn(headers: readonly string[], rs: ScorecardRules): (string | undefined)[] {
   return rs.criteria.map((c) => {
     const wanted = [c.name.zh, c.name.en, c.key].map(normaliseHeader);
     return (
-      input.headers.find((h) => wanted.includes(normaliseHeader(h))) ??
-      input.headers.find((h) => normaliseHeader(h).includes(normaliseHeader(c.name.zh)))
+      headers.find((h) => wanted.includes(normaliseHeader(h))) ??
+      headers.find((h) => normaliseHeader(h).includes(normaliseHeader(c.name.zh)))
     );
   });
 }

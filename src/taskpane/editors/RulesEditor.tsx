@@ -1,5 +1,6 @@
 import { Dropdown, Field, makeStyles, Option, Subtitle2, tokens } from "@fluentui/react-components";
 import { MESSAGES, useI18n, type MessageKey } from "../../i18n";
+import type { Op } from "../../engine/rules";
 import { getAt, listOrText, pathKey } from "../validate";
 import type { EditorForm } from "./form";
 import { ValueField } from "./fields";
@@ -66,7 +67,7 @@ export function RulesEditor({ form }: RulesEditorProps) {
                 label={t("editor.conditionValue", {
                   tier: nameOf(rule.tier),
                   column: columnName(c.column),
-                  op: c.op,
+                  op: t(`op.${c.op as Op}`),
                 })}
                 kind={list ? "text" : "number"}
                 parse={list ? listOrText : undefined}

@@ -3,6 +3,7 @@
  * WPS), so the workbook keeps grading without the add-in. Each method's formulas live in their own
  * module; this file only picks the module and lays out the sheets.
  */
+import { customerId } from "../../engine/aggregate";
 import { formatDay } from "../../engine/dates";
 import { TierError } from "../../engine/errors";
 import type { GradeResult, Lang } from "../../engine/grade";
@@ -46,6 +47,33 @@ const METHODS: { [M in Method]?: MethodFormulas<M> } = {
  */
 export function hasFormulaForm(method: string): boolean {
   return method in METHODS;
+}
+
+/**
+ * Whether each (customer, order number) pair's rows are consecutive, each run's cells equal to the
+ * row above (what the run formula of orders.ts compares); true when no order number is mapped.
+ *
+ * @example ordersConsecutive(table, { customer_id: "CustomerID", order_id: "InvoiceNo" }) // true for Online Retail
+ */
+export function ordersConsecutive(table: SheetTable, mapping: Readonly<Record<string, string>>): boolean {
+  const ic = table.headers.indexOf(mapping.customer_id);
+  const oc = table.headers.indexOf(mapping.order_id);
+  if (ic < 0 || oc < 0) return true;
+  const seen = new Set<string>();
+  let prev: string | undefined;
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i];
+    const key = `${customerId(row[ic])}\u0000${customerId(row[oc])}`;
+    if (key === prev) {
+      const above = table.rows[i - 1];
+      if (row[ic] !== above[ic] || row[oc] !== above[oc]) return false;
+      continue;
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    prev = key;
+  }
+  return true;
 }
 
 /** Excel's 1900-system serial of a day number (days since 1970-01-01). */
@@ -115,6 +143,9 @@ export function liveFormulas(
         last: sheetRow(table, Math.max(table.rows.length - 1, 0)),
         col: (role) => left + table.headers.indexOf(result.mapping[role]) + 1,
         firstCol,
+        lineItems: result.mapping.amount === undefined && result.mapping.quantity !== undefined,
+        orderId: result.mapping.order_id !== undefined,
+        consecutive: ordersConsecutive(table, result.mapping),
       })
     : undefined;
   const tier = write(ruleSet, builder, env);

@@ -105,7 +105,9 @@ function windowInputs(
         c,
         b.column(
           env.label("windowAmount"),
-          (r) => `IF(${any(r)},"",SUMIFS(${o.amounts},${o.ids},A${r},${o.days},">="&${from}))`,
+          // A return's day is written negative (formulas/orders.ts): it counts in the window's spend.
+          (r) =>
+            `IF(${any(r)},"",SUMIFS(${o.amounts},${o.ids},A${r},${o.days},">="&${from})+SUMIFS(${o.amounts},${o.ids},A${r},${o.days},"<="&-${from}))`,
         ),
       );
     else if (c === "frequency")
