@@ -243,7 +243,12 @@ export class Query {
           (inWindow === undefined
             ? `    SUM(CAST(amount AS ${d.double})) AS amount,`
             : `    SUM(CASE WHEN ${inWindow} THEN CAST(amount AS ${d.double}) ELSE 0 END) AS amount,`) +
-          ` MIN(${when("order_day")}) AS first_day, MAX(${whenBought("order_day")}) AS last_day\n` +
+          ` MIN(${when("order_day")}) AS first_day, MAX(${whenBought("order_day")}) AS last_day` +
+          // With a window, "only returns" is about every order, not the window's.
+          (inWindow === undefined
+            ? ""
+            : `,\n    COUNT(${when("1")}) AS purchases, SUM(CAST(amount AS ${d.double})) AS net`) +
+          `\n` +
           `  FROM order_rows\n  WHERE ${keep.join("\n    AND ")}\n  GROUP BY customer_id`,
       ]);
       // A customer with only returns is listed without a tier, as the engine lists it.
@@ -252,7 +257,7 @@ export class Query {
         `SELECT customer_id,${nameCol ? " name," : ""} frequency, amount,\n` +
           `    CAST(${d.days("last_day", this.asOf)} AS ${d.double}) AS recency_days,\n` +
           `    CAST(${d.days("first_day", this.asOf)} AS ${d.double}) AS tenure_days,\n` +
-          `    CASE WHEN frequency = 0 THEN ${d.str("only returns, no purchase in the data (net ")} || CAST(${this.r2("amount")} AS ${d.text}) || ')' END AS issue\n  FROM customers`,
+          `    CASE WHEN ${inWindow === undefined ? "frequency" : "purchases"} = 0 THEN ${d.str("only returns, no purchase in the data (net ")} || CAST(${this.r2(inWindow === undefined ? "amount" : "net")} AS ${d.text}) || ')' END AS issue\n  FROM customers`,
       ]);
       return;
     }
