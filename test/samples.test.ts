@@ -11,6 +11,7 @@ import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { parseXlsx, readWorkbookBytes } from "../src/workbook/files";
 import { gradedWorkbook } from "../src/workbook/file-host";
+import { POLICY_SAMPLES } from "./helpers/policy-samples";
 
 const dir = path.resolve(__dirname, "../samples");
 
@@ -18,7 +19,7 @@ const dir = path.resolve(__dirname, "../samples");
  * What each sample must show when the demo grades it (as of 2025-12-31): tiers that must not be
  * empty, and the bad rows planted by scripts/make-samples.ts, as sheet row and column.
  */
-const EXPECTED: Record<string, { tiers: string[]; problems: [number, string][] }> = {
+const EXPECTED: Record<string, { tiers: string[]; problems: [number, string | undefined][] }> = {
   "membership--store-members-zh.xlsx": {
     tiers: ["钻石", "金卡", "银卡", "普通", "新客户"],
     problems: [
@@ -89,6 +90,7 @@ const EXPECTED: Record<string, { tiers: string[]; problems: [number, string][] }
       [142, "Amount"],
     ],
   },
+  ...POLICY_SAMPLES,
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));

@@ -2,6 +2,7 @@ import { TierError } from "./errors";
 import { GRID_PRESET } from "./grid";
 import { DEFAULT_LIFECYCLE_WINDOWS } from "./lifecycle";
 import { MEMBERSHIP_PRESET } from "./membership";
+import { POLICY_PRESETS } from "./presets-policies";
 import { DEALER_RULES, TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
@@ -123,6 +124,7 @@ export const PRESETS = {
   scorecard: TENANT_RULES,
   dealer: DEALER_RULES,
   grid9: GRID_PRESET,
+  ...POLICY_PRESETS,
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -6,6 +6,7 @@
  */
 import { engineLang, LOCALES, localeOf, type Locale, type MessageParams } from "./locale";
 import { VISITS_HISTORY_MESSAGES } from "./visits-history";
+import { PRESET_MESSAGES } from "./messages-presets";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -195,12 +196,13 @@ const enUSPane = {
 } as const;
 
 // The Visits and History steps keep their strings in their own file; the catalogue is one.
-const enUS = { ...enUSPane, ...VISITS_HISTORY_MESSAGES["en-US"] };
+const enUS = { ...enUSPane, ...VISITS_HISTORY_MESSAGES["en-US"], ...PRESET_MESSAGES["en-US"] };
 
 export type MessageKey = keyof typeof enUS;
 
 const zhCN: Record<MessageKey, string> = {
   ...VISITS_HISTORY_MESSAGES["zh-CN"],
+  ...PRESET_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

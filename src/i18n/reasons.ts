@@ -11,6 +11,7 @@
  */
 import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
+import { PRESET_REASONS } from "./reasons-presets";
 import { FILE_REASONS } from "./reasons-workbook";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 
@@ -819,6 +820,7 @@ export const REASONS = {
 
   // Workbook files: reading, writing and the shape of the table (issue 12).
   ...FILE_REASONS,
+  ...PRESET_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

@@ -43,6 +43,8 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   tier: { zh: "等级", en: "Tier" },
   issue: { zh: "未分级原因", en: "Issue" },
   note: { zh: "备注", en: "Note" },
+  cluster: { zh: "聚类排名", en: "Cluster rank" },
+  strategy: { zh: "策略", en: "Strategy" },
 };
 
 /** The header the add-in writes for output key `key`. */
@@ -143,7 +145,7 @@ export async function writeGrade(
         "#,##0.00",
         "0.0%",
       ],
-      widths: [26, 12, 12, 16, 12, 4, 4, 16, 14, 14],
+      widths: [26, 12, 12, 16, 12, result.tiers.some((t) => t.strategies) ? 48 : 4, 4, 16, 14, 14],
     },
     onProgress,
   );
@@ -213,6 +215,11 @@ export function summaryRows(result: PresentedResult, lang: Lang): { rows: CellOu
     ],
   ];
   for (const s of result.summary) rows.push([s.tier, s.customers, s.customerShare, s.amount, s.amountShare]);
+  if (result.tiers.some((t) => t.strategies)) {
+    // The policy's actions per tier (策略) beside its counts; the summary lists tiers in tier order.
+    rows[5].push(zh ? "策略" : "Strategy");
+    result.summary.forEach((s, i) => rows[6 + i].push(s.strategy ?? null));
+  }
   const chartRow = rows.length + 1;
   if (result.problems.length) {
     for (let i = 0; i < CHART_ROWS; i++) rows.push([]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { abcMethod, abcSchema } from "./abc";
 import { gridMethod, gridSchema } from "./grid";
+import { kmeansMethod, kmeansSchema } from "./kmeans";
 import { levelMethod, levelSchema } from "./level";
 import { lifecycleMethod, lifecycleSchema } from "./lifecycle";
 import { pyramidMethod, pyramidSchema } from "./pyramid";
@@ -24,6 +25,7 @@ export const ruleSetSchema = z.discriminatedUnion("method", [
   lifecycleSchema,
   scorecardSchema,
   gridSchema,
+  kmeansSchema,
 ]);
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -45,6 +47,7 @@ export const METHODS: Registry = Object.freeze({
   lifecycle: lifecycleMethod,
   scorecard: scorecardMethod,
   grid: gridMethod,
+  kmeans: kmeansMethod,
 });
 
 /** The method ids, in the registry's order. */

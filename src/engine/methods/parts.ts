@@ -19,11 +19,17 @@ export const tierDef = z
     cumulative: z.boolean().optional(),
     visits: visits.optional(),
     colour: colour.optional(),
+    strategies: benefits,
   })
   .strict();
 export const base = {
   name: names,
   description: names.optional(),
+  /**
+   * Paths of thresholds the source policy does not give (`rules[1].when[0].value`): examples to
+   * replace with the team's own numbers, flagged "示例门槛" in the pane and the docs.
+   */
+  examples: z.array(z.string().min(1)).optional(),
 };
 
 export type TierDef = z.infer<typeof tierDef>;
@@ -53,6 +59,7 @@ export function tierInfos(
     visits?: number;
     benefits?: { zh: string[]; en: string[] };
     cumulative?: boolean;
+    strategies?: { zh: string[]; en: string[] };
   }[],
   bestFirst: boolean,
 ): TierInfo[] {
@@ -79,5 +86,6 @@ export function tierInfos(
     colour: t.colour ?? rankColour(rank),
     ...(t.visits !== undefined ? { visits: t.visits } : {}),
     ...(b ? { benefits: b } : {}),
+    ...(t.strategies ? { strategies: t.strategies } : {}),
   }));
 }

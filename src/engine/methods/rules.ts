@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TierError } from "../errors";
 import { applyRules } from "../rules";
 import { base, distinctKeys, tierDef, tierInfos } from "./parts";
+import { readText } from "../values";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
 
@@ -63,9 +64,18 @@ export const rulesMethod: MethodDef<RulesRules> = {
     const tier: (string | null)[] = new Array(n).fill(null);
     const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
     const keys = used.map((c) => input.columnKey(c));
-    input.requireValid(keys, issue);
-    const cols: Record<string, Float64Array> = {};
-    used.forEach((c, j) => (cols[c] = input.masked([keys[j]], issue)[0]));
+    const texts = textColumns(rs);
+    input.requireValid(
+      keys.filter((_, j) => !texts.has(used[j])),
+      issue,
+    );
+    const cols: Record<string, Float64Array | string[]> = {};
+    used.forEach((c, j) => {
+      // A blank text cell fails its conditions, as in `applyRules`; with no default tier the row is
+      // then listed as matching no rule.
+      if (texts.has(c)) cols[c] = input.cells(keys[j]).map(readText);
+      else cols[c] = input.masked([keys[j]], issue)[0];
+    });
     const idx = applyRules(
       { rules: rs.rules.map((r) => ({ tier: r.tier, when: r.when })), default: rs.default },
       cols,
@@ -84,7 +94,13 @@ export const rulesMethod: MethodDef<RulesRules> = {
     }
     return {
       columns: [
-        ...keys.map((k) => [k, cents(input.numeric(k))] as [string, OutValue[]]),
+        ...keys.map(
+          (k, j) =>
+            [
+              k,
+              texts.has(used[j]) ? input.cells(k).map((v) => readText(v) || null) : cents(input.numeric(k)),
+            ] as [string, OutValue[]],
+        ),
         ["benefits", [...tier]],
       ],
       tier,
@@ -92,3 +108,17 @@ export const rulesMethod: MethodDef<RulesRules> = {
     };
   },
 };
+
+/**
+ * The columns a rule table compares as text (客户类型 in [大型企业, 战略合作伙伴]; 满意度 = 很满意): those
+ * with a condition whose value is text. They are read as trimmed text, not numbers.
+ */
+function textColumns(rs: RulesRules): Set<string> {
+  const out = new Set<string>();
+  for (const r of rs.rules)
+    for (const c of r.when) {
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      if (values.some((v) => typeof v === "string")) out.add(c.column);
+    }
+  return out;
+}

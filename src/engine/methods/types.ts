@@ -22,6 +22,8 @@ export interface TierInfo {
   readonly visits?: number;
   /** Benefits, per language, already cumulated where the policy says higher tiers keep lower ones'. */
   readonly benefits?: { readonly zh: readonly string[]; readonly en: readonly string[] };
+  /** The policy's actions for this tier (策略: 专属客户经理, 定期回访 …), per language, not cumulated. */
+  readonly strategies?: { readonly zh: readonly string[]; readonly en: readonly string[] };
 }
 
 /** The chart that tells a method's story best. */

@@ -1,3 +1,4 @@
+import { TierError } from "../../engine/errors";
 import type { Method, RuleSet } from "../../engine/ruleset";
 import type { Query } from "../query";
 import { abcSql } from "./abc";
@@ -29,4 +30,8 @@ export const SQL_METHODS: { readonly [M in Method]: SqlMethod<M> } = {
   lifecycle: lifecycleSql,
   scorecard: scorecardSql,
   grid: gridSql,
+  // k-means is iterative (assign, move the centres, repeat): no single SQL query expresses it.
+  kmeans: () => {
+    throw new TierError("sql.noSqlForm", { method: "k-means" });
+  },
 };

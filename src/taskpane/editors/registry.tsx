@@ -5,11 +5,13 @@ import { useI18n } from "../../i18n";
 import { ValueField } from "./fields";
 import type { EditorForm } from "./form";
 import { GridEditor } from "./GridEditor";
+import { KmeansEditor } from "./KmeansEditor";
 import { LifecycleEditor } from "./LifecycleEditor";
 import { RfmEditor } from "./RfmEditor";
 import { RulesEditor } from "./RulesEditor";
 import { ScorecardEditor } from "./ScorecardEditor";
 import { ShareEditor } from "./ShareEditor";
+import { StrategiesEditor } from "./StrategiesEditor";
 import { TiersEditor } from "./TiersEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
@@ -29,6 +31,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
     <>
       <RulesEditor form={form} />
       <TiersEditor form={form} withMin={false} withBenefits />
+      <StrategiesEditor form={form} />
     </>
   ),
   level: function LevelEditor({ form }) {
@@ -37,6 +40,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
       <>
         <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
         <TiersEditor form={form} withMin withBenefits />
+        <StrategiesEditor form={form} />
       </>
     );
   },
@@ -57,4 +61,5 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   scorecard: ScorecardEditor,
   grid: GridEditor,
   lifecycle: LifecycleEditor,
+  kmeans: KmeansEditor,
 };
