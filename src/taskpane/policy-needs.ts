@@ -28,6 +28,14 @@ export const NEEDS: Readonly<Record<string, Needs>> = {
   scorecard: { required: ["customer_id", "stage"] },
   dealer: { required: ["customer_id", "stage"] },
   grid9: { required: ["customer_id", "potential", "current_value"], optional: ["manager"] },
+  // Issue 14's presets; their text columns (客户类型, 满意度 …) are headers, not roles.
+  "three-level": { required: ["customer_id"], optional: ["amount", "manager"] },
+  "four-level": { required: ["customer_id", "amount", "frequency", "potential"] },
+  "senior-mid": { required: ["customer_id", "amount", "frequency"] },
+  loyalty: { required: ["customer_id"] },
+  "walk-in": { required: ["customer_id", "amount", "frequency"] },
+  ladder: { required: ["customer_id", "frequency"] },
+  kmeans: { required: ["customer_id", "amount"], optional: ["date", "last_date", "frequency"] },
 };
 
 /** Customers one manager looks after, where the policy says (烟草: 80–100 retailers per account manager). */
