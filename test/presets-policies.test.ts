@@ -20,6 +20,7 @@ import { hasFormulaForm } from "../src/workbook/formulas";
 import { gradedWorkbook } from "../src/workbook/file-host";
 import { parseXlsx, readWorkbookBytes } from "../src/workbook/files";
 import { toCsv } from "../src/workbook/csv-out";
+import { policyRows } from "./helpers/policy-table";
 import { gradeIn } from "./present";
 
 const asOf = parseIsoDay("2025-12-31");
@@ -384,6 +385,12 @@ describe("strategies (策略) in every output", () => {
     expect(head[5]).toBe("策略");
     const core = summary.rows.find((r) => r[0] === "核心客户")!;
     expect(core[5]).toBe("专属客户经理、定期回访、定期培训");
+  });
+
+  it("docs/policies.md marks every threshold of every new preset as from the source or an example", () => {
+    const doc = readFileSync(path.resolve(__dirname, "../docs/policies.md"), "utf8");
+    for (const name of Object.keys(POLICY_PRESETS))
+      for (const row of policyRows(name, preset(name))) expect(doc, name).toContain(row);
   });
 
   it("tier presets lists every new preset", async () => {

@@ -385,6 +385,7 @@ export const POLICY_PRESETS = {
     },
     k: 4,
     seed: 1,
+    examples: ["k"],
     tiers: [
       {
         key: "high",
