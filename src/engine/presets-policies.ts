@@ -8,6 +8,40 @@ import type { RuleSet } from "./ruleset";
 
 const list = (zh: string[], en: string[]) => ({ zh, en });
 
+/**
+ * The customer pyramid's actions per level (source 000, 「第三节 如何实现对客户的分级管理」): 关键客户
+ * (重要 and 次要) "有目的、有计划地拜访关键客户 → 经常性地征求关键客户的意见 → 及时、有效地处理关键客户的投诉或者
+ * 抱怨"; 普通客户 "根据普通客户的需要扩充相关产品线 … 针对没有升级潜力的「普通客户」，可减少服务，降低成本";
+ * 小客户 "向小客户推销高利润的产品 … 适当限制为小客户提供的服务内容和范围 … (3) 坚决淘汰劣质客户".
+ */
+export const PYRAMID_STRATEGIES: Readonly<Record<string, { zh: string[]; en: string[] }>> = {
+  top: list(
+    ["有计划地拜访", "经常征求意见", "及时处理投诉或抱怨"],
+    ["planned visits", "ask for their views often", "handle complaints promptly"],
+  ),
+  second: list(
+    ["有计划地拜访", "经常征求意见", "及时处理投诉或抱怨"],
+    ["planned visits", "ask for their views often", "handle complaints promptly"],
+  ),
+  ordinary: list(
+    ["按需扩充相关产品线", "有潜力的培养升级为关键客户", "无升级潜力的减少服务、降低成本"],
+    [
+      "widen the product line to their needs",
+      "grow the ones with potential into key customers",
+      "serve the others more cheaply",
+    ],
+  ),
+  small: list(
+    ["有潜力的培养升级", "推销高利润产品", "限制服务内容、降低成本", "淘汰劣质客户"],
+    [
+      "grow the ones with potential",
+      "sell them higher-margin products",
+      "limit the service and its cost",
+      "drop customers with bad credit",
+    ],
+  ),
+};
+
 export const POLICY_PRESETS = {
   // Source 000, 「(完整版)客户分级管理制度」, 三、分级标准 and 四、管理策略: 重要客户 "包括大型企业、战略合作
   // 伙伴等", 核心客户 "包括中小型企业、长期合作客户等", 普通客户 "包括个人客户、新客户等". No numbers.

@@ -2,7 +2,7 @@ import { TierError } from "./errors";
 import { GRID_PRESET } from "./grid";
 import { DEFAULT_LIFECYCLE_WINDOWS } from "./lifecycle";
 import { MEMBERSHIP_PRESET } from "./membership";
-import { POLICY_PRESETS } from "./presets-policies";
+import { POLICY_PRESETS, PYRAMID_STRATEGIES } from "./presets-policies";
 import { DEALER_RULES, TENANT_RULES } from "./scorecard";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
@@ -92,7 +92,11 @@ export const PRESETS = {
       en: "By rank of sales: top 1 % top customers, next 19 % second (together the key customers), next 30 % ordinary, bottom 50 % small.",
     },
     cuts: [...DEFAULT_PYRAMID_CUTS],
-    tiers: PYRAMID_LEVELS.map((l) => ({ key: l.key, name: { zh: l.zh, en: l.en } })),
+    tiers: PYRAMID_LEVELS.map((l) => ({
+      key: l.key,
+      name: { zh: l.zh, en: l.en },
+      strategies: PYRAMID_STRATEGIES[l.key],
+    })),
   },
   membership: {
     method: "rules",

@@ -111,14 +111,15 @@ export const rulesMethod: MethodDef<RulesRules> = {
 
 /**
  * The columns a rule table compares as text (客户类型 in [大型企业, 战略合作伙伴]; 满意度 = 很满意): those
- * with a condition whose value is text. They are read as trimmed text, not numbers.
+ * with a condition whose value is text that is not a number. They are read as trimmed text, not numbers.
  */
 function textColumns(rs: RulesRules): Set<string> {
   const out = new Set<string>();
   for (const r of rs.rules)
     for (const c of r.when) {
       const values = Array.isArray(c.value) ? c.value : [c.value];
-      if (values.some((v) => typeof v === "string")) out.add(c.column);
+      // "9" is a number typed as text, compared as one (as `applyRules` does); "大型企业" is a category.
+      if (values.some((v) => typeof v === "string" && !Number.isFinite(Number(v.trim())))) out.add(c.column);
     }
   return out;
 }
