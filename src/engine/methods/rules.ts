@@ -113,7 +113,7 @@ export const rulesMethod: MethodDef<RulesRules> = {
  * The columns a rule table compares as text (客户类型 in [大型企业, 战略合作伙伴]; 满意度 = 很满意): those
  * with a condition whose value is text that is not a number. They are read as trimmed text, not numbers.
  */
-function textColumns(rs: RulesRules): Set<string> {
+export function textColumns(rs: Pick<RulesRules, "rules">): Set<string> {
   const out = new Set<string>();
   for (const r of rs.rules)
     for (const c of r.when) {

@@ -4,7 +4,8 @@
  * with sits in a labelled cell of the rules block, so a threshold is changed by typing over it.
  */
 import type { RuleSet } from "../../engine/ruleset";
-import { numberInput, validColumn, type Env } from "./inputs";
+import { textColumns } from "../../engine/methods/rules";
+import { numberInput, textInput, validColumn, type Env } from "./inputs";
 import type { MethodFormulas } from "./method";
 import type { ColumnRef, FormulaBuilder } from "./refs";
 
@@ -51,8 +52,17 @@ export function ruleTableFormula(
 
 export const rulesFormulas: MethodFormulas<"rules"> = (rs, b, env) => {
   const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
-  const refs = new Map(used.map((c) => [c, numberInput(b, env, c)] as [string, ColumnRef]));
-  const valid = validColumn(b, env, [...refs.values()]);
+  // Category columns (客户类型 in …) are compared as the cells hold them (Excel's = ignores case and
+  // does not trim, where the engine trims: a category with stray spaces differs).
+  const texts = textColumns(rs);
+  const refs = new Map(
+    used.map((c) => [c, texts.has(c) ? textInput(b, env, c) : numberInput(b, env, c)] as [string, ColumnRef]),
+  );
+  const valid = validColumn(
+    b,
+    env,
+    used.filter((c) => !texts.has(c)).map((c) => refs.get(c)!),
+  );
   const names = b.ruleRow(
     env.label("tierNames"),
     rs.tiers.map((t) => (env.lang === "zh" ? t.name.zh : t.name.en)),
