@@ -133,7 +133,8 @@ function restaurantSurvey(): SheetSpec {
     rows.push([`HY${String(5000 + i)}`, chineseName(rand), sat[s], Math.round(repeat * 100) / 100, refer[r]]);
   }
   rows[9][2] = null; // a guest who skipped the satisfaction question
-  rows[23][3] = "75%"; // a rate typed as text with a percent sign
+  // Rates are numbers shown as percentages: "75%" typed as text is read by the engine but not by the
+  // live formulas (ISNUMBER), so the samples keep them numeric.
   return {
     name: "顾客调查",
     title: "顾客忠诚度调查（2025年12月）",
