@@ -19,32 +19,32 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "samples");
 const FIXED = new Date(Date.UTC(2026, 0, 1));
 
-type Rand = () => number;
-const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+export type Rand = () => number;
+export const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+export const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 /** Log-normal: most customers small, a few large — the shape that makes 80/20 hold. */
-const logNormal = (rand: Rand, median: number, sigma: number) => {
+export const logNormal = (rand: Rand, median: number, sigma: number) => {
   const u = Math.max(rand(), 1e-12);
   const v = rand();
   const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   return median * Math.exp(sigma * z);
 };
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const day = (iso: string) => Date.parse(iso) / 86_400_000;
-const dateOf = (d: number) => new Date(d * 86_400_000);
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+export const day = (iso: string) => Date.parse(iso) / 86_400_000;
+export const dateOf = (d: number) => new Date(d * 86_400_000);
 
 const SURNAMES =
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const GIVEN =
   "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华飞鹏辉玲丹萍鑫波斌宇浩凯健俊帆帅旭宁龙林欣怡佳琪梓涵子轩浩然雨欣思远晨阳";
-function chineseName(rand: Rand): string {
+export function chineseName(rand: Rand): string {
   const n = rand() < 0.6 ? 2 : 1;
   let s = pick(rand, [...SURNAMES]);
   for (let i = 0; i < n; i++) s += pick(rand, [...GIVEN]);
   return s;
 }
 
-interface SheetSpec {
+export interface SheetSpec {
   name: string;
   title?: string;
   headers: string[];
@@ -53,7 +53,7 @@ interface SheetSpec {
   formats?: Record<number, string>;
 }
 
-async function writeBook(file: string, sheets: SheetSpec[]): Promise<number> {
+export async function writeBook(file: string, sheets: SheetSpec[]): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "tier samples";
   wb.created = FIXED;
@@ -586,4 +586,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script; other sample scripts import the helpers above without writing these files.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

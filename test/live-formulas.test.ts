@@ -119,7 +119,7 @@ async function cases(): Promise<Case[]> {
       // The custom forms are proved on the samples; the invoices prove the orders' aggregates at size.
       if (name in CUSTOM && file.includes("online-retail")) continue;
       const ruleSet = name in CUSTOM ? CUSTOM[name] : preset(name);
-      // CLV is fitted on the data: it has no formula form and is written as values.
+      // CLV and k-means have no formula form: they are written as values, nothing to recalculate.
       if (!hasFormulaForm(ruleSet.method)) continue;
       let result: PresentedResult;
       try {

@@ -21,7 +21,19 @@ const EXAMPLES: RuleSet[] = [...PRESET_NAMES.map((n) => preset(n)), LEVEL];
 describe("the method registry", () => {
   it("lists every method of the rule-set schema, and every preset's method is in it", () => {
     expect(METHOD_IDS.sort()).toEqual(
-      ["abc", "grid", "level", "lifecycle", "pyramid", "rfm", "rfm8", "rules", "scorecard", "clv"].sort(),
+      [
+        "abc",
+        "grid",
+        "level",
+        "lifecycle",
+        "pyramid",
+        "rfm",
+        "rfm8",
+        "rules",
+        "scorecard",
+        "clv",
+        "kmeans",
+      ].sort(),
     );
     for (const name of PRESET_NAMES) expect(METHOD_IDS).toContain(PRESETS[name].method);
     for (const id of METHOD_IDS)

@@ -11,6 +11,7 @@ import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { parseXlsx, readWorkbookBytes } from "../src/workbook/files";
 import { gradedWorkbook } from "../src/workbook/file-host";
+import { POLICY_SAMPLES } from "./helpers/policy-samples";
 
 const dir = path.resolve(__dirname, "../samples");
 
@@ -18,7 +19,10 @@ const dir = path.resolve(__dirname, "../samples");
  * What each sample must show when the demo grades it (as of 2025-12-31): tiers that must not be
  * empty, and the bad rows planted by scripts/make-samples.ts, as sheet row and column.
  */
-const EXPECTED: Record<string, { tiers: string[]; problems: [number, string][]; excluded?: number }> = {
+const EXPECTED: Record<
+  string,
+  { tiers: string[]; problems: [number, string | undefined][]; excluded?: number }
+> = {
   "membership--store-members-zh.xlsx": {
     tiers: ["钻石", "金卡", "银卡", "普通", "新客户"],
     problems: [
@@ -112,6 +116,7 @@ const EXPECTED: Record<string, { tiers: string[]; problems: [number, string][]; 
     tiers: ["钻石会员", "VIP会员", "二级客户", "负值客户"],
     problems: [[32, "金额（元）"]],
   },
+  ...POLICY_SAMPLES,
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));

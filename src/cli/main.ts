@@ -24,6 +24,7 @@ import { preset, PRESET_NAMES, PRESETS } from "../engine/presets";
 import { toCsv } from "../workbook/csv-out";
 import { gradedWorkbook } from "../workbook/file-host";
 import { writeFormulasOut } from "./formulas";
+import { hasFormulaForm } from "../workbook/formulas";
 import { runDemo } from "./demo";
 import { checkOut } from "./out";
 import {
@@ -149,7 +150,10 @@ async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
   report(result, table.sheetName, io);
 
   const out = values.out;
-  if (values.formulas) return await writeFormulasOut(out, positionals[0], table, result, ruleSet, lang);
+  if (values.formulas && !hasFormulaForm(ruleSet.method))
+    // k-means has no formula form: say so, and write its tiers as values below.
+    io.err(`${reasonText({ code: "formulas.noFormulaForm", params: { method: ruleSet.method } }, lang)}\n`);
+  else if (values.formulas) return await writeFormulasOut(out, positionals[0], table, result, ruleSet, lang);
   if (!out) io.out(toCsv(result.keys, result.columns));
   else if (out.toLowerCase().endsWith(".json")) await writeFile(out, toJson(result));
   else if (out.toLowerCase().endsWith(".csv"))

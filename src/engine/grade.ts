@@ -39,6 +39,8 @@ export interface TierCount {
   customerShare: number;
   amount: number;
   amountShare: number;
+  /** The tier's strategies (策略) as one text, set at the edge by `presentResult` when it has some. */
+  strategy?: string;
 }
 
 export interface GradeResult {
@@ -139,6 +141,11 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     }
     if (issues[i]) out.tier[i] = null;
     else if (out.tier[i] !== null) graded++;
+  }
+  if (method.tiers(ruleSet).some((t) => t.strategies)) {
+    // The policy's actions per tier (策略): tier keys here, worded at the edge like benefits.
+    keys.push("strategy");
+    columns.strategy = [...out.tier];
   }
   keys.push("tier", "issue");
   columns.tier = out.tier;

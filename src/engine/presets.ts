@@ -3,6 +3,7 @@ import { GRID_PRESET } from "./grid";
 import { DEFAULT_LIFECYCLE_WINDOWS } from "./lifecycle";
 import { MEMBERSHIP_PRESET } from "./membership";
 import { TENANT_RULES } from "./scorecard";
+import { POLICY_PRESETS, PYRAMID_STRATEGIES } from "./presets-policies";
 import { DEFAULT_SEGMENTS } from "./segments";
 import type { RuleSet } from "./ruleset";
 import { PYRAMID_LEVELS, DEFAULT_PYRAMID_CUTS } from "./pyramid";
@@ -98,7 +99,11 @@ export const PRESETS = {
       en: "By rank of sales: top 1 % top customers, next 19 % second (together the key customers), next 30 % ordinary, bottom 50 % small.",
     },
     cuts: [...DEFAULT_PYRAMID_CUTS],
-    tiers: PYRAMID_LEVELS.map((l) => ({ key: l.key, name: { zh: l.zh, en: l.en } })),
+    tiers: PYRAMID_LEVELS.map((l) => ({
+      key: l.key,
+      name: { zh: l.zh, en: l.en },
+      strategies: PYRAMID_STRATEGIES[l.key],
+    })),
   },
   membership: {
     method: "rules",
@@ -148,6 +153,7 @@ export const PRESETS = {
     alive: 0.5,
     lost: 0.2,
   },
+  ...POLICY_PRESETS,
 } satisfies Record<string, RuleSet>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -8,6 +8,7 @@ import { engineLang, LOCALES, localeOf, type Locale, type MessageParams } from "
 import { VISITS_HISTORY_MESSAGES } from "./visits-history";
 import { PRESET_MESSAGES } from "./presets-pane";
 import { LINES_MESSAGES } from "./lines-messages";
+import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -204,6 +205,7 @@ const enUS = {
   ...enUSPane,
   ...VISITS_HISTORY_MESSAGES["en-US"],
   ...PRESET_MESSAGES["en-US"],
+  ...POLICY_MESSAGES["en-US"],
   ...LINES_MESSAGES["en-US"],
 };
 
@@ -212,6 +214,7 @@ export type MessageKey = keyof typeof enUS;
 const zhCN: Record<MessageKey, string> = {
   ...VISITS_HISTORY_MESSAGES["zh-CN"],
   ...PRESET_MESSAGES["zh-CN"],
+  ...POLICY_MESSAGES["zh-CN"],
   ...LINES_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",

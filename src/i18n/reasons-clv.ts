@@ -16,7 +16,7 @@ export const CLV_METHOD_REASONS = {
     zh: "没有终身价值：模型无法为该客户计算",
   },
   "sql.noSqlForm": {
-    en: "the {method} policy has no SQL form: its model is fitted on the data (BG/NBD and Gamma-Gamma), which SQL cannot do; grade it in Excel or with tier grade",
-    zh: "{method} 政策没有 SQL 形式：它的模型要在数据上拟合（BG/NBD 与 Gamma-Gamma），SQL 做不到；请在 Excel 中或用 tier grade 分级",
+    en: "the {method} policy has no SQL form: its grading is fitted or iterated on the data (a model, clusters), which one SQL query cannot do; grade it in the pane or with tier grade",
+    zh: "{method} 政策没有 SQL 形式：它要在数据上拟合模型或反复迭代（如聚类），一条 SQL 查询做不到；请在任务窗格中或用 tier grade 分级",
   },
 } as const;

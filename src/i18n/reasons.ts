@@ -13,7 +13,7 @@ import { setReasonDescriber } from "../engine/errors";
 import type { Lang, Reason, ReasonParam } from "../engine/reasons";
 import { CLV_METHOD_REASONS } from "./reasons-clv";
 import { FILE_REASONS } from "./reasons-workbook";
-import { PRESET_REASONS } from "./reasons-presets";
+import { POLICY_REASONS, PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
 import { LINES_REASONS } from "./reasons-lines";
@@ -831,6 +831,7 @@ export const REASONS = {
 
   // The source presets (issue 14): windows, regular calls, manager load, coverage, eligibility.
   ...PRESET_REASONS,
+  ...POLICY_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

@@ -33,6 +33,16 @@ function benefitsText(tier: TierInfo | undefined, lang: Lang): string | null {
 }
 
 /**
+ * A tier's strategies (策略) in `lang`, joined as benefits are, or null when it has none.
+ *
+ * @example strategiesText(tiersOf(preset("three-level"))[1], "zh") // "专属客户经理、定期回访、定期培训"
+ */
+export function strategiesText(tier: TierInfo | undefined, lang: Lang): string | null {
+  const list = tier?.strategies?.[lang] ?? [];
+  return list.length ? list.join(lang === "zh" ? "、" : ", ") : null;
+}
+
+/**
  * The result in `lang`: tier names for keys, benefits for the benefits column, sentences for reasons.
  *
  * @example presentResult(grade(table, preset("membership")), "zh").columns.tier[0] // "金卡"
@@ -50,6 +60,10 @@ export function presentResult(result: GradeResult, lang: Lang): PresentedResult 
       v === null ? null : as === "name" ? name(v) : benefitsText(byKey.get(String(v)), lang),
     );
   }
+  if (result.columns.strategy)
+    columns.strategy = result.columns.strategy.map((v) =>
+      v === null ? null : strategiesText(byKey.get(String(v)), lang),
+    );
   columns.issue = result.issues.map((r) => (r ? problemText(r, lang) : null));
   if (columns.note) columns.note = result.notes.map((r) => (r ? reasonText(r, lang) : null));
   // Reasons and next steps (issue 17), when the result carries them.
@@ -62,7 +76,10 @@ export function presentResult(result: GradeResult, lang: Lang): PresentedResult 
     lang,
     columns,
     tierKeys: result.columns.tier.map((v) => (v === null ? null : String(v))),
-    summary: result.summary.map((s) => ({ ...s, tier: tierName(result.tiers, s.tier, lang) })),
+    summary: result.summary.map((s) => {
+      const strategy = strategiesText(byKey.get(s.tier), lang);
+      return { ...s, tier: tierName(result.tiers, s.tier, lang), ...(strategy ? { strategy } : {}) };
+    }),
     problemTexts: result.problems.map((p: Problem) => problemText(p, lang)),
   };
 }

@@ -54,6 +54,8 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   expected_purchases: { zh: "预计购买次数", en: "Expected purchases" },
   expected_spend: { zh: "预计客单价", en: "Expected spend" },
   clv: { zh: "终身价值 CLV", en: "CLV" },
+  cluster: { zh: "聚类排名", en: "Cluster rank" },
+  strategy: { zh: "策略", en: "Strategy" },
 };
 
 /** The header the add-in writes for output key `key`. */

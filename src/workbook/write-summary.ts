@@ -95,12 +95,16 @@ export async function writeSummary(
   g.put(4, 0, t("gradedUngraded"), { bold: true });
   g.put(4, 1, `${result.graded} / ${result.ungraded}`);
   const withVisits = dist.tiers.some((x) => x.visits !== undefined);
+  // The policy's actions per tier (策略), as the result presents them, beside its counts.
+  const strategyOf = new Map(result.summary.map((s) => [s.tier, s.strategy]));
+  const withStrategies = result.summary.some((s) => s.strategy);
   const head = [
     t("tier"),
     t("customers"),
     t("customerShare"),
     ...(dist.hasAmount ? [t("sales"), t("salesShare")] : []),
     ...(withVisits ? [t("visits")] : []),
+    ...(withStrategies ? [t("strategy")] : []),
   ];
   const formats: (string | undefined)[] = [
     undefined,
@@ -108,6 +112,7 @@ export async function writeSummary(
     "0.0%",
     ...(dist.hasAmount ? ["#,##0.00", "0.0%"] : []),
     ...(withVisits ? ["0"] : []),
+    ...(withStrategies ? [undefined] : []),
   ];
   const headerRow = 6;
   head.forEach((h, c) => g.put(headerRow, c, h, { header: true }));
@@ -121,6 +126,7 @@ export async function writeSummary(
       x.customerShare,
       ...(dist.hasAmount ? [x.amount, x.amountShare] : []),
       ...(withVisits ? [x.visits ?? null] : []),
+      ...(withStrategies ? [strategyOf.get(name(x.key)) ?? null] : []),
     ];
     cells.forEach((v, c) => g.put(row, c, v, c === 0 ? { fill: x.colour } : undefined));
     customers += x.customers;
@@ -144,7 +150,14 @@ export async function writeSummary(
 
   // The charts: their data on the hidden sheet, one block under the other.
   const planned = charts.flatMap((c) => plan(c, lang, name));
-  const widths = [28, 12, 18, ...(dist.hasAmount ? [16, 14] : []), ...(withVisits ? [14] : [])];
+  const widths = [
+    28,
+    12,
+    18,
+    ...(dist.hasAmount ? [16, 14] : []),
+    ...(withVisits ? [14] : []),
+    ...(withStrategies ? [48] : []),
+  ];
   while (widths.length < CHART_COLUMN) widths.push(4);
   if (map?.kind === "rfm") for (let c = 1; c <= map.columns.length; c++) widths[c] = Math.max(widths[c], 12);
   if (map?.kind === "grid") for (let c = 1; c <= 3; c++) widths[c] = Math.max(widths[c], 34);

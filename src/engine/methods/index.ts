@@ -2,6 +2,7 @@ import { z } from "zod";
 import { abcMethod, abcSchema } from "./abc";
 import { clvMethod, clvSchema } from "./clv";
 import { gridMethod, gridSchema } from "./grid";
+import { kmeansMethod, kmeansSchema } from "./kmeans";
 import { levelMethod, levelSchema } from "./level";
 import { lifecycleMethod, lifecycleSchema } from "./lifecycle";
 import { pyramidMethod, pyramidSchema } from "./pyramid";
@@ -26,6 +27,7 @@ export const ruleSetSchema = z.discriminatedUnion("method", [
   scorecardSchema,
   gridSchema,
   clvSchema,
+  kmeansSchema,
 ]);
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -48,6 +50,7 @@ export const METHODS: Registry = Object.freeze({
   scorecard: scorecardMethod,
   grid: gridMethod,
   clv: clvMethod,
+  kmeans: kmeansMethod,
 });
 
 /** The method ids, in the registry's order. */

@@ -23,6 +23,7 @@ export const levelSchema = z
             cumulative: z.boolean().optional(),
             visits: visits.optional(),
             colour: colour.optional(),
+            strategies: benefits,
           })
           .strict(),
       )

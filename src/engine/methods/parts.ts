@@ -19,6 +19,7 @@ export const tierDef = z
     cumulative: z.boolean().optional(),
     visits: visits.optional(),
     colour: colour.optional(),
+    strategies: benefits,
   })
   .strict();
 export const base = {
@@ -58,6 +59,7 @@ export function tierInfos(
     visits?: number;
     benefits?: { zh: string[]; en: string[] };
     cumulative?: boolean;
+    strategies?: { zh: string[]; en: string[] };
   }[],
   bestFirst: boolean,
 ): TierInfo[] {
@@ -84,5 +86,6 @@ export function tierInfos(
     colour: t.colour ?? rankColour(rank),
     ...(t.visits !== undefined ? { visits: t.visits } : {}),
     ...(b ? { benefits: b } : {}),
+    ...(t.strategies ? { strategies: t.strategies } : {}),
   }));
 }

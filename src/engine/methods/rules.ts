@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TierError } from "../errors";
 import { applyRules } from "../rules";
 import { base, distinctKeys, tierDef, tierInfos } from "./parts";
+import { readText } from "../values";
 import { cents } from "./rfm";
 import { rulesNext } from "../next/rules";
 import { retentionSchema } from "./retention";
@@ -85,11 +86,20 @@ export const rulesMethod: MethodDef<RulesRules> = {
     const tier: (string | null)[] = new Array(n).fill(null);
     const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
     const own = windowColumns(input, rs, used);
+    const texts = textColumns(rs);
     const read = used.filter((c) => !own.has(c));
     const keys = read.map((c) => input.columnKey(c));
-    input.requireValid(keys, issue);
-    const cols: Record<string, Float64Array> = {};
-    read.forEach((c, j) => (cols[c] = input.masked([keys[j]], issue)[0]));
+    input.requireValid(
+      keys.filter((_, j) => !texts.has(read[j])),
+      issue,
+    );
+    const cols: Record<string, Float64Array | string[]> = {};
+    read.forEach((c, j) => {
+      // A blank text cell fails its conditions, as in `applyRules`; with no default tier the row is
+      // then listed as matching no rule.
+      if (texts.has(c)) cols[c] = input.cells(keys[j]).map(readText);
+      else cols[c] = input.masked([keys[j]], issue)[0];
+    });
     for (const [c, v] of own) {
       const copy = Float64Array.from(v);
       for (let i = 0; i < n; i++) if (issue[i] || input.failed[i]) copy[i] = NaN;
@@ -113,7 +123,13 @@ export const rulesMethod: MethodDef<RulesRules> = {
     }
     return {
       columns: [
-        ...keys.map((k) => [k, cents(input.numeric(k))] as [string, OutValue[]]),
+        ...keys.map(
+          (k, j) =>
+            [
+              k,
+              texts.has(read[j]) ? input.cells(k).map((v) => readText(v) || null) : cents(input.numeric(k)),
+            ] as [string, OutValue[]],
+        ),
         // A margin nobody named is not a column (every rule on it holds for nobody).
         ...[...own]
           .filter(([k]) => k !== "margin" || rs.margin)
@@ -127,3 +143,18 @@ export const rulesMethod: MethodDef<RulesRules> = {
   // Reasons and next steps (issue 17).
   ...rulesNext,
 };
+
+/**
+ * The columns a rule table compares as text (客户类型 in [大型企业, 战略合作伙伴]; 满意度 = 很满意): those
+ * with a condition whose value is text that is not a number. They are read as trimmed text, not numbers.
+ */
+export function textColumns(rs: Pick<RulesRules, "rules">): Set<string> {
+  const out = new Set<string>();
+  for (const r of rs.rules)
+    for (const c of r.when) {
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      // "9" is a number typed as text, compared as one (as `applyRules` does); "大型企业" is a category.
+      if (values.some((v) => typeof v === "string" && !Number.isFinite(Number(v.trim())))) out.add(c.column);
+    }
+  return out;
+}

@@ -25,6 +25,8 @@ export interface TierInfo {
   readonly benefits?: { readonly zh: readonly string[]; readonly en: readonly string[] };
   /** The most visits a month, when the policy gives a range (`visits` is then the least). */
   readonly maxVisits?: number;
+  /** The policy's actions for this tier (策略: 专属客户经理, 定期回访 …), per language, not cumulated. */
+  readonly strategies?: { readonly zh: readonly string[]; readonly en: readonly string[] };
 }
 
 /** The chart that tells a method's story best. */

@@ -1,3 +1,4 @@
+import { TierError } from "../../engine/errors";
 import type { Method, RuleSet } from "../../engine/ruleset";
 import type { Query } from "../query";
 import { abcSql } from "./abc";
@@ -40,4 +41,8 @@ export const SQL_METHODS: { readonly [M in Method]: SqlMethod<M> } = {
   scorecard: scorecardSql,
   grid: gridSql,
   clv: clvSql,
+  // k-means is iterative (assign, move the centres, repeat): no single SQL query expresses it.
+  kmeans: () => {
+    throw new TierError("sql.noSqlForm", { method: "k-means" });
+  },
 };

@@ -1,5 +1,5 @@
 import type { RuleSet } from "../../engine/ruleset";
-import { benefitsSql } from "../benefits";
+import { benefitsSql, strategyColumn } from "../benefits";
 import { dbl } from "../cuts";
 import type { Query } from "../query";
 
@@ -29,6 +29,7 @@ export function levelSql(q: Query, rs: Extract<RuleSet, { method: "level" }>): s
       [
         [key, `CASE WHEN issue IS NULL THEN ${q.r2(x)} END`],
         ["benefits", benefitsSql(q, rs.tiers, "tier_key")],
+        ...strategyColumn(q, rs.tiers, "tier_key", (i) => d.str(rs.tiers[i].key)),
       ],
       tier,
       issue,

@@ -1,4 +1,5 @@
 import type { RuleSet } from "../../engine/ruleset";
+import { strategyColumn } from "../benefits";
 import { dbl } from "../cuts";
 import type { Query } from "../query";
 
@@ -36,6 +37,7 @@ export function pyramidSql(q: Query, rs: Extract<RuleSet, { method: "pyramid" }>
       [
         ["amount", q.r2("amount")],
         ["level", "level"],
+        ...strategyColumn(q, rs.tiers, "level", (i) => String(i + 1)),
       ],
       tier,
     ) + "\nFROM leveled",

@@ -1,5 +1,5 @@
 import type { RuleSet } from "../../engine/ruleset";
-import { benefitsSql } from "../benefits";
+import { benefitsSql, strategyColumn } from "../benefits";
 import { dbl } from "../cuts";
 import type { Query } from "../query";
 import { formatDay, parseIsoDay } from "../../engine/dates";
@@ -68,6 +68,7 @@ export function rulesSql(q: Query, rs: Extract<RuleSet, { method: "rules" }>): s
       [
         ...used.map((c) => [c, q.r2(d.id(c))] as [string, string]),
         ["benefits", benefitsSql(q, rs.tiers, "tier_key")],
+        ...strategyColumn(q, rs.tiers, "tier_key", (i) => d.str(rs.tiers[i].key)),
       ],
       tier,
       issue,

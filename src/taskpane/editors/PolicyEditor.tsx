@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n";
 import type { Method } from "../../engine/methods";
 import type { EditorForm } from "./form";
 import { EDITORS } from "./registry";
+import { ExampleNote } from "./ExampleNote";
 import { FilePickerButton } from "../FilePickerButton";
 
 const useStyles = makeStyles({
@@ -65,6 +66,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
       >
         <Input type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
       </Field>
+      <ExampleNote form={form} />
       <MethodEditor form={form} />
       {!valid && (
         <MessageBar intent="warning">

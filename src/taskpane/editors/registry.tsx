@@ -6,11 +6,13 @@ import { ClvEditor } from "./ClvEditor";
 import { ValueField } from "./fields";
 import type { EditorForm } from "./form";
 import { GridEditor } from "./GridEditor";
+import { KmeansEditor } from "./KmeansEditor";
 import { LifecycleEditor } from "./LifecycleEditor";
 import { RfmEditor } from "./RfmEditor";
 import { RulesEditor } from "./RulesEditor";
 import { ScorecardEditor } from "./ScorecardEditor";
 import { ShareEditor } from "./ShareEditor";
+import { StrategiesEditor } from "./StrategiesEditor";
 import { TiersEditor } from "./TiersEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
@@ -30,6 +32,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
     <>
       <RulesEditor form={form} />
       <TiersEditor form={form} withMin={false} withBenefits />
+      <StrategiesEditor form={form} />
     </>
   ),
   level: function LevelEditor({ form }) {
@@ -38,6 +41,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
       <>
         <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
         <TiersEditor form={form} withMin withBenefits />
+        <StrategiesEditor form={form} />
       </>
     );
   },
@@ -69,4 +73,5 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   grid: GridEditor,
   lifecycle: LifecycleEditor,
   clv: ClvEditor,
+  kmeans: KmeansEditor,
 };

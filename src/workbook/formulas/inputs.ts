@@ -125,3 +125,13 @@ export function makeEnv(
     made: new Map(),
   };
 }
+
+/**
+ * The user's column a rule table compares as text (客户类型, 满意度), as it is: no validity test, a
+ * blank cell simply fails its conditions, as in the engine.
+ *
+ * @example textInput(b, env, "客户类型").at(5) // "C5"
+ */
+export function textInput(b: FormulaBuilder, env: Env, key: string): ColumnRef {
+  return userColumn(b, env, key) ?? fail(key);
+}

@@ -7,7 +7,8 @@ import type { RuleSet } from "../../engine/ruleset";
 import { TierError } from "../../engine/errors";
 import { windowDays } from "../../engine/window";
 import { excelSerial } from "./index";
-import { numberInput, validColumn, type Env } from "./inputs";
+import { numberInput, textInput, validColumn, type Env } from "./inputs";
+import { textColumns } from "../../engine/methods/rules";
 import type { MethodFormulas } from "./method";
 import type { ColumnRef, FormulaBuilder } from "./refs";
 
@@ -130,11 +131,24 @@ export const rulesFormulas: MethodFormulas<"rules"> = (rs, b, env) => {
     throw new TierError("formulas.marginUnsupported");
   rs = { ...rs, rules: rs.rules.filter((r) => r.when.every((c) => c.column !== "margin")) };
   const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
+  // Category columns (客户类型 in …) are compared as the cells hold them (Excel's = ignores case and
+  // does not trim, where the engine trims: a category with stray spaces differs).
+  const texts = textColumns(rs);
   const windowed = windowInputs(rs, b, env, used);
   const refs = new Map(
-    used.map((c) => [c, windowed.get(c) ?? numberInput(b, env, c)] as [string, ColumnRef]),
+    used.map(
+      (c) =>
+        [c, windowed.get(c) ?? (texts.has(c) ? textInput(b, env, c) : numberInput(b, env, c))] as [
+          string,
+          ColumnRef,
+        ],
+    ),
   );
-  const valid = validColumn(b, env, [...refs.values()]);
+  const valid = validColumn(
+    b,
+    env,
+    used.filter((c) => !texts.has(c)).map((c) => refs.get(c)!),
+  );
   const names = b.ruleRow(
     env.label("tierNames"),
     rs.tiers.map((t) => (env.lang === "zh" ? t.name.zh : t.name.en)),
