@@ -340,7 +340,7 @@ describe("kmeans: k-means on RFM (source 003, 「RFM模型的量化应用」)", 
   it("has no SQL form and no formula form, and says so", () => {
     expect(() =>
       toSql(preset("kmeans"), { table: "t", dialect: "duckdb", input: "customers", asOf: "2025-12-31" }),
-    ).toThrow(/k-means has no SQL form/);
+    ).toThrow(/k-means policy has no SQL form/);
     expect(hasFormulaForm("kmeans")).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import { cents } from "./rfm";
 import { rulesNext } from "../next/rules";
 import { retentionSchema } from "./retention";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
-import { windowColumns } from "./rules-window";
+import { textColumns, windowColumns } from "./rules-window";
+
+export { textColumns };
 
 const op = z.enum([">=", ">", "<=", "<", "=", "<>", "between", "in"]);
 const scalar = z.union([z.number(), z.string()]);
@@ -143,18 +145,3 @@ export const rulesMethod: MethodDef<RulesRules> = {
   // Reasons and next steps (issue 17).
   ...rulesNext,
 };
-
-/**
- * The columns a rule table compares as text (客户类型 in [大型企业, 战略合作伙伴]; 满意度 = 很满意): those
- * with a condition whose value is text that is not a number. They are read as trimmed text, not numbers.
- */
-export function textColumns(rs: Pick<RulesRules, "rules">): Set<string> {
-  const out = new Set<string>();
-  for (const r of rs.rules)
-    for (const c of r.when) {
-      const values = Array.isArray(c.value) ? c.value : [c.value];
-      // "9" is a number typed as text, compared as one (as `applyRules` does); "大型企业" is a category.
-      if (values.some((v) => typeof v === "string" && !Number.isFinite(Number(v.trim())))) out.add(c.column);
-    }
-  return out;
-}

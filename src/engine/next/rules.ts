@@ -1,7 +1,8 @@
 /** Reasons and next steps of the `rules` method (membership cards): first matching rule wins. */
 import { applyRules, ruleMatcher, type Condition, type RuleTable } from "../rules";
 import type { RulesRules } from "../methods/rules";
-import { windowColumns } from "../methods/rules-window";
+import { textColumns, windowColumns } from "../methods/rules-window";
+import { readText } from "../values";
 import type { MethodDef, MethodInput } from "../methods/types";
 import type { Reason } from "../reasons";
 import { atLeast, atMost, searchNext, stepOf, type Candidate, columnOf } from "./search";
@@ -15,20 +16,23 @@ const SHOWN: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<":
 interface Columns {
   used: string[];
   keys: Record<string, string>;
-  cols: Record<string, Float64Array>;
+  cols: Record<string, Float64Array | string[]>;
+  /** Columns compared as text (客户类型 in …): no step moves them. */
+  texts: Set<string>;
 }
 
 function columnsOf(input: MethodInput, rs: RulesRules): Columns {
   const used = [...new Set(rs.rules.flatMap((r) => r.when.map((c) => c.column)))];
   const keys: Record<string, string> = {};
-  const cols: Record<string, Float64Array> = {};
+  const cols: Record<string, Float64Array | string[]> = {};
+  const texts = textColumns(rs);
   // Spend and counts over the rule set's window, and the margin, are the ones the grading used.
   const own = windowColumns(input, rs, used);
   for (const c of used) {
     keys[c] = own.has(c) ? c : input.columnKey(c);
-    cols[c] = own.get(c) ?? input.numeric(keys[c]);
+    cols[c] = own.get(c) ?? (texts.has(c) ? input.cells(keys[c]).map(readText) : input.numeric(keys[c]));
   }
-  return { used, keys, cols };
+  return { used, keys, cols, texts };
 }
 
 function table(rs: RulesRules): RuleTable {
@@ -36,8 +40,8 @@ function table(rs: RulesRules): RuleTable {
 }
 
 /** Whether one condition holds for a number (the same test as applyRules, on one value). */
-const tests = new WeakMap<Condition, (x: number) => boolean>();
-function holds(c: Condition, x: number): boolean {
+const tests = new WeakMap<Condition, (x: unknown) => boolean>();
+function holds(c: Condition, x: unknown): boolean {
   let test = tests.get(c);
   if (!test) {
     const match = ruleMatcher({ rules: [{ tier: "t", when: [{ ...c, column: "x" }] }] }, ["x"]);
@@ -135,7 +139,7 @@ export const rulesNext: Parts = {
     const names = cols.used;
     const match = ruleMatcher(table(rs), names);
     return (i, changes) => {
-      const one: Record<string, number> = {};
+      const one: Record<string, unknown> = {};
       for (const c of names) one[c] = changes[cols.keys[c]] ?? cols.cols[c][i];
       const k = match(one);
       if (k < 0) return null;
@@ -152,8 +156,9 @@ export const rulesNext: Parts = {
       (i) => {
         const out: Candidate[] = [];
         for (const c of conds) {
+          if (cols.texts.has(c.column)) continue;
           const key = cols.keys[c.column];
-          const from = cols.cols[c.column][i];
+          const from = cols.cols[c.column][i] as number;
           for (const to of flips(c, stepOf(key))) out.push({ role: key, column: input.label(key), from, to });
         }
         return out;
