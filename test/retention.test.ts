@@ -11,10 +11,12 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/engine/dates";
 import { grade } from "../src/engine/grade";
-import { snapshotOf, type Snapshot } from "../src/engine/history";
+import { compareSnapshots, snapshotOf, type Snapshot } from "../src/engine/history";
 import { ruleSetSchema, tiersOf, type RuleSet } from "../src/engine/methods";
 import { preset } from "../src/engine/presets";
 import { retain, retainWith } from "../src/engine/retention";
+import { keptTexts } from "../src/i18n/retention";
+import { changeRows } from "../src/workbook/write-plan";
 import { tableFromRows } from "../src/engine/table";
 
 /** The membership policy with keep-bars: 金卡 kept while spend ≥ 8,000, 银卡 while ≥ 4,000 (the example). */
@@ -120,5 +122,27 @@ describe("retention at re-evaluation", () => {
     const rs = preset("membership");
     const { q3, q4 } = snapshots(rs);
     expect(retainWith(rs, q4, q3)).toEqual({ current: q4, kept: [] });
+  });
+
+  it("the change log sheet the pane writes has a 保级 column naming M1 and M2 with their keep-bars, and nobody else", () => {
+    const rs = withRetention();
+    const { q3, q4 } = snapshots(rs);
+    const { current, kept } = retainWith(rs, q4, q3);
+    const migration = compareSnapshots(q3, current, tiersOf(rs), "zh");
+    const rows = changeRows(migration, "zh", keptTexts(kept, tiersOf(rs), "zh"));
+    expect(rows[0].slice(0, 5)).toEqual(["客户编号", "原等级", "新等级", "变动", "保级"]);
+    const byId = new Map(rows.slice(1).map((r) => [r[0], r[4]]));
+    expect(String(byId.get("M1"))).toContain("8,640");
+    expect(String(byId.get("M1"))).toContain("8,000");
+    expect(String(byId.get("M2"))).toContain("4,000");
+    for (const id of ["M3", "M4", "M5"]) expect(byId.get(id) ?? null).toBeNull();
+    // Without anyone kept, the sheet keeps its four columns.
+    expect(changeRows(migration, "zh")[0].slice(0, 5)).toEqual([
+      "客户编号",
+      "原等级",
+      "新等级",
+      "变动",
+      null,
+    ]);
   });
 });

@@ -38,7 +38,7 @@ import type { Io } from "./io";
 import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
 import { seededRandom } from "../engine/random";
 import { displayWidth } from "./text";
-import { keptTexts } from "./retention";
+import { keptTexts } from "../i18n/retention";
 import { nextFields } from "../i18n/next-text";
 import { retainWith } from "../engine/retention";
 

@@ -48,6 +48,7 @@ import { reasonText } from "../i18n/reasons";
 import { retainWith } from "../engine/retention";
 import type { WorkbookHost } from "../workbook/host";
 import { appendHistory, writeChanges, writeNotifications } from "../workbook/write-plan";
+import { keptTexts } from "../i18n/retention";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -139,6 +140,8 @@ interface Compared {
   migration: Migration;
   previous: { period: string; asOf: number };
   current: { period: string; asOf: number };
+  /** Customers kept in their tier by retention (保级), with why, for the change log. */
+  kept: ReadonlyMap<string, string>;
 }
 
 /**
@@ -235,6 +238,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
           migration,
           previous: { period: previous[0].period, asOf: previous[0].asOf },
           current: { period: current[0].period, asOf: current[0].asOf },
+          kept: keptTexts(retained.kept, tiersOf(ruleSet), lang),
         });
         return retained.kept.length
           ? {
@@ -251,7 +255,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
       "writing",
       async () => {
         if (!shown) return null;
-        const sheet = await writeChanges(host, shown.migration, lang);
+        const sheet = await writeChanges(host, shown.migration, lang, shown.kept);
         return { intent: "success", text: t("history.changesWritten", { sheet }) };
       },
       "history.writeFailed",

@@ -165,15 +165,28 @@ export async function appendHistory(
 }
 
 /** The change list (customer, old tier, new tier, change) with the migration matrix beside it. */
-export function changeRows(migration: Migration, lang: Lang): CellOut[][] {
+export function changeRows(
+  migration: Migration,
+  lang: Lang,
+  kept?: ReadonlyMap<string, string>,
+): CellOut[][] {
+  // Who kept their tier by retention (保级), and why, as the command line's change log says it.
+  const retained = kept !== undefined && kept.size > 0;
   const list: CellOut[][] = [
     [
       t(lang, "客户编号", "customer_id"),
       t(lang, "原等级", "old_tier"),
       t(lang, "新等级", "new_tier"),
       t(lang, "变动", "change"),
+      ...(retained ? [t(lang, "保级", "retained")] : []),
     ],
-    ...migration.changes.map((c) => [c.customerId, c.old ?? "", c.new ?? "", CHANGE_LABELS[c.change][lang]]),
+    ...migration.changes.map((c) => [
+      c.customerId,
+      c.old ?? "",
+      c.new ?? "",
+      CHANGE_LABELS[c.change][lang],
+      ...(retained ? [kept.get(c.customerId) ?? null] : []),
+    ]),
   ];
   const matrix: CellOut[][] = [
     [t(lang, "原等级 \\ 新等级", "from \\ to"), ...migration.to, t(lang, "合计", "total")],
@@ -185,20 +198,26 @@ export function changeRows(migration: Migration, lang: Lang): CellOut[][] {
   ];
   const rows: CellOut[][] = [];
   for (let i = 0; i < Math.max(list.length, matrix.length); i++) {
-    const left = list[i] ?? [null, null, null, null];
+    const left = list[i] ?? new Array<CellOut>(list[0].length).fill(null);
     rows.push(i < matrix.length ? [...left, null, ...matrix[i]] : left);
   }
   return rows;
 }
 
 /** Writes the change log sheet (replaced on a re-run: the history sheet is the record). */
-export async function writeChanges(host: WorkbookHost, migration: Migration, lang: Lang): Promise<string> {
+export async function writeChanges(
+  host: WorkbookHost,
+  migration: Migration,
+  lang: Lang,
+  kept?: ReadonlyMap<string, string>,
+): Promise<string> {
   const name = PLAN_SHEETS.changes[lang];
+  const retained = kept !== undefined && kept.size > 0;
   await host.writeSheet({
     name,
-    rows: changeRows(migration, lang),
+    rows: changeRows(migration, lang, kept),
     formats: ["@"],
-    widths: [14, 12, 12, 8, 4, 16],
+    widths: retained ? [14, 12, 12, 8, 48, 4, 16] : [14, 12, 12, 8, 4, 16],
   });
   return name;
 }

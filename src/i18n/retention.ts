@@ -2,7 +2,7 @@
 import type { Lang } from "../engine/grade";
 import type { TierInfo } from "../engine/methods";
 import type { Kept } from "../engine/retention";
-import { whyText } from "../i18n/next-text";
+import { whyText } from "./next-text";
 
 /**
  * Customer → why they kept their tier ("保级：累计消费 8,640 ≥ 保级线 8,000，保留金卡（本次评定为银卡）").
