@@ -93,6 +93,53 @@ describe("the live-formulas choice in the evaluate step", () => {
     expect(excel.find("分级汇总")).toBeDefined();
   }, 60_000);
 
+  it("a policy with no formula form (k-means) says so when 实时公式 is picked, writes its tiers as values and says it did", async () => {
+    const excel = new FakeExcel();
+    const rows: FakeValue[][] = [["客户编号", "最近消费日期", "消费次数", "销售额"]];
+    for (let i = 1; i <= 40; i++)
+      rows.push([
+        `K${i}`,
+        `2025-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+        1 + (i % 9),
+        100 * i + (i % 7) * 37,
+      ]);
+    excel.addSheet("客户", rows);
+    uninstall = excel.install();
+    const user = userEvent.setup();
+    const pane = createElement(Pane, { host: new OfficeHost(), mode: "office", today: AS_OF });
+    render(
+      createElement(
+        FluentProvider,
+        { theme: webLightTheme },
+        createElement(I18nProvider, { initialLocale: "zh-CN" }, pane),
+      ),
+    );
+    await waitFor(
+      async () =>
+        expect((await screen.findByRole("combobox", { name: L("role.amount") })).textContent).toBe("销售额"),
+      { timeout: 15_000 },
+    );
+    // The gallery shows the suggested policy; the others are one click away.
+    await user.click(screen.getByRole("button", { name: "更换政策" }));
+    await user.click(screen.getByRole("radio", { name: /K-means 聚类/ }));
+    await user.click(screen.getByRole("radio", { name: LT("live.formulas") }));
+    const policy = "K-means 聚类（RFM）";
+    expect(screen.getByText(LT("live.noForm", { policy }))).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: L("eval.button") }));
+    const card = await screen.findByRole("region", { name: L("result.title") }, { timeout: 30_000 });
+    expect(card.textContent).toContain(LT("live.wroteValues", { policy }));
+    const sheet = excel.sheet("客户");
+    const headers = Array.from({ length: 20 }, (_, c) => sheet.value(0, c));
+    const tierCol = headers.indexOf("分级·等级");
+    expect(tierCol).toBeGreaterThan(3);
+    // Values, not formulas: every customer's cell holds a cluster name.
+    for (let r = 1; r <= 40; r++) {
+      expect(String(sheet.formula(r, tierCol) ?? "")).not.toMatch(/^=/);
+      expect(String(sheet.value(r, tierCol))).toMatch(/价值|基础/);
+    }
+    expect(excel.find("分级·规则")).toBeUndefined();
+  }, 60_000);
+
   it("the choice's catalogue has the same keys in zh-CN and en-US, the same placeholders, and no >= in a label", () => {
     const zh = LIVE_MESSAGES["zh-CN"];
     const en = LIVE_MESSAGES["en-US"];
