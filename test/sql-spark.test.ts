@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { textColumns } from "../src/engine/methods/rules";
+import type { RuleSet } from "../src/engine/methods";
 import { PRESET_NAMES, preset } from "../src/engine/presets";
 import { toSql, type SqlOptions } from "../src/sql/generate";
 import { hasSqlForm } from "../src/sql/methods";
@@ -18,6 +20,9 @@ const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const CUSTOMER_TABLE = new Set(["scorecard", "dealer", "grid9", "abc-months"]);
 // The source presets of issue 14 that read one row per customer.
 for (const name of ["tobacco", "pharma"]) CUSTOMER_TABLE.add(name);
+// The policies of issue 14 read one row per customer too (客户类型, 满意度, 潜力 …).
+for (const name of ["three-level", "four-level", "senior-mid", "loyalty", "walk-in", "ladder"])
+  CUSTOMER_TABLE.add(name);
 
 function sparkSql(name: string): string {
   const options: SqlOptions = CUSTOMER_TABLE.has(name)
@@ -50,7 +55,18 @@ try {
 if (!parser) console.warn(`sql-spark: parse tests skipped: ${why}`);
 
 /** The presets with a SQL form (CLV is fitted on the data and has none). */
-const WITH_SQL = PRESET_NAMES.filter((n) => hasSqlForm(preset(n).method));
+const WITH_SQL = PRESET_NAMES.filter((n) => hasSqlForm(preset(n).method) && !comparesText(preset(n)));
+
+/** A rule table comparing a category column as text: the SQL refuses it (sql.textRules). */
+function comparesText(rs: RuleSet): boolean {
+  return rs.method === "rules" && textColumns(rs).size > 0;
+}
+
+describe("toSql of a policy that compares categories", () => {
+  it("refuses three-level, which sorts by 客户类型 as text, and names the column", () => {
+    expect(() => sparkSql("three-level")).toThrow(/客户类型/);
+  });
+});
 
 describe("toSql(spark) golden files", () => {
   if (UPDATE) mkdirSync(GOLDEN, { recursive: true });

@@ -62,6 +62,10 @@ export const PRESET_REASONS = {
  * each wording.
  */
 export const POLICY_REASONS = {
+  "sql.textRules": {
+    en: "the SQL form compares numbers only, and this policy compares {columns} as text: grade it in the pane or with tier grade",
+    zh: "SQL 形式只能比较数值，而此政策按文字比较 {columns}：请在任务窗格中或用 tier grade 对此政策分级",
+  },
   "kmeans.badK": {
     en: "k is {k}: k-means needs a whole number of clusters, 2 or more",
     zh: "k 为 {k}：聚类数须为不小于 2 的整数",

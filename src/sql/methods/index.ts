@@ -18,7 +18,7 @@ import { scorecardSql } from "./scorecard";
  * @example hasSqlForm("clv") // false
  */
 export function hasSqlForm(method: Method): boolean {
-  return method !== "clv";
+  return method !== "clv" && method !== "kmeans";
 }
 
 /** The SQL of one method: reads its values through `q`, adds its CTEs and returns the whole query. */

@@ -4,6 +4,7 @@ import { dbl } from "../cuts";
 import type { Query } from "../query";
 import { formatDay, parseIsoDay } from "../../engine/dates";
 import { TierError } from "../../engine/errors";
+import { textColumns } from "../../engine/methods/rules";
 import { windowDays } from "../../engine/window";
 
 type Condition = Extract<RuleSet, { method: "rules" }>["rules"][number]["when"][number];
@@ -37,6 +38,10 @@ function conditionSql(q: Query, x: string, c: Condition): string {
  */
 
 export function rulesSql(q: Query, rs: Extract<RuleSet, { method: "rules" }>): string {
+  // A category column (客户类型 in …) is compared as text by the engine; the SQL reads rule columns as
+  // numbers, so it says so rather than write a query that lists every row as "not a number".
+  const texts = textColumns(rs);
+  if (texts.size) throw new TierError("sql.textRules", { columns: [...texts] });
   const d = q.d;
   const window = rs.window && rs.window.kind !== "all" ? rs.window : undefined;
   if (window) {

@@ -7,9 +7,9 @@ WITH order_rows AS (
 ),
 customers AS (
   SELECT customer_id,
-    CAST(SUM(CASE WHEN order_day >= DATE '2025-01-01' THEN 1 ELSE 0 END) AS DOUBLE) AS frequency,
-    SUM(CASE WHEN order_day >= DATE '2025-01-01' THEN CAST(amount AS DOUBLE) ELSE 0 END) AS amount, MIN(order_day) AS first_day,
-    MAX(CASE WHEN order_day >= DATE '2025-01-01' THEN order_day END) AS last_day
+    CAST(COUNT(CASE WHEN order_day >= DATE '2025-01-01' AND NOT (amount < 0) THEN 1 END) AS DOUBLE) AS frequency,
+    SUM(CASE WHEN order_day >= DATE '2025-01-01' THEN CAST(amount AS DOUBLE) ELSE 0 END) AS amount, MIN(CASE WHEN NOT (amount < 0) THEN order_day END) AS first_day, MAX(CASE WHEN order_day >= DATE '2025-01-01' AND NOT (amount < 0) THEN order_day END) AS last_day,
+    COUNT(CASE WHEN NOT (amount < 0) THEN 1 END) AS purchases, SUM(CAST(amount AS DOUBLE)) AS net
   FROM order_rows
   WHERE customer_id IS NOT NULL AND customer_id <> ''
     AND amount IS NOT NULL
@@ -20,7 +20,7 @@ prepared AS (
   SELECT customer_id, frequency, amount,
     CAST(datediff(DATE '2025-12-31', last_day) AS DOUBLE) AS recency_days,
     CAST(datediff(DATE '2025-12-31', first_day) AS DOUBLE) AS tenure_days,
-    CAST(NULL AS STRING) AS issue
+    CASE WHEN purchases = 0 THEN 'only returns, no purchase in the data (net ' || CAST(FLOOR(net * 100 + 0.5) / 100 AS STRING) || ')' END AS issue
   FROM customers
 ),
 ruled AS (

@@ -7,8 +7,8 @@ WITH order_rows AS (
 ),
 customers AS (
   SELECT customer_id,
-    CAST(COUNT(*) AS DOUBLE) AS frequency,
-    SUM(CAST(amount AS DOUBLE)) AS amount, MIN(order_day) AS first_day, MAX(order_day) AS last_day
+    CAST(COUNT(CASE WHEN NOT (amount < 0) THEN 1 END) AS DOUBLE) AS frequency,
+    SUM(CAST(amount AS DOUBLE)) AS amount, MIN(CASE WHEN NOT (amount < 0) THEN order_day END) AS first_day, MAX(CASE WHEN NOT (amount < 0) THEN order_day END) AS last_day
   FROM order_rows
   WHERE customer_id IS NOT NULL AND customer_id <> ''
     AND amount IS NOT NULL
@@ -19,7 +19,7 @@ prepared AS (
   SELECT customer_id, frequency, amount,
     CAST(datediff(DATE '2025-12-31', last_day) AS DOUBLE) AS recency_days,
     CAST(datediff(DATE '2025-12-31', first_day) AS DOUBLE) AS tenure_days,
-    CAST(NULL AS STRING) AS issue
+    CASE WHEN frequency = 0 THEN 'only returns, no purchase in the data (net ' || CAST(FLOOR(amount * 100 + 0.5) / 100 AS STRING) || ')' END AS issue
   FROM customers
 ),
 r_sorted AS (
