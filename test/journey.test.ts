@@ -41,6 +41,16 @@ describe("suggestPolicy", () => {
       "pharma--hospital-doctors-zh.xlsx": "grid9",
       // Orders with dates and amounts: RFM comes first among the order policies.
       "loreal--cosmetics-orders-zh.xlsx": "rfm",
+      // The policies of issue 14b: each sample's own columns (潜力, 合作意愿, 满意度, 是否会员 …) pick it.
+      "four-level--sales-customers-zh.xlsx": "four-level",
+      "senior-mid--wholesale-customers-zh.xlsx": "senior-mid",
+      "loyalty--restaurant-survey-zh.xlsx": "loyalty",
+      "walk-in--store-customers-zh.xlsx": "walk-in",
+      "ladder--crm-contacts-zh.xlsx": "ladder",
+      // 客户类型 and a sales column read as many columns as ABC does: the presets' order decides.
+      "three-level--business-customers-zh.xlsx": "abc",
+      // Per-customer recency, frequency and amount: RFM comes before k-means on the same columns.
+      "kmeans--online-customers-zh.xlsx": "rfm",
     };
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"))) {
       const table = await sampleTable(file);

@@ -14,6 +14,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dayFromCivil } from "../src/engine/dates";
 import { preset } from "../src/engine/presets";
 import { OUTPUT_PREFIX, tableFromRows } from "../src/engine/table";
+import { countsLine } from "../src/i18n/counts";
 import { format, I18nProvider } from "../src/i18n";
 import { Pane } from "../src/taskpane/Pane";
 import { OfficeHost } from "../src/workbook/office-host";
@@ -84,7 +85,8 @@ describe("the clv policy in the pane", () => {
     await user.type(lost, "0.3");
     await user.click(screen.getByRole("button", { name: L("eval.button") }));
     const card = await screen.findByRole("region", { name: L("result.title") }, { timeout: 30_000 });
-    expect(card.textContent).toContain(L("result.graded", { graded: 995, ungraded: 0 }));
+    // The counts line (src/i18n/counts.ts): every customer graded, no row left out.
+    expect(card.textContent).toContain(countsLine({ graded: 995, ungraded: 0 }, "en"));
 
     // The results sheet's headers are the output headers without the prefix of columns beside data.
     const label = (key: string) => outputHeader(key, "en").slice(OUTPUT_PREFIX.en.length);

@@ -4,7 +4,7 @@
  * customers a manager can look after, where a policy says so.
  */
 import { readDate } from "../engine/dates";
-import { guessMonthColumns, type Role } from "../engine/headers";
+import { guessMonthColumns, normaliseHeader, type Role } from "../engine/headers";
 import { methodOf, type RoleNeed } from "../engine/methods";
 import { ratingHeadersIn } from "../engine/methods/scorecard";
 import { preset, PRESET_NAMES } from "../engine/presets";
@@ -102,7 +102,8 @@ export function columnFor(
       return found.every((h) => h !== undefined) ? found.join("、") : undefined;
     }
     default:
-      return at(mapping[need]);
+      // A rule table's own column (客户类型, 满意度) is a header of the sheet, not a role.
+      return at(mapping[need as Role]) ?? headers.find((h) => normaliseHeader(h) === normaliseHeader(need));
   }
 }
 
