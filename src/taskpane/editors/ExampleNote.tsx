@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
+import { MESSAGES, type MessageKey } from "../../i18n/messages";
 import { getAt, type Path } from "../validate";
 import type { EditorForm } from "./form";
 
@@ -14,13 +15,17 @@ export function pathOf(text: string): Path {
 }
 
 /** A flagged threshold as the user reads it: "金额 ≥ 100000" for a rule condition's value. */
-export function exampleText(draft: Record<string, unknown>, path: string): string {
+export function exampleText(
+  draft: Record<string, unknown>,
+  path: string,
+  columnName: (column: string) => string = (c) => c,
+): string {
   const p = pathOf(path);
   if (p[p.length - 1] === "value") {
     const c = getAt(draft, p.slice(0, -1)) as { column?: unknown; op?: unknown; value?: unknown } | undefined;
     if (c && typeof c.column === "string") {
       const v = Array.isArray(c.value) ? c.value.join(c.op === "between" ? "–" : "、") : String(c.value);
-      return `${c.column} ${OPS[String(c.op)] ?? String(c.op)} ${v}`;
+      return `${columnName(c.column)} ${OPS[String(c.op)] ?? String(c.op)} ${v}`;
     }
   }
   const v = getAt(draft, p);
@@ -35,7 +40,14 @@ export function ExampleNote({ form }: { form: EditorForm }) {
   const { t, lang } = useI18n();
   const examples = getAt(form.draft, ["examples"]);
   if (!Array.isArray(examples) || examples.length === 0) return null;
-  const list = examples.map((e) => exampleText(form.draft, String(e))).join(lang === "zh" ? "；" : "; ");
+  // A role (amount, tenure_days) reads as the column it names in the user's language; a header as itself.
+  const columnName = (c: string) => {
+    const key = `role.${c}` as MessageKey;
+    return key in MESSAGES["en-US"] ? t(key) : c;
+  };
+  const list = examples
+    .map((e) => exampleText(form.draft, String(e), columnName))
+    .join(lang === "zh" ? "；" : "; ");
   return (
     <MessageBar intent="info">
       <MessageBarBody>

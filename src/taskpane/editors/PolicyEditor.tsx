@@ -43,21 +43,12 @@ export interface PolicyEditorProps {
 export function PolicyEditor(props: PolicyEditorProps) {
   const { form, name, description, asOf, asOfInvalid, onAsOf, valid, onExport, onImport, importNote } = props;
   const styles = useStyles();
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const MethodEditor = EDITORS[form.draft.method as Method];
-  // Thresholds the source does not give (示例门槛): said before the user trusts them as the policy.
-  const examples = (form.draft.examples as string[] | undefined) ?? [];
   return (
     <section className={styles.root} aria-label={t("policy.editor", { name: pick(name) })}>
       <Subtitle2 as="h3">{t("policy.editor", { name: pick(name) })}</Subtitle2>
       {description && <Caption1 className={styles.description}>{pick(description)}</Caption1>}
-      {examples.length > 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            {t("policy.examples", { fields: examples.join(lang === "zh" ? "、" : ", ") })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
       <Field
         label={t("policy.asOf")}
         hint={t("policy.asOfHint")}
