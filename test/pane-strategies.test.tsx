@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { preset } from "../src/engine/presets";
-import { I18nProvider, type Locale } from "../src/i18n";
+import { format, I18nProvider, type Locale } from "../src/i18n";
 import type { EditorForm } from "../src/taskpane/editors/form";
 import { PolicyEditor } from "../src/taskpane/editors/PolicyEditor";
 import { setAt } from "../src/taskpane/validate";
@@ -77,7 +77,10 @@ describe("the pane's strategies and example thresholds", () => {
   it("flags the thresholds the source does not give as 示例门槛, as they stand in the draft", () => {
     renderEditor("walk-in", "zh-CN");
     expect(screen.getByText("示例门槛")).toBeTruthy();
-    expect(screen.getByText(/frequency ≥ 12；amount ≥ 5000；frequency ≥ 3/)).toBeTruthy();
+    // Role columns read in the pane's language (消费次数, not frequency).
+    const f = format("zh-CN", "role.frequency");
+    const a = format("zh-CN", "role.amount");
+    expect(screen.getByText(new RegExp(`${f} ≥ 12；${a} ≥ 5000；${f} ≥ 3`))).toBeTruthy();
   });
 
   it("shows no example note for a preset whose numbers all come from the source", () => {
