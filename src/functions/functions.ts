@@ -328,6 +328,18 @@ export function tierPyramid(
   });
 }
 
+/** The arguments TIER.LEVEL and TIER.NEXT share: values read per row, thresholds and one name per threshold. */
+function levelArgs(values: unknown[][], thresholds: unknown[][], names: unknown[][]) {
+  const n = columnRows(values, "values");
+  const t = numberList(thresholds, "thresholds");
+  const label = textList(names, "names");
+  if (label.length !== t.length)
+    throw new TierError("functions.levelNames", { thresholds: t.length, names: label.length });
+  const issues = new RowIssues(n);
+  const v = readNumbers(values, "values", issues);
+  return { n, t, label, issues, v };
+}
+
 /**
  * Tier by threshold (membership cards): a value >= the k-th threshold gets the k-th name, the highest
  * threshold reached wins; a value below the lowest gives #N/A.
@@ -339,13 +351,7 @@ export function tierPyramid(
  */
 export function tierLevel(values: unknown[][], thresholds: unknown[][], names: unknown[][]): unknown[][] {
   return excel(() => {
-    const n = columnRows(values, "values");
-    const t = numberList(thresholds, "thresholds");
-    const label = textList(names, "names");
-    if (label.length !== t.length)
-      throw new TierError("functions.levelNames", { thresholds: t.length, names: label.length });
-    const issues = new RowIssues(n);
-    const v = readNumbers(values, "values", issues);
+    const { n, t, label, issues, v } = levelArgs(values, thresholds, names);
     const k = levelIndex(v, t);
     for (let i = 0; i < n; i++)
       if (k[i] < 0 && v[i] === v[i])
@@ -655,13 +661,7 @@ export function tierClv(
  */
 export function tierNext(values: unknown[][], thresholds: unknown[][], names: unknown[][]): unknown[][] {
   return excel(() => {
-    const n = columnRows(values, "values");
-    const t = numberList(thresholds, "thresholds");
-    const label = textList(names, "names");
-    if (label.length !== t.length)
-      throw new TierError("functions.levelNames", { thresholds: t.length, names: label.length });
-    const issues = new RowIssues(n);
-    const v = readNumbers(values, "values", issues);
+    const { n, t, label, issues, v } = levelArgs(values, thresholds, names);
     const { next, gap } = levelSteps(v, t);
     return spill(n, 2, issues, (i) => (next[i] < 0 ? ["", ""] : [label[next[i]], gap[i]]));
   });
