@@ -189,6 +189,8 @@ function report(result: PresentedResult, sheetName: string, io: Io): void {
   io.err(say("cli.columns", { mapping }) + "\n");
   io.err(say("cli.asOfPolicy", { date: formatDay(result.asOf), policy: result.ruleSet.name[lang] }) + "\n");
   io.err(countsLine(result, lang) + "\n");
+  // A fitted model that does not fit these customers (the clv policy), before the row problems.
+  for (const text of result.warningTexts ?? []) io.err(text + "\n");
   if (result.problems.length) {
     const shown = result.problems
       .slice(0, 5)
@@ -227,6 +229,9 @@ function toJson(result: PresentedResult): string {
         summary: result.summary,
         problems: result.problems.map((p, i) => ({ ...p, text: result.problemTexts[i] })),
         rows,
+        ...(result.warnings
+          ? { warnings: result.warnings.map((w, i) => ({ ...w, text: result.warningTexts?.[i] })) }
+          : {}),
       },
       null,
       1,

@@ -77,6 +77,8 @@ export interface GradeResult {
   next?: (NextStep | null)[];
   /** Rows not counted as customers or purchases, grouped by why (returns, blank ids, total rows). */
   uncounted?: Uncounted[];
+  /** About the whole run (the clv policy's model does not fit): codes, worded at the edge. */
+  warnings?: Reason[];
 }
 
 /**
@@ -195,6 +197,7 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
     ungraded: n - graded - notCustomers,
     uncounted: uncountedRows(table, prepared.uncounted ?? []),
     ...(explained ? { why: explained.why, next: explained.next } : {}),
+    ...(out.warnings?.length ? { warnings: out.warnings } : {}),
   };
 }
 
@@ -268,4 +271,6 @@ export interface PresentedResult extends GradeResult {
   readonly tierKeys: readonly (string | null)[];
   /** Per problem in `problems`: its sentence in `lang`, with the column it is about. */
   readonly problemTexts: readonly string[];
+  /** Per warning in `warnings`: its sentence in `lang`. */
+  readonly warningTexts?: readonly string[];
 }

@@ -19,4 +19,8 @@ export const CLV_METHOD_REASONS = {
     en: "the {method} policy has no SQL form: its grading is fitted or iterated on the data (a model, clusters), which one SQL query cannot do; grade it in the pane or with tier grade",
     zh: "{method} 政策没有 SQL 形式：它要在数据上拟合模型或反复迭代（如聚类），一条 SQL 查询做不到；请在任务窗格中或用 tier grade 分级",
   },
+  "clv.fewRepeatBuyers": {
+    en: "the model does not fit well: only {repeat} of {customers} customers bought again (it learns from repeat buyers and wants at least {least}), so P(alive) and CLV are rough here",
+    zh: "模型拟合不佳：{customers} 位客户中只有 {repeat} 位再次购买（模型从复购客户身上学习，至少需要 {least} 位），这里的存活概率和终身价值只是粗略估计",
+  },
 } as const;

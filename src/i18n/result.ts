@@ -81,6 +81,7 @@ export function presentResult(result: GradeResult, lang: Lang): PresentedResult 
       return { ...s, tier: tierName(result.tiers, s.tier, lang), ...(strategy ? { strategy } : {}) };
     }),
     problemTexts: result.problems.map((p: Problem) => problemText(p, lang)),
+    ...(result.warnings ? { warningTexts: result.warnings.map((w) => reasonText(w, lang)) } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import {
   Card,
   Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Subtitle2,
   Table,
@@ -71,6 +73,12 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
     <Card className={styles.card} role="region" aria-label={t("result.title")}>
       <Subtitle2 as="h2">{t("result.title")}</Subtitle2>
       <Text role="status">{countsLine(result, lang)}</Text>
+      {/* A fitted model that does not fit these customers (the clv policy): said before the tiers. */}
+      {result.warningTexts?.map((w) => (
+        <MessageBar key={w} intent="warning">
+          <MessageBarBody>{w}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Table size="extra-small" className={styles.table} aria-label={t("result.title")}>
         <TableHeader>
           <TableRow>

@@ -41,6 +41,7 @@ const en = {
   rfmTitle: "R × F heat map: mean monetary value",
   rfmCountTitle: "R × F: customers per cell",
   rfmAxes: "R score ↓ · F score →",
+  warning: "Warning: {text}",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -77,6 +78,7 @@ const zh: Record<keyof typeof en, string> = {
   rfmTitle: "R × F 热力图：平均消费金额",
   rfmCountTitle: "R × F 各格客户数",
   rfmAxes: "R 分 ↓ · F 分 →",
+  warning: "注意：{text}",
 };
 
 export type ChartTextKey = keyof typeof en;

@@ -142,6 +142,9 @@ export async function writeSummary(
   if (map?.kind === "grid") row = gridCells(g, row, map, result, lang, name) + 1;
   if (map?.kind === "rfm") row = rfmCells(g, row, map, lang) + 1;
 
+  // A fitted model that does not fit these customers (the clv policy): one line each, in bold.
+  for (const text of result.warningTexts ?? []) g.put(row++, 0, t("warning", { text }), { bold: true });
+
   // The problems: a line here, the list on a sheet of its own.
   if (result.problems.length) {
     report.problemsSheet = SUMMARY_SHEETS.problems[lang];

@@ -136,13 +136,30 @@ export function holdoutCheck(
 }
 
 /**
- * Signs that BG/NBD ran to the edge of its parameter space, where its answers say little:
- * `clv.sameRates` when r and α grew without bound (every customer buys at the same rate, as with
- * customers on a delivery schedule), `clv.noDropout` when a/(a+b), the mean drop-out chance, went to 0.
+ * Fewer repeat buyers than this and `fitWarnings` says the estimates are loose. No paper gives a
+ * line; the model learns drop-out and spend from the customers who came back, and with under a
+ * hundred of them the fitted parameters move a lot from one month's data to the next.
+ */
+export const FEW_REPEAT_BUYERS = 100;
+
+/**
+ * Signs that the model does not fit these customers, the one check behind `tier clv`, the pane's
+ * Potential step and the `clv` policy: `clv.fewRepeatBuyers` when fewer than {@link FEW_REPEAT_BUYERS}
+ * customers bought again (given the summary's x), `clv.sameRates` when BG/NBD's r and α grew without
+ * bound (every customer buys at the same rate, as with customers on a delivery schedule; the fit stops
+ * at 10^8), `clv.noDropout` when a/(a+b), the mean drop-out chance, went to 0.
  * @example fitWarnings({ r: 1e7, alpha: 5e7, a: 1e-9, b: 239 }) // [{ code: "clv.sameRates", params: { r: 1e7 } }, { code: "clv.noDropout" }]
  */
-export function fitWarnings(fit: BgNbdParams): Reason[] {
+export function fitWarnings(fit: BgNbdParams, summary?: { x: ArrayLike<number> }): Reason[] {
   const warnings: Reason[] = [];
+  if (summary) {
+    let repeat = 0;
+    for (let i = 0; i < summary.x.length; i++) if (summary.x[i] > 0) repeat++;
+    if (repeat < FEW_REPEAT_BUYERS)
+      warnings.push(
+        reason("clv.fewRepeatBuyers", { repeat, customers: summary.x.length, least: FEW_REPEAT_BUYERS }),
+      );
+  }
   if (fit.r > 1e3) warnings.push(reason("clv.sameRates", { r: +fit.r.toPrecision(3) }));
   if (fit.a / (fit.a + fit.b) < 1e-4) warnings.push(reason("clv.noDropout"));
   return warnings;

@@ -44,5 +44,5 @@ export function runPotential(
   const holdout = hasHoldout
     ? holdoutCheck(bgnbd, summary, summary.holdoutX, summary.holdoutLength)
     : undefined;
-  return { summary, bgnbd, gammaGamma, scores, holdout, warnings: fitWarnings(bgnbd) };
+  return { summary, bgnbd, gammaGamma, scores, holdout, warnings: fitWarnings(bgnbd, summary) };
 }

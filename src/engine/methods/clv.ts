@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calibrationSummary, fitBgNbd, fitGammaGamma, scoreClv } from "../clv";
+import { calibrationSummary, fitBgNbd, fitGammaGamma, fitWarnings, scoreClv } from "../clv";
 import { TierError } from "../errors";
 import { cutPoints } from "../quantile";
 import { base } from "./parts";
@@ -112,6 +112,8 @@ export const clvMethod: MethodDef<ClvRules> = {
       ],
       tier,
       issue,
+      // The same check as `tier clv` and the Potential step: a model that does not fit says so.
+      warnings: fitWarnings(bgnbd, summary),
     };
   },
 };

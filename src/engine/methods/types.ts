@@ -91,6 +91,8 @@ export interface MethodRun {
   readonly columns: [string, OutValue[]][];
   /** The value whose share the summary reports per tier (sales); the amount column when absent. */
   readonly summaryValue?: Float64Array;
+  /** About the whole run, not a row: a fitted model that does not fit these customers (clv). */
+  readonly warnings?: Reason[];
 }
 
 /**
