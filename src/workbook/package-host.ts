@@ -270,7 +270,10 @@ export class PackageHost implements WorkbookHost {
     // A sheet written in this session (the history a re-evaluation reads back) is read as written.
     const added = this.entry(sheetName) ? undefined : this.newSheets.get(sheetName);
     if (added) {
-      const rows = added.rows.map((r) => r.map((c) => cellIn(c, this.date1904)));
+      // Without the output columns a grade put beside it, as a sheet of the file is read.
+      const owned = await this.addedSpan(added, findHeaderRow(added.rows));
+      const cut = owned ? owned.firstColumn : Infinity;
+      const rows = added.rows.map((r) => r.slice(0, cut).map((c) => cellIn(c, this.date1904)));
       onProgress?.("read", rows.length, rows.length);
       return { sheetName, rows, date1904: this.date1904, top: 0, left: 0 };
     }
@@ -330,6 +333,9 @@ export class PackageHost implements WorkbookHost {
   }
 
   async writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
+    // A table this session wrote (the Potential sheet graded on the nine-grid) has no part in the file.
+    const added = this.entry(request.sheetName) ? undefined : this.newSheets.get(request.sheetName);
+    if (added) return this.columnsOnAdded(added, request, onProgress);
     const entry = this.userSheet(request.sheetName);
     const k = request.headers.length;
     // The cells the check below needs: the header row, and the columns from the data's end on. A sheet
@@ -365,6 +371,116 @@ export class PackageHost implements WorkbookHost {
     };
     await this.saveSetting(ownedSettingKey(entry.name), JSON.stringify(owned));
     this.columnEdits.set(entry.name, { request, prev, first, rows: n });
+    onProgress?.("write", n, n);
+    return owned;
+  }
+
+  /** The output columns a sheet added in this session holds from the last run, as saved. */
+  private async addedSpan(sheet: NewSheet, headerRow: number): Promise<OwnedColumns | null> {
+    const saved = await this.loadSetting(ownedSettingKey(sheet.name));
+    try {
+      const rec = saved ? (JSON.parse(saved) as OwnedColumns) : null;
+      const header = sheet.rows[headerRow] ?? [];
+      return rec &&
+        rec.sheetName === sheet.name &&
+        rec.headerRow === headerRow &&
+        rec.headers.every((h, j) => textOf(header[rec.firstColumn + j]) === h)
+        ? rec
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Output columns beside a table this session wrote itself: it is not in the file yet, so the columns
+   * go into its rows (headers bold, each tier cell filled in its colour rather than by a conditional
+   * format), and a re-run replaces them in place. Anything else in the way stops the run, as on a
+   * sheet of the file.
+   */
+  private async columnsOnAdded(
+    sheet: NewSheet,
+    request: WriteColumnsRequest,
+    onProgress?: Progress,
+  ): Promise<OwnedColumns> {
+    const rows = sheet.rows;
+    const hr = request.headerRow;
+    const k = request.headers.length;
+    let n = 0;
+    for (const col of request.columns) n = Math.max(n, col.length);
+    const prev = await this.addedSpan(sheet, hr);
+    const first = prev ? prev.firstColumn : request.dataEnd;
+    const inPrev = (r: number, c: number) =>
+      prev !== null &&
+      c >= prev.firstColumn &&
+      c < prev.firstColumn + prev.headers.length &&
+      r >= hr &&
+      r <= hr + prev.rows;
+    for (let c = first; c < first + k; c++)
+      for (let r = hr; r <= hr + n; r++) {
+        const v = rows[r]?.[c];
+        if (!inPrev(r, c) && !isEmpty(v))
+          throw new CellInTheWayError(sheet.name, `${columnLetter(c)}${r + 1}`, textOf(v));
+      }
+    const formulas = (sheet.formulas ?? []).map((f) => (f ? [...f] : f));
+    const arrays = [...(sheet.formulaArrays ?? [])];
+    if (prev)
+      for (let r = hr; r <= hr + prev.rows; r++)
+        for (let c = prev.firstColumn; c < prev.firstColumn + prev.headers.length; c++) {
+          if (rows[r] && c < rows[r].length) rows[r][c] = null;
+          if (formulas[r]?.[c] !== undefined) formulas[r]![c] = undefined;
+          sheet.cellStyles.delete(`${r},${c}`);
+        }
+    const put = (r: number, c: number, v: CellOut) => {
+      while (rows.length <= r) rows.push([]);
+      while (rows[r].length < c) rows[r].push(null);
+      rows[r][c] = v;
+    };
+    for (let j = 0; j < k; j++) {
+      const c = first + j;
+      put(hr, c, request.headers[j]);
+      sheet.cellStyles.set(`${hr},${c}`, { bold: true });
+      while (sheet.formats.length <= c) sheet.formats.push(undefined);
+      sheet.formats[c] = request.formats?.[j];
+      while (sheet.widths.length <= c) sheet.widths.push(8);
+      sheet.widths[c] =
+        request.widths?.[j] ??
+        Math.min(
+          60,
+          Math.max(
+            8,
+            textWidth(request.headers[j]) + 2,
+            ...request.columns[j].slice(0, 200).map((v) => textWidth(v ?? null) + 2),
+          ),
+        );
+      const colour = j === request.tierColumn ? request.tierColours : undefined;
+      for (let i = 0; i < request.columns[j].length; i++) {
+        const v = request.columns[j][i] ?? null;
+        put(hr + 1 + i, c, v);
+        const fill = colour && v !== null ? colour[String(v)] : undefined;
+        if (fill) sheet.cellStyles.set(`${hr + 1 + i},${c}`, { fill: argb(fill), font: textColour(fill) });
+        const f = request.formulas?.[j]?.[i];
+        if (f !== undefined) {
+          while (formulas.length <= hr + 1 + i) formulas.push(undefined);
+          const row = [...(formulas[hr + 1 + i] ?? [])];
+          row[c] = f;
+          formulas[hr + 1 + i] = row;
+        }
+      }
+      arrays[c] = request.formulaArrays?.[j] === true;
+    }
+    if (formulas.some((f) => f?.length)) {
+      sheet.formulas = formulas;
+      sheet.formulaArrays = arrays;
+    }
+    const owned: OwnedColumns = {
+      sheetName: sheet.name,
+      headerRow: hr,
+      firstColumn: first,
+      headers: [...request.headers],
+      rows: n,
+    };
+    await this.saveSetting(ownedSettingKey(sheet.name), JSON.stringify(owned));
     onProgress?.("write", n, n);
     return owned;
   }
