@@ -8,7 +8,7 @@
  * This is the flow that stopped in the browser with "there is no sheet "Potential"": the page opens an
  * .xlsx through PackageHost, which could not write tier columns beside a sheet it had added itself.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -16,10 +16,12 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "../scripts/ensure-build";
+import { dayFromCivil, formatDay } from "../src/engine/dates";
 import { preset } from "../src/engine/presets";
 import { tableFromRows } from "../src/engine/table";
 import { format, type MessageKey, type MessageParams } from "../src/i18n";
 import { clvText } from "../src/i18n/clv";
+import { reasonText } from "../src/i18n/reasons";
 import { outputHeader, SHEET_NAMES } from "../src/workbook/write-result";
 import { POTENTIAL_SHEETS } from "../src/workbook/write-potential";
 import { CHROMIUM_ARGS, serve } from "./browser";
@@ -148,5 +150,48 @@ describe("the standalone page grades the Potential sheet on the nine-grid", () =
     const written = rows.slice(1).map((r) => r[tierAt] ?? null);
     expect(written).toHaveLength(449);
     expect(written).toEqual(expected.columns.tier);
+  }, 900_000);
+
+  it("shows the clv policy's warning that the model does not fit customers on a schedule, and writes it on the summary", async () => {
+    // 200 customers restocking every 14 days through 2025 (as test/clv-fit-warning.test.ts).
+    const lines = ["customer_id,date,amount"];
+    for (let c = 0; c < 200; c++)
+      for (let d = dayFromCivil(2025, 1, 1) + (c % 14); d <= dayFromCivil(2025, 12, 31); d += 14)
+        lines.push(`S${c},${formatDay(d)},${100 + (c % 7) * 10}`);
+    const csv = path.join(OUT, "schedule-orders.csv");
+    writeFileSync(csv, lines.join("\n") + "\n");
+
+    await page.goto(`${base}/standalone.html`);
+    const open = page.getByRole("button", { name: L("standalone.open") });
+    await open.waitFor({ timeout: 60_000 });
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), open.click()]);
+    await chooser.setFiles(csv);
+    const id = page.getByRole("combobox", { name: L("role.customer_id") });
+    await expect.poll(() => id.textContent(), { timeout: 60_000 }).toBe("customer_id");
+    await page.getByRole("button", { name: "Choose another policy" }).click();
+    await page.getByRole("radio", { name: /Customer lifetime value \(CLV\)/ }).click();
+    await page.getByLabel(L("policy.asOf")).fill("2025-12-31");
+    await page.getByRole("button", { name: L("eval.button") }).click();
+    const result = page.getByRole("region", { name: L("result.title"), exact: true });
+    await result.waitFor({ timeout: 120_000 });
+    const noDropout = reasonText({ code: "clv.noDropout" }, "en");
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain(noDropout);
+    expect(await result.textContent()).toContain("it finds every customer buying at the same rate");
+    await shot("3-clv-warning");
+
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: L("standalone.download") }).click(),
+    ]);
+    const saved = path.join(OUT, "standalone-clv-warning.xlsx");
+    await file.saveAs(saved);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(saved) as unknown as ExcelJS.Buffer);
+    const lines2: string[] = [];
+    book
+      .getWorksheet(SHEET_NAMES.summary.en)!
+      .eachRow((row) => lines2.push(String(row.getCell(1).value ?? "")));
+    expect(lines2).toContain(`Warning: ${noDropout}`);
+    expect(outside).toEqual([]);
   }, 900_000);
 });
