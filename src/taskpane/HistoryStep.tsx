@@ -255,7 +255,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
       "writing",
       async () => {
         if (!shown) return null;
-        const sheet = await writeChanges(host, shown.migration, lang, shown.kept);
+        const sheet = await writeChanges(host, shown.migration, lang, shown.kept, tiersOf(ruleSet));
         return { intent: "success", text: t("history.changesWritten", { sheet }) };
       },
       "history.writeFailed",
