@@ -346,7 +346,7 @@ describe("chart parts read back", () => {
       "1F4E79",
       "C9A227",
       "A6A6A6",
-      "BFBFBF",
+      "C55A11",
     ]);
     const values = series.map((s) => all(all(s, "c:val")[0], "c:v").map((v) => Number(v.text)));
     // The hand-made matrix (test/helpers/migration-example.ts) read by columns: A, B, C, (none).

@@ -41,7 +41,7 @@ export interface MigrationChart {
   readonly columns: readonly string[];
   /** Row-major, `rows.length × columns.length`. */
   readonly cells: readonly MigrationCell[];
-  /** Colour of each tier key, and a grey for {@link NO_TIER}: the flow's series. */
+  /** Colour of each tier key, and {@link NO_TIER_COLOUR} for {@link NO_TIER}: the flow's series. */
   readonly colours: Readonly<Record<string, string>>;
   readonly flows: readonly MigrationFlow[];
   readonly counts: Readonly<Record<ChangeKind, number>>;
@@ -61,8 +61,8 @@ export const MIGRATION_SHADES: Readonly<Record<MigrationClass, { low: string; hi
   none: { low: "#FFFFFF", high: "#FFFFFF" },
 };
 
-/** Grey of "no tier" in the flow. */
-export const NO_TIER_COLOUR = "#BFBFBF";
+/** "No tier" in the flow: the gone customers' orange (a grey would read as a silver or neutral tier). */
+export const NO_TIER_COLOUR = MIGRATION_SHADES.gone.high;
 
 /**
  * Which change a cell of the matrix is: rows and columns are tiers best first, the last of each

@@ -1,6 +1,6 @@
 import { SankeyChart, type ChartProps } from "@fluentui/react-charts";
 import { makeStyles } from "@fluentui/react-components";
-import { MIGRATION_SHADES, type MigrationChart } from "../engine/charts-migration";
+import { MIGRATION_SHADES, NO_TIER, type MigrationChart } from "../engine/charts-migration";
 
 const useStyles = makeStyles({
   root: { width: "100%", minWidth: 0 },
@@ -27,7 +27,12 @@ export function migrationFlowData(chart: MigrationChart, labels: MigrationFlowLa
   const left = used("from");
   const right = used("to");
   const nodes = [
-    ...left.map((k, i) => ({ nodeId: i, name: labels.before(k), color: chart.colours[k] })),
+    // New customers come in blue on the left; the gone leave in orange on the right.
+    ...left.map((k, i) => ({
+      nodeId: i,
+      name: labels.before(k),
+      color: k === NO_TIER ? MIGRATION_SHADES.new.high : chart.colours[k],
+    })),
     ...right.map((k, i) => ({ nodeId: left.length + i, name: labels.now(k), color: chart.colours[k] })),
   ];
   const links = chart.flows.map((f) => ({
