@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATION_SHADES, migrationChart, NO_TIER } from "../src/engine/charts-migration";
+import { MIGRATION_SHADES, migrationChart, NO_TIER, NO_TIER_COLOUR } from "../src/engine/charts-migration";
 import { textOn } from "../src/engine/colour";
 import { compareSnapshots } from "../src/engine/history";
 import { MIGRATION_MESSAGES } from "../src/i18n/migration";
@@ -57,42 +57,26 @@ describe("the pane's migration pictures", () => {
     expect(screen.getByText(/Green: up; red: down; grey: same; blue: new; orange: gone\./)).toBeTruthy();
     // The flow, loaded on demand, names itself.
     const flow = await screen.findByRole("img", { name: "Tier flow" }, { timeout: 5000 });
-    // One path per link of the flow (nine non-empty cells), as the Sankey chart draws them.
-    await screen.findByText("B before", {}, { timeout: 5000 });
-    expect(flow.querySelectorAll("path").length).toBeGreaterThanOrEqual(9);
+    // A bar per non-empty cell of the matrix (nine), stacked in four columns.
+    await waitFor(() =>
+      expect(flow.querySelectorAll("rect[role='img'], g rect").length).toBeGreaterThanOrEqual(9),
+    );
   });
 
-  it("migrationFlowData links previous to current tiers with the matrix's counts and colours, new customers on the left and the gone on the right", () => {
+  it("migrationFlowData stacks each previous tier's customers by their current tier, with the matrix's counts and the tiers' colours", () => {
     const chart = migrationChart(compareSnapshots(BEFORE, NOW, TIERS, "zh"), TIERS);
     const name = (side: string) => (k: string) => (k === NO_TIER ? `${side}:none` : `${side}:${k}`);
     const data = migrationFlowData(chart, { title: "流向", before: name("before"), now: name("now") });
-    const { nodes, links } = data.SankeyChartData!;
-    expect(nodes.map((n) => n.name)).toEqual([
-      "before:A",
-      "before:B",
-      "before:C",
-      "before:none",
-      "now:A",
-      "now:B",
-      "now:C",
-      "now:none",
+    // The hand-made matrix row by row (test/helpers/migration-example.ts), empty cells left out.
+    expect(data.map((c) => [c.xAxisPoint, c.chartData.map((p) => `${p.legend} ${p.data}`)])).toEqual([
+      ["before:A", ["now:A 1", "now:B 1"]],
+      ["before:B", ["now:A 1", "now:C 1", "now:none 1"]],
+      ["before:C", ["now:B 1", "now:C 1"]],
+      ["before:none", ["now:A 1", "now:C 1"]],
     ]);
-    const label = (i: number) => nodes[i].name;
-    expect(links.map((l) => `${label(l.source)}→${label(l.target)} ${l.value}`)).toEqual([
-      "before:A→now:A 1",
-      "before:A→now:B 1",
-      "before:B→now:A 1",
-      "before:B→now:C 1",
-      "before:B→now:none 1",
-      "before:C→now:B 1",
-      "before:C→now:C 1",
-      "before:none→now:A 1",
-      "before:none→now:C 1",
-    ]);
-    expect(links[2].color).toBe(MIGRATION_SHADES.up.high);
-    expect(links[1].color).toBe(MIGRATION_SHADES.down.high);
+    expect(data[1].chartData.map((p) => p.color)).toEqual([TIERS[0].colour, TIERS[2].colour, NO_TIER_COLOUR]);
     // Nine customers flow in all: the seven before and the two new, or the eight now and the one gone.
-    expect(links.reduce((s, l) => s + l.value, 0)).toBe(9);
+    expect(data.flatMap((c) => c.chartData).reduce((s, p) => s + Number(p.data), 0)).toBe(9);
   });
 
   it("the migration catalogue has the same keys and placeholders in zh and en", () => {

@@ -1,47 +1,39 @@
-import { SankeyChart, type ChartProps } from "@fluentui/react-charts";
+import { VerticalStackedBarChart, type VerticalStackedChartProps } from "@fluentui/react-charts";
 import { makeStyles } from "@fluentui/react-components";
-import { MIGRATION_SHADES, NO_TIER, type MigrationChart } from "../engine/charts-migration";
+import type { MigrationChart } from "../engine/charts-migration";
 
 const useStyles = makeStyles({
   root: { width: "100%", minWidth: 0 },
 });
 
-/** Names of the flow's nodes: a previous tier on the left, a current one on the right. */
+/** Names of the flow's parts: a column per previous tier, a part per current tier. */
 export interface MigrationFlowLabels {
   title: string;
-  /** Left node of a previous tier key ({@link NO_TIER}: new customers). */
+  /** A column: the previous tier of a key ({@link NO_TIER}: new customers). */
   before: (key: string) => string;
-  /** Right node of a current tier key ({@link NO_TIER}: gone). */
+  /** A part of a column (and the legend): the current tier of a key ({@link NO_TIER}: gone). */
   now: (key: string) => string;
 }
 
 /**
- * The flow as Sankey data: previous tiers on the left, current ones on the right (only those with
- * customers), a link per non-empty cell of the matrix in its change's deep shade — green up, red down,
- * grey same, blue new, orange gone — so the flow and the matrix colour a move alike.
+ * The flow as the workbook draws it: a column per previous tier (and one for new customers), split by
+ * where those customers are now, each part in the current tier's colour (orange: gone) — the same
+ * stacked columns as the change log's chart, read from the same non-empty cells of the matrix.
  *
- * @example migrationFlowData(chart, labels).SankeyChartData?.links.length // chart.flows.length
+ * @example migrationFlowData(chart, labels).map((c) => c.xAxisPoint) // one per previous tier with customers
  */
-export function migrationFlowData(chart: MigrationChart, labels: MigrationFlowLabels): ChartProps {
-  const used = (side: "from" | "to") => chart.rows.filter((k) => chart.flows.some((f) => f[side] === k));
-  const left = used("from");
-  const right = used("to");
-  const nodes = [
-    // New customers come in blue on the left; the gone leave in orange on the right.
-    ...left.map((k, i) => ({
-      nodeId: i,
-      name: labels.before(k),
-      color: k === NO_TIER ? MIGRATION_SHADES.new.high : chart.colours[k],
-    })),
-    ...right.map((k, i) => ({ nodeId: left.length + i, name: labels.now(k), color: chart.colours[k] })),
-  ];
-  const links = chart.flows.map((f) => ({
-    source: left.indexOf(f.from),
-    target: left.length + right.indexOf(f.to),
-    value: f.customers,
-    color: MIGRATION_SHADES[f.change].high,
-  }));
-  return { chartTitle: labels.title, SankeyChartData: { nodes, links } };
+export function migrationFlowData(
+  chart: MigrationChart,
+  labels: MigrationFlowLabels,
+): VerticalStackedChartProps[] {
+  return chart.rows
+    .filter((from) => chart.flows.some((f) => f.from === from))
+    .map((from) => ({
+      xAxisPoint: labels.before(from),
+      chartData: chart.flows
+        .filter((f) => f.from === from)
+        .map((f) => ({ legend: labels.now(f.to), data: f.customers, color: chart.colours[f.to] })),
+    }));
 }
 
 export interface MigrationFlowProps {
@@ -50,15 +42,24 @@ export interface MigrationFlowProps {
 }
 
 /**
- * The pane's tier flow: a Fluent UI Sankey chart of the migration chart's links (loaded on demand:
- * the chart library is large). Excel has no Sankey, so the workbook draws the same links as stacked
- * columns; the pane can draw the flow itself.
+ * The pane's tier flow (loaded on demand: the chart library is large). Stacked columns rather than
+ * Fluent's SankeyChart: its nodes are a fixed 124 px wide, so at the task pane's 350 px the two
+ * columns of nodes overlap and the links vanish (tried: the screenshot showed it), while columns read
+ * at any width and match the workbook's chart.
  */
 export default function MigrationFlow({ chart, labels }: MigrationFlowProps) {
   const styles = useStyles();
   return (
     <div className={styles.root} role="img" aria-label={labels.title}>
-      <SankeyChart data={migrationFlowData(chart, labels)} height={260} />
+      <VerticalStackedBarChart
+        data={migrationFlowData(chart, labels)}
+        height={240}
+        barWidth="auto"
+        maxBarWidth={36}
+        hideLegend={false}
+        // Wrapped rather than folded behind a "+2 more" button the catalogue does not word.
+        legendProps={{ enabledWrapLines: true, allowFocusOnLegends: true }}
+      />
     </div>
   );
 }

@@ -55,14 +55,8 @@ export function MigrationFlowSection({ chart, migration, lang }: MigrationFlowSe
   const name = (labels: readonly string[]) => (key: string) => labels[chart.rows.indexOf(key)];
   const labels = {
     title: say("migration.flow"),
-    before: (key: string) =>
-      key === NO_TIER
-        ? say("migration.newCustomers")
-        : say("migration.before", { tier: name(migration.from)(key) }),
-    now: (key: string) =>
-      key === NO_TIER
-        ? say("migration.goneCustomers")
-        : say("migration.now", { tier: name(migration.to)(key) }),
+    before: (key: string) => (key === NO_TIER ? say("migration.newCustomers") : name(migration.from)(key)),
+    now: (key: string) => (key === NO_TIER ? say("migration.goneCustomers") : name(migration.to)(key)),
   };
   return (
     <div className={styles.root}>

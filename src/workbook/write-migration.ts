@@ -69,7 +69,7 @@ export function withMigrationKey(
 /**
  * The flow as a stacked column chart drawn from the matrix itself: a column per previous tier (and
  * one for new customers), split by where those customers are now, each part in the current tier's
- * colour (grey: gone). Excel has no Sankey chart in ExcelApi 1.1–1.19 (its ChartType list ends with
+ * colour (orange: gone). Excel has no Sankey chart in any ExcelApi set (its ChartType list ends with
  * the treemap, sunburst, funnel, box-and-whisker and region map), so the flow is what a stacked column
  * can say: row by row, the same numbers as the matrix.
  */
