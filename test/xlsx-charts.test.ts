@@ -17,6 +17,7 @@ import { gradeIn } from "./present";
 import { MIGRATION_SHADES } from "../src/engine/charts-migration";
 import { compareSnapshots } from "../src/engine/history";
 import { FileHost } from "../src/workbook/file-host";
+import { PackageHost } from "../src/workbook/package-host";
 import { migrationSheetText } from "../src/workbook/migration-text";
 import { writeChanges } from "../src/workbook/write-plan";
 import { BEFORE, NOW, TIERS } from "./helpers/migration-example";
@@ -370,6 +371,20 @@ describe("chart parts read back", () => {
     expect(fillOf("G5")).toBe(MIGRATION_SHADES.new.high.slice(1));
     expect(fillOf("J3")).toBe(MIGRATION_SHADES.gone.high.slice(1));
     expect(ws.getCell("F7").value).toBe(migrationSheetText("zh", "key"));
+  });
+
+  it("the surgical package writer (the standalone page's files) places the same valid flow chart on the change log", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("data").addRow(["客户", "等级"]);
+    const host = PackageHost.fromBytes(
+      new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+      "q4.xlsx",
+    );
+    await writeChanges(host, compareSnapshots(BEFORE, NOW, TIERS, "zh"), "zh", undefined, TIERS);
+    const out = await host.toXlsx();
+    expect(await check(out)).toBe(1);
+    const xml = await (await JSZip.loadAsync(out)).file("xl/charts/chart1.xml")!.async("string");
+    expect(xml).toContain('<c:grouping val="stacked"/>');
   });
 
   it("the order check itself reports a child out of the schema's order", () => {
