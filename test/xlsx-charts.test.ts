@@ -14,6 +14,13 @@ import { tableFromRows } from "../src/engine/table";
 import { gradedWorkbook } from "../src/workbook/file-host";
 import { parseXlsx } from "../src/workbook/files";
 import { gradeIn } from "./present";
+import { MIGRATION_SHADES } from "../src/engine/charts-migration";
+import { compareSnapshots } from "../src/engine/history";
+import { FileHost } from "../src/workbook/file-host";
+import { PackageHost } from "../src/workbook/package-host";
+import { migrationSheetText } from "../src/workbook/migration-text";
+import { writeChanges } from "../src/workbook/write-plan";
+import { BEFORE, NOW, TIERS } from "./helpers/migration-example";
 
 interface Node {
   name: string;
@@ -321,6 +328,63 @@ describe("chart parts read back", () => {
     expect(book.match(/_xlnm\.Print_Titles" localSheetId="1">[^<]*/g)).toEqual([
       '_xlnm.Print_Titles" localSheetId="1">\'分级汇总\'!$7:$7',
     ]);
+  });
+
+  it("the change log's tier flow (a stacked column per previous tier, from the matrix) follows the schema, caches the hand-made counts and sits under the coloured matrix", async () => {
+    const host = FileHost.empty();
+    const m = compareSnapshots(BEFORE, NOW, TIERS, "zh");
+    const sheet = await writeChanges(host, m, "zh", undefined, TIERS);
+    const out = await host.toXlsx();
+    expect(await check(out)).toBe(1);
+    const zip = await JSZip.loadAsync(out);
+    const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(xml).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
+    expect(xml).toContain('<c:overlap val="100"/>');
+    const root = parse(xml);
+    // A series per current tier (and gone), in the tier's colour; a column per previous tier (and new).
+    const series = all(root, "c:ser");
+    expect(series.map((s) => all(s, "a:srgbClr")[0].attributes.val)).toEqual([
+      "1F4E79",
+      "C9A227",
+      "A6A6A6",
+      "C55A11",
+    ]);
+    const values = series.map((s) => all(all(s, "c:val")[0], "c:v").map((v) => Number(v.text)));
+    // The hand-made matrix (test/helpers/migration-example.ts) read by columns: A, B, C, (none).
+    expect(values).toEqual([
+      [1, 1, 0, 1],
+      [1, 0, 1, 0],
+      [0, 1, 1, 1],
+      [0, 1, 0, 0],
+    ]);
+    expect(all(all(series[0], "c:cat")[0], "c:v").map((v) => v.text)).toEqual(["甲", "乙", "丙", "（无）"]);
+    // The matrix beside the change list: up in green, down in red, the diagonal grey, the key beneath.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(sheet)!;
+    const fillOf = (ref: string) =>
+      (ws.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb?.slice(2);
+    expect(ws.getCell("F1").value).toBe("原等级 \\ 新等级");
+    expect(fillOf("G3")).toBe(MIGRATION_SHADES.up.high.slice(1)); // 乙 → 甲
+    expect(fillOf("H2")).toBe(MIGRATION_SHADES.down.high.slice(1)); // 甲 → 乙
+    expect(fillOf("H3")).toBe(MIGRATION_SHADES.same.low.slice(1)); // 乙 → 乙, nobody
+    expect(fillOf("G5")).toBe(MIGRATION_SHADES.new.high.slice(1));
+    expect(fillOf("J3")).toBe(MIGRATION_SHADES.gone.high.slice(1));
+    expect(ws.getCell("F7").value).toBe(migrationSheetText("zh", "key"));
+  });
+
+  it("the surgical package writer (the standalone page's files) places the same valid flow chart on the change log", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("data").addRow(["客户", "等级"]);
+    const host = PackageHost.fromBytes(
+      new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+      "q4.xlsx",
+    );
+    await writeChanges(host, compareSnapshots(BEFORE, NOW, TIERS, "zh"), "zh", undefined, TIERS);
+    const out = await host.toXlsx();
+    expect(await check(out)).toBe(1);
+    const xml = await (await JSZip.loadAsync(out)).file("xl/charts/chart1.xml")!.async("string");
+    expect(xml).toContain('<c:grouping val="stacked"/>');
   });
 
   it("the order check itself reports a child out of the schema's order", () => {

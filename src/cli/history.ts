@@ -2,7 +2,7 @@
  * `tier history`: what changed between two evaluations, and the demo's two quarters of the store sample.
  *
  *   tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,…]
- *                [--lang en|zh] [--out changes.csv]
+ *                [--lang en|zh] [--out changes.csv | changes.xlsx]
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -33,6 +33,8 @@ import type { RuleSet } from "../engine/ruleset";
 import { tableFromRows, type SheetTable } from "../engine/table";
 import { readNumber, readText } from "../engine/values";
 import { toCsv } from "../workbook/csv-out";
+import { FileHost } from "../workbook/file-host";
+import { writeChanges } from "../workbook/write-plan";
 import { contactsOf } from "../workbook/history-read";
 import type { Io } from "./io";
 import { langOption, POLICY_OPTIONS, readTable, ruleSetOf } from "./options";
@@ -43,7 +45,7 @@ import { nextFields } from "../i18n/next-text";
 import { retainWith } from "../engine/retention";
 
 export const HISTORY_USAGE = `  tier history <current.csv> <previous.csv> [--preset NAME | --rules FILE.json | --order T1,T2,...]
-               [--lang en|zh] [--out changes.csv]`;
+               [--lang en|zh] [--out changes.csv | changes.xlsx]`;
 
 export async function historyCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -60,8 +62,8 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
   if ([values.preset, values.rules, values.order].filter(Boolean).length > 1)
     throw new TierError("cli.historyOnePolicy");
   const lang = langOption(values.lang);
-  if (values.out && !/\.csv$/i.test(values.out))
-    throw new TierError("cli.badOut", { allowed: [".csv"], got: values.out });
+  if (values.out && !/\.(csv|xlsx)$/i.test(values.out))
+    throw new TierError("cli.badOut", { allowed: [".csv", ".xlsx"], got: values.out });
 
   let current = await readEvaluation(positionals[0], io, lang);
   const previous = await readEvaluation(positionals[1], io, lang);
@@ -84,7 +86,13 @@ export async function historyCommand(args: readonly string[], io: Io): Promise<n
       ? reasonText({ code: "retention.count", params: { n: retained.kept.length } }, lang) + "\n"
       : "");
   const csv = changesCsv(migration, lang, retained && keptTexts(retained.kept, order, lang));
-  if (values.out) {
+  if (values.out && /\.xlsx$/i.test(values.out)) {
+    // The change log sheet as the pane writes it: the matrix coloured up/down, the flow chart beneath.
+    const host = FileHost.empty();
+    await writeChanges(host, migration, lang, retained && keptTexts(retained.kept, order, lang), order);
+    await writeFile(values.out, await host.toXlsx());
+    io.out(matrix);
+  } else if (values.out) {
     await writeFile(values.out, "\uFEFF" + csv);
     io.out(matrix);
   } else {

@@ -49,6 +49,9 @@ import { retainWith } from "../engine/retention";
 import type { WorkbookHost } from "../workbook/host";
 import { appendHistory, writeChanges, writeNotifications } from "../workbook/write-plan";
 import { keptTexts } from "../i18n/retention";
+import { migrationChart } from "../engine/charts-migration";
+import type { TierInfo } from "../engine/methods";
+import { MigrationFlowSection, migrationCellLabel, migrationCellStyle } from "./MigrationPicture";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -255,7 +258,7 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
       "writing",
       async () => {
         if (!shown) return null;
-        const sheet = await writeChanges(host, shown.migration, lang, shown.kept);
+        const sheet = await writeChanges(host, shown.migration, lang, shown.kept, tiersOf(ruleSet));
         return { intent: "success", text: t("history.changesWritten", { sheet }) };
       },
       "history.writeFailed",
@@ -331,6 +334,8 @@ export function HistoryStep({ host, table, result, ruleSet, lang, t: given, meth
               currentDate: formatDay(shown.current.asOf),
             })}
             t={t}
+            tiers={tiersOf(ruleSet)}
+            lang={lang}
           />
           <div className={styles.buttons}>
             <Button
@@ -393,11 +398,17 @@ export interface MigrationViewProps {
   /** Which two evaluations, in words. */
   heading: string;
   t: VisitsHistoryT;
+  /** The tiers compared: with them, cells are coloured up/down/same and the flow is drawn beneath. */
+  tiers?: readonly TierInfo[];
+  /** Language of the colour key and the flow (with `tiers`). */
+  lang?: Lang;
 }
 
 /** Customers per change kind and the from × to migration matrix. */
-export function MigrationView({ migration, heading, t }: MigrationViewProps) {
+export function MigrationView({ migration, heading, t, tiers, lang = "en" }: MigrationViewProps) {
   const styles = useStyles();
+  const chart = useMemo(() => (tiers ? migrationChart(migration, tiers) : null), [migration, tiers]);
+  const n = migration.to.length;
   return (
     <section className={styles.block} aria-labelledby="history-migration">
       <Subtitle2 as="h3" id="history-migration">
@@ -427,16 +438,35 @@ export function MigrationView({ migration, heading, t }: MigrationViewProps) {
             {migration.from.map((from, r) => (
               <TableRow key={from}>
                 <TableCell className={styles.rowHead}>{from}</TableCell>
-                {migration.matrix[r].map((n, c) => (
-                  <TableCell key={migration.to[c]} className={styles.num}>
-                    {n}
-                  </TableCell>
-                ))}
+                {migration.matrix[r].map((count, c) => {
+                  const cell = chart?.cells[r * n + c];
+                  return (
+                    <TableCell
+                      key={migration.to[c]}
+                      className={styles.num}
+                      style={cell && migrationCellStyle(cell)}
+                      aria-label={
+                        cell && cell.change !== "none"
+                          ? migrationCellLabel(
+                              migration,
+                              chart,
+                              r * n + c,
+                              lang,
+                              t(`history.kind.${cell.change}`),
+                            )
+                          : undefined
+                      }
+                    >
+                      {count}
+                    </TableCell>
+                  );
+                })}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+      {chart && <MigrationFlowSection chart={chart} migration={migration} lang={lang} />}
     </section>
   );
 }

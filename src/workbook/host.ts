@@ -154,6 +154,8 @@ export interface ChartRequest {
   anchorColumn: number;
   widthPx: number;
   heightPx: number;
+  /** Bars stacked on one another (a column per previous tier split by current tier: the migration flow). */
+  stacked?: boolean;
 }
 
 /** A Pareto chart: columns for each customer's sales, a line for the cumulative share on a second axis. */

@@ -515,7 +515,9 @@ export class OfficeHost implements WorkbookHost {
       const values = (column: number) => data.getRangeByIndexes(dataTop + 1, column, points, 1);
       const type =
         request.type === "column"
-          ? "ColumnClustered"
+          ? request.stacked
+            ? "ColumnStacked"
+            : "ColumnClustered"
           : request.type === "pyramid"
             ? "BarStacked"
             : "BarClustered";
@@ -542,7 +544,7 @@ export class OfficeHost implements WorkbookHost {
         }
         if (k === 0) {
           series.gapWidth = request.type === "pyramid" ? 10 : points > 50 ? 0 : 60;
-          if (request.type === "pyramid") series.overlap = 100;
+          if (request.type === "pyramid" || request.stacked) series.overlap = 100;
         }
         if (s.hidden) {
           series.format.fill.clear();

@@ -7,6 +7,9 @@ import { CHANGE_LABELS, SNAPSHOT_HEADER, type Migration, type Snapshot } from ".
 import type { Notification } from "../engine/notify";
 import { weekday, type VisitCustomer, type VisitPlan } from "../engine/visits";
 import type { CellOut, Progress, WorkbookHost } from "./host";
+import { migrationChart } from "../engine/charts-migration";
+import type { TierInfo } from "../engine/methods";
+import { migrationChartRequest, migrationLooks, withMigrationKey } from "./write-migration";
 
 export const PLAN_SHEETS = {
   plan: { zh: "拜访计划", en: "Visit plan" },
@@ -210,15 +213,22 @@ export async function writeChanges(
   migration: Migration,
   lang: Lang,
   kept?: ReadonlyMap<string, string>,
+  tiers?: readonly TierInfo[],
 ): Promise<string> {
   const name = PLAN_SHEETS.changes[lang];
   const retained = kept !== undefined && kept.size > 0;
+  // With the tiers known: the matrix coloured up/down/same, its key under it, the flow chart below.
+  const chart = tiers ? migrationChart(migration, tiers) : null;
+  const place = { sheetName: name, top: 0, left: retained ? 6 : 5 };
+  const rows = changeRows(migration, lang, kept);
   await host.writeSheet({
     name,
-    rows: changeRows(migration, lang, kept),
+    rows: chart ? withMigrationKey(rows, chart, place, lang) : rows,
     formats: ["@"],
     widths: retained ? [14, 12, 12, 8, 48, 4, 16] : [14, 12, 12, 8, 4, 16],
+    ...(chart ? { looks: migrationLooks(chart, place) } : {}),
   });
+  if (chart && host.addChart) await host.addChart(migrationChartRequest(chart, place, lang));
   return name;
 }
 

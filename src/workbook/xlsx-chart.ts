@@ -376,6 +376,8 @@ export interface FileChartSpec {
   legend: boolean;
   from: AnchorCorner;
   to: AnchorCorner;
+  /** Bars stacked on one another (the migration flow). */
+  stacked?: boolean;
 }
 
 /** Any chart the file writers place: the legacy Pareto chart or one drawn from a chart description. */
@@ -428,10 +430,10 @@ export function fileChartXml(spec: FileChartSpec): string {
     (s.labels && !s.hidden ? dataLabels(s.labels, pyramid ? "ctr" : "outEnd") : "") +
     `${cat}<c:val>${numRef(s.ref, s.values, spec.valueFormat)}</c:val></c:ser>`;
   const bar =
-    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="${pyramid ? "stacked" : "clustered"}"/>` +
+    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="${pyramid || spec.stacked ? "stacked" : "clustered"}"/>` +
     `<c:varyColors val="0"/>${bars.map((s, k) => barSer(s, k)).join("")}` +
     `<c:gapWidth val="${pyramid ? 10 : spec.categories.values.length > 50 ? 0 : 60}"/>` +
-    (pyramid ? `<c:overlap val="100"/>` : "") +
+    (pyramid || spec.stacked ? `<c:overlap val="100"/>` : "") +
     `<c:axId val="60010"/><c:axId val="60020"/></c:barChart>`;
   const lineXml = lines.length
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
@@ -543,6 +545,7 @@ export function fileChartOf(
     }),
     valueFormat: request.valueFormat,
     ...(request.labelEvery ? { labelEvery: request.labelEvery } : {}),
+    ...(request.stacked ? { stacked: true } : {}),
     legend: request.legend,
     from,
     to,
