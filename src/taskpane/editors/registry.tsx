@@ -14,6 +14,10 @@ import { ScorecardEditor } from "./ScorecardEditor";
 import { ShareEditor } from "./ShareEditor";
 import { StrategiesEditor } from "./StrategiesEditor";
 import { TiersEditor } from "./TiersEditor";
+import { BandsEditor } from "./BandsEditor";
+import { EligibilityEditor } from "./EligibilityEditor";
+import { VisitRangesEditor } from "./VisitRangesEditor";
+import { WindowEditor } from "./WindowEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
 
@@ -31,6 +35,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   rules: ({ form }) => (
     <>
       <RulesEditor form={form} />
+      <WindowEditor form={form} />
       <TiersEditor form={form} withMin={false} withBenefits />
       <StrategiesEditor form={form} />
     </>
@@ -69,8 +74,19 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   ),
   rfm: RfmEditor,
   rfm8: NothingToEdit,
-  scorecard: ScorecardEditor,
-  grid: GridEditor,
+  scorecard: ({ form }) => (
+    <>
+      <ScorecardEditor form={form} />
+      <BandsEditor form={form} />
+    </>
+  ),
+  grid: ({ form }) => (
+    <>
+      <EligibilityEditor form={form} />
+      <GridEditor form={form} visits={false} />
+      <VisitRangesEditor form={form} />
+    </>
+  ),
   lifecycle: LifecycleEditor,
   clv: ClvEditor,
   kmeans: KmeansEditor,
