@@ -5,10 +5,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseIsoDay } from "../src/engine/dates";
+import { grade } from "../src/engine/grade";
 import { tiersOf } from "../src/engine/methods";
 import { preset } from "../src/engine/presets";
 import { parseRuleSetText, type RuleSet } from "../src/engine/ruleset";
 import { tableFromRows, type SheetTable } from "../src/engine/table";
+import { snapshotOf } from "../src/engine/history";
+import { retainWith } from "../src/engine/retention";
 import { planRanges } from "../src/engine/visit-ranges";
 import { visitCustomers, visitsPerTier } from "../src/engine/visits";
 import { I18nProvider, type Locale } from "../src/i18n";
@@ -215,6 +218,10 @@ describe("the point bands editor of the dealer card", () => {
   it("widening the 5-point band of 现有设备数量 from 50 to 30 units lifts a dealer with 40 units from four stars to five", async () => {
     const { draft } = renderEditor("dealer", "zh-CN");
     expect(graded(validate(draft()).ruleSet!)).toMatchObject({ score: [89], stars: [4] });
+    // The bands are examples to replace (示例门槛), named as their editor is.
+    expect(
+      screen.getByText("来源政策没有给出以下数值，它们只是示例，请换成贵司自己的门槛：评分档"),
+    ).toBeTruthy();
     expect(screen.getByText("≥ 50 → 5 分")).toBeTruthy();
     await retype("现有设备数量第 1 档：不低于", "30");
     expect(screen.getByText("≥ 30 → 5 分")).toBeTruthy();
@@ -340,5 +347,41 @@ describe("the eligibility and visit range editors of the nine-grid", () => {
     expect(screen.getByText("不能大于 100。")).toBeTruthy();
     await retype("A1 最多", "2");
     expect(screen.getByText("最多次数小于最少次数。")).toBeTruthy();
+  });
+});
+
+describe("the retention editor of rule tables", () => {
+  // test/retention.test.ts: the issue's example keep-bars, 金卡 kept while spend ≥ 8,000, 银卡 while ≥ 4,000.
+  const quarter = (spend: number) =>
+    tableFromRows(
+      [
+        ["会员号", "首次消费日期", "消费次数", "累计消费金额"],
+        ["M1", "2023-01-05", 5, spend],
+      ],
+      false,
+      "members",
+    );
+  /** M1's card in Q4 after a Q3 spend of 12,000 and a Q4 spend of 8,640, retention applied. */
+  const m1 = (rs: RuleSet) => {
+    const q3 = snapshotOf(grade(quarter(12000), rs, { asOf: parseIsoDay("2025-09-30") }), "2025Q3", "m");
+    const q4 = snapshotOf(grade(quarter(8640), rs, { asOf: AS_OF }), "2025Q4", "m");
+    return retainWith(rs, q4, q3).current[0].tier;
+  };
+
+  it("a keep-bar of 8,000 on 金卡 keeps a member whose spend fell to 8,640 in gold, and clearing it lets them go down", async () => {
+    const { draft } = renderEditor("membership", "zh-CN");
+    expect(m1(validate(draft()).ruleSet!)).toBe("silver");
+    await retype("金卡：保级线（不低于）", "8000");
+    await retype("银卡：保级线（不低于）", "4000");
+    const rs = sameAsImport(draft(), {
+      ...preset("membership"),
+      retention: { keep: { gold: 8000, silver: 4000 } },
+    });
+    expect(m1(rs)).toBe("gold");
+    await retype("金卡：保级线（不低于）", "");
+    await retype("银卡：保级线（不低于）", "");
+    expect(m1(sameAsImport(draft(), preset("membership")))).toBe("silver");
+    await retype("连续低于几次后降级（1 至 12）", "13");
+    expect(screen.getByText("不能大于 12。")).toBeTruthy();
   });
 });

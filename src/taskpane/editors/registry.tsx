@@ -18,6 +18,7 @@ import { BandsEditor } from "./BandsEditor";
 import { EligibilityEditor } from "./EligibilityEditor";
 import { VisitRangesEditor } from "./VisitRangesEditor";
 import { WindowEditor } from "./WindowEditor";
+import { RetentionEditor } from "./RetentionEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
 
@@ -38,6 +39,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
       <WindowEditor form={form} />
       <TiersEditor form={form} withMin={false} withBenefits />
       <StrategiesEditor form={form} />
+      <RetentionEditor form={form} />
     </>
   ),
   level: function LevelEditor({ form }) {
@@ -47,6 +49,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
         <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
         <TiersEditor form={form} withMin withBenefits />
         <StrategiesEditor form={form} />
+        <RetentionEditor form={form} />
       </>
     );
   },
