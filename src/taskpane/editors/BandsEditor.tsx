@@ -14,7 +14,7 @@ import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { Band } from "../../engine/bands";
 import { useI18n } from "../../i18n";
 import { getAt } from "../validate";
-import { NumberCell } from "./cells";
+import { CellField } from "./cells";
 import type { EditorForm } from "./form";
 
 const useStyles = makeStyles({
@@ -104,20 +104,20 @@ export function BandsEditor({ form }: { form: EditorForm }) {
                   return (
                     <div key={i} className={styles.band} role="group" aria-label={t("pe.bands.band", { n })}>
                       <div className={styles.row}>
-                        <NumberCell
+                        <CellField
                           form={form}
                           path={[...path, "min"]}
                           label={t("pe.bands.min")}
                           name={t("pe.bands.minOf", { item, n })}
                           warning={inverted ? t("pe.bands.minAboveMax") : undefined}
                         />
-                        <NumberCell
+                        <CellField
                           form={form}
                           path={[...path, "max"]}
                           label={t("pe.bands.max")}
                           name={t("pe.bands.maxOf", { item, n })}
                         />
-                        <NumberCell
+                        <CellField
                           form={form}
                           path={[...path, "points"]}
                           label={t("pe.bands.points")}

@@ -12,6 +12,7 @@ import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { Op } from "../../engine/rules";
 import { format, useI18n } from "../../i18n";
 import { getAt, numberOrText, pathKey } from "../validate";
+import { CellField } from "./cells";
 import { ValueField } from "./fields";
 import type { EditorForm } from "./form";
 
@@ -101,12 +102,12 @@ export function EligibilityEditor({ form }: { form: EditorForm }) {
               const opProblem = form.problems[pathKey([...at, "op"])];
               return (
                 <div key={k} className={styles.condition}>
-                  <ValueField
+                  <CellField
+                    text
                     form={form}
                     path={[...at, "column"]}
-                    label={t("pe.elig.columnOf", { n, k: k + 1 })}
-                    kind="text"
-                    size="small"
+                    label={t("pe.elig.column")}
+                    name={t("pe.elig.columnOf", { n, k: k + 1 })}
                   />
                   <Field
                     className={styles.op}
@@ -155,13 +156,13 @@ export function EligibilityEditor({ form }: { form: EditorForm }) {
                     }
                   />
                   <div className={styles.value}>
-                    <ValueField
+                    <CellField
+                      text
                       form={form}
                       path={[...at, "value"]}
-                      label={t("pe.elig.valueOf", { n, k: k + 1 })}
+                      label={t("pe.elig.value")}
+                      name={t("pe.elig.valueOf", { n, k: k + 1 })}
                       hint={isList ? t("pe.elig.listHint") : undefined}
-                      kind="text"
-                      size="small"
                       parse={isList ? list : scalar}
                       show={(v) => (Array.isArray(v) ? v.join(sep) : v === undefined ? "" : String(v))}
                     />

@@ -2,7 +2,7 @@ import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-compone
 import type { Retention } from "../../engine/retention";
 import { useI18n } from "../../i18n";
 import { getAt, type Path } from "../validate";
-import { NumberCell } from "./cells";
+import { CellField } from "./cells";
 import type { EditorForm } from "./form";
 
 const useStyles = makeStyles({
@@ -56,7 +56,7 @@ export function RetentionEditor({ form }: { form: EditorForm }) {
         {tiers.map((tier) => {
           const label = t("pe.keep.bar", { tier: pick(tier.name) || tier.key });
           return (
-            <NumberCell
+            <CellField
               key={tier.key}
               form={own}
               path={["retention", "keep", tier.key]}
@@ -66,7 +66,7 @@ export function RetentionEditor({ form }: { form: EditorForm }) {
           );
         })}
       </div>
-      <NumberCell
+      <CellField
         form={own}
         path={["retention", "periods"]}
         label={t("pe.keep.periods")}

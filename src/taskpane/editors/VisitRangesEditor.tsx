@@ -1,7 +1,7 @@
 import { Caption1, Checkbox, Field, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
 import { getAt, numberOrText, pathKey } from "../validate";
-import { optionalNumber, NumberCell } from "./cells";
+import { optionalNumber, CellField } from "./cells";
 import { DraftInput, ValueField } from "./fields";
 import type { EditorForm } from "./form";
 
@@ -12,9 +12,9 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(3.5em, 5em) minmax(3.5em, 5em)",
     columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
+    alignItems: "start",
   },
-  name: { overflowWrap: "anywhere", paddingBottom: tokens.spacingVerticalXS },
+  name: { overflowWrap: "anywhere", paddingTop: tokens.spacingVerticalXS },
   priority: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))" },
 });
 
@@ -77,6 +77,11 @@ export function VisitRangesEditor({ form }: { form: EditorForm }) {
     <section className={styles.root} aria-label={t("pe.ranges.title")}>
       <Subtitle2 as="h3">{t("pe.ranges.title")}</Subtitle2>
       <Caption1 className={styles.intro}>{t("pe.ranges.intro")}</Caption1>
+      <div className={styles.row} aria-hidden>
+        <span />
+        <Caption1>{t("pe.ranges.least")}</Caption1>
+        <Caption1>{t("pe.ranges.most")}</Caption1>
+      </div>
       {cells.map((c, i) => {
         const below =
           typeof c.visits === "number" && typeof c.maxVisits === "number" && c.maxVisits < c.visits;
@@ -85,17 +90,15 @@ export function VisitRangesEditor({ form }: { form: EditorForm }) {
             <Text className={styles.name} size={200}>
               {c.cell} {pick(c.name)}
             </Text>
-            <NumberCell
+            <CellField
               form={form}
               path={["cells", i, "visits"]}
-              label={t("pe.ranges.least")}
               name={t("pe.ranges.min", { cell: c.cell })}
               parse={numberOrText}
             />
-            <NumberCell
+            <CellField
               form={form}
               path={["cells", i, "maxVisits"]}
-              label={t("pe.ranges.most")}
               name={t("pe.ranges.max", { cell: c.cell })}
               warning={below ? t("pe.ranges.maxBelowMin") : undefined}
             />

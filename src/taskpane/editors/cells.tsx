@@ -14,11 +14,11 @@ export function optionalNumber(text: string): number | string | undefined {
   return text.trim() === "" ? undefined : numberOrText(text);
 }
 
-export interface NumberCellProps {
+export interface CellFieldProps {
   form: EditorForm;
   path: Path;
-  /** The short label shown above the input ("From", "最少"). */
-  label: string;
+  /** The short label shown above the input ("From", "列"); none where a header row says it once. */
+  label?: string;
   /** The full name read by a screen reader and by tests ("逾期率第 1 档：不高于"). */
   name: string;
   parse?: (text: string) => unknown;
@@ -26,18 +26,31 @@ export interface NumberCellProps {
   hint?: string;
   /** A warning of the editor's own (not a schema problem), shown when the schema has none. */
   warning?: string;
+  /** Text (a column name, a value) rather than a number. */
+  text?: boolean;
 }
 
 /**
- * One small number of a row of numbers (a band's ends and points, a cell's least and most visits):
- * its problem from the schema under it in the user's language, a short visible label and a full name.
+ * One small field of a row of fields (a band's ends and points, a cell's least and most visits, a
+ * condition's column and value): its problem from the schema under it in the user's language, a short
+ * visible label (or none, under a header row) and a full name for screen readers.
  */
-export function NumberCell({ form, path, label, name, parse, show, hint, warning }: NumberCellProps) {
+export function CellField({
+  form,
+  path,
+  label,
+  name,
+  parse,
+  show,
+  hint,
+  warning,
+  text: isText,
+}: CellFieldProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const value = getAt(form.draft, path);
   const problem = form.problems[pathKey(path)];
-  const text = show ? show(value) : value === undefined || value === null ? "" : String(value);
+  const shown = show ? show(value) : value === undefined || value === null ? "" : String(value);
   const message = problem ? t(problem.key, problem.params) : warning;
   return (
     <Field
@@ -52,9 +65,9 @@ export function NumberCell({ form, path, label, name, parse, show, hint, warning
         className={styles.input}
         size="small"
         aria-label={name}
-        inputMode="decimal"
-        text={text}
-        onText={(s) => form.set(path, (parse ?? optionalNumber)(s))}
+        inputMode={isText ? "text" : "decimal"}
+        text={shown}
+        onText={(s) => form.set(path, (parse ?? (isText ? (x: string) => x : optionalNumber))(s))}
       />
     </Field>
   );
