@@ -46,7 +46,8 @@ export function ExampleNote({ form }: { form: EditorForm }) {
     return key in MESSAGES["en-US"] ? t(key) : c;
   };
   const list = examples
-    .map((e) => exampleText(form.draft, String(e), columnName))
+    // A whole table of bands is named as its editor is, not printed as an object.
+    .map((e) => (e === "bands" ? t("pe.bands.title") : exampleText(form.draft, String(e), columnName)))
     .join(lang === "zh" ? "；" : "; ");
   return (
     <MessageBar intent="info">

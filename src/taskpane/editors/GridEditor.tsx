@@ -12,10 +12,12 @@ const useStyles = makeStyles({
 
 export interface GridEditorProps {
   form: EditorForm;
+  /** Whether each cell's visits are edited here; false when an editor of visit ranges does it. */
+  visits?: boolean;
 }
 
 /** The nine-grid: how each axis is cut, each cell's label and visits. */
-export function GridEditor({ form }: GridEditorProps) {
+export function GridEditor({ form, visits = true }: GridEditorProps) {
   const styles = useStyles();
   const { t, lang, pick } = useI18n();
   const cells = (getAt(form.draft, ["cells"]) as { cell: string }[] | undefined) ?? [];
@@ -65,7 +67,7 @@ export function GridEditor({ form }: GridEditorProps) {
         );
       })}
       {cells.map((c, i) => (
-        <div key={c.cell} className={styles.cells}>
+        <div key={c.cell} className={visits ? styles.cells : undefined}>
           <ValueField
             form={form}
             path={["cells", i, "name", lang]}
@@ -73,13 +75,15 @@ export function GridEditor({ form }: GridEditorProps) {
             kind="text"
             size="small"
           />
-          <ValueField
-            form={form}
-            path={["cells", i, "visits"]}
-            label={t("editor.cellVisits", { cell: c.cell })}
-            kind="number"
-            size="small"
-          />
+          {visits && (
+            <ValueField
+              form={form}
+              path={["cells", i, "visits"]}
+              label={t("editor.cellVisits", { cell: c.cell })}
+              kind="number"
+              size="small"
+            />
+          )}
         </div>
       ))}
     </section>

@@ -60,13 +60,13 @@ export function ShareEditor({ form, method }: ShareEditorProps) {
       <ValueField
         form={form}
         path={["basis", "a"]}
-        label={t(kind === "share" ? "editor.shareA" : "editor.amountA")}
+        label={t(kind === "share" ? "editor.shareA" : months ? "pe.standardA" : "editor.amountA")}
         kind="number"
       />
       <ValueField
         form={form}
         path={["basis", "b"]}
-        label={t(kind === "share" ? "editor.shareB" : "editor.amountB")}
+        label={t(kind === "share" ? "editor.shareB" : months ? "pe.standardB" : "editor.amountB")}
         kind="number"
       />
       <Field label={t("editor.months")}>

@@ -14,6 +14,11 @@ import { ScorecardEditor } from "./ScorecardEditor";
 import { ShareEditor } from "./ShareEditor";
 import { StrategiesEditor } from "./StrategiesEditor";
 import { TiersEditor } from "./TiersEditor";
+import { BandsEditor } from "./BandsEditor";
+import { EligibilityEditor } from "./EligibilityEditor";
+import { VisitRangesEditor } from "./VisitRangesEditor";
+import { WindowEditor } from "./WindowEditor";
+import { RetentionEditor } from "./RetentionEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
 
@@ -31,8 +36,10 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   rules: ({ form }) => (
     <>
       <RulesEditor form={form} />
+      <WindowEditor form={form} />
       <TiersEditor form={form} withMin={false} withBenefits />
       <StrategiesEditor form={form} />
+      <RetentionEditor form={form} />
     </>
   ),
   level: function LevelEditor({ form }) {
@@ -42,6 +49,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
         <ValueField form={form} path={["column"]} label={t("editor.column")} kind="text" />
         <TiersEditor form={form} withMin withBenefits />
         <StrategiesEditor form={form} />
+        <RetentionEditor form={form} />
       </>
     );
   },
@@ -69,8 +77,19 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
   ),
   rfm: RfmEditor,
   rfm8: NothingToEdit,
-  scorecard: ScorecardEditor,
-  grid: GridEditor,
+  scorecard: ({ form }) => (
+    <>
+      <ScorecardEditor form={form} />
+      <BandsEditor form={form} />
+    </>
+  ),
+  grid: ({ form }) => (
+    <>
+      <EligibilityEditor form={form} />
+      <GridEditor form={form} visits={false} />
+      <VisitRangesEditor form={form} />
+    </>
+  ),
   lifecycle: LifecycleEditor,
   clv: ClvEditor,
   kmeans: KmeansEditor,
