@@ -250,9 +250,18 @@ describe("the pane's chart per policy", () => {
     // Segment sizes add up to the 25 customers.
     const seg = cells(screen.getByRole("table", { name: EN("charts.segmentsTitle") })).slice(1);
     expect(seg.reduce((s, r) => s + Number(r[1]), 0)).toBe(25);
-    // The heat map's data: F across, R down, an empty cell drawn palest and marked —.
+    // The heat map's data: F across, R 1 listed first (the chart draws it at the bottom, R 5 on top),
+    // an empty cell drawn palest and marked —.
     const heat = rfmHeat(h, words(result), String)[0].data;
-    expect(heat[0]).toMatchObject({ x: "F1", y: "R5" });
+    expect(heat.slice(0, 6).map((d) => `${d.y}${d.x}`)).toEqual([
+      "R1F1",
+      "R1F2",
+      "R1F3",
+      "R1F4",
+      "R1F5",
+      "R2F1",
+    ]);
+    expect(heat.at(-1)).toMatchObject({ x: "F5", y: "R5" });
     expect(heat.filter((d) => d.rectText === "—").length).toBe(h.cells.filter((c) => !c.customers).length);
   });
 

@@ -125,7 +125,7 @@ function Figure({
   title: string;
   tables: readonly TextTable[];
   children: React.ReactNode;
-  showTable: string;
+  showTable: (caption: string) => string;
 }) {
   const styles = useStyles();
   return (
@@ -137,7 +137,7 @@ function Figure({
         {children}
       </div>
       {tables.map((t, i) => (
-        <ChartTableAlt key={i} table={t} label={`${showTable}: ${t.caption}`} />
+        <ChartTableAlt key={i} table={t} label={showTable(t.caption)} />
       ))}
     </figure>
   );
@@ -162,7 +162,7 @@ function Pareto({
     <Figure
       title={title}
       tables={[zones, paretoDecileTable(chart, words)]}
-      showTable={words.t("charts.showTable")}
+      showTable={(caption) => words.t("charts.showTable", { caption })}
     >
       <div ref={ref}>
         <VerticalBarChart
@@ -170,6 +170,8 @@ function Pareto({
           height={240}
           barWidth={barWidth}
           hideLabels
+          // At 350 px the three zones and the line do not fit one row: wrap rather than "+3 more".
+          enabledLegendsWrapLines
           lineLegendText={words.t("charts.cumulative")}
           lineLegendColor={PARETO_LINE}
           secondaryYScaleOptions={{ yMinValue: 0, yMaxValue: 100 }}
@@ -193,7 +195,7 @@ function Pyramid({ chart, words }: { chart: PyramidChart; words: ChartWords }) {
     <Figure
       title={title}
       tables={[tierTable(title, chart.levels, words)]}
-      showTable={words.t("charts.showTable")}
+      showTable={(caption) => words.t("charts.showTable", { caption })}
     >
       {/* The level captions name every bar: no legend (the spacers would list as empty names). */}
       <HorizontalBarChart data={rows} barHeight={20} chartDataMode="hidden" legendProps={{ legends: [] }} />
@@ -211,7 +213,11 @@ function Grid({ chart, result, words }: { chart: GridChart; result: PresentedRes
   const title = words.t("charts.gridTitle");
   const n = chart.columns.length;
   return (
-    <Figure title={title} tables={[gridTable(chart, words)]} showTable={words.t("charts.showTable")}>
+    <Figure
+      title={title}
+      tables={[gridTable(chart, words)]}
+      showTable={(caption) => words.t("charts.showTable", { caption })}
+    >
       <Text className={styles.axes} block>
         {words.t("charts.gridAxes", { x: rs.x ? pick(rs.x.name) : "X", y: rs.y ? pick(rs.y.name) : "Y" })}
       </Text>
@@ -271,7 +277,7 @@ function Rfm({
       <Figure
         title={words.t("charts.rfmTitle")}
         tables={[rfmTable(chart, words)]}
-        showTable={words.t("charts.showTable")}
+        showTable={(caption) => words.t("charts.showTable", { caption })}
       >
         <HeatMapChart
           data={heat}
@@ -287,7 +293,7 @@ function Rfm({
       <Figure
         title={segTitle}
         tables={[tierTable(segTitle, chart.segments, words)]}
-        showTable={words.t("charts.showTable")}
+        showTable={(caption) => words.t("charts.showTable", { caption })}
       >
         <HorizontalBarChart data={segments} barHeight={12} chartDataMode="default" />
       </Figure>
@@ -319,9 +325,11 @@ export default function KindChart({ chart, result }: KindChartProps) {
       share: (x) => percentText(x, lang),
     };
   }, [result, locale, lang, pick]);
+  // Whole units in a heat map cell (its shade is what is read); 1.2万 / 12K from ten thousand on.
   const compact = useMemo(() => {
+    const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
     const cf = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 });
-    return (x: number) => cf.format(x);
+    return (x: number) => (Math.abs(x) < 10_000 ? whole.format(x) : cf.format(x));
   }, [locale]);
   switch (chart.kind) {
     case "pareto":

@@ -178,7 +178,7 @@ export function gridTable(chart: GridChart, words: ChartWords): TextTable {
 /**
  * The R × F heat map for Fluent's HeatMapChart: x the F score (low to high), y the R score (high on
  * top), the value the cell's mean monetary value (0 where no customer is, drawn palest and labelled
- * "—"), the text the mean in compact form.
+ * "—"), the text the mean in compact form. Listed R 1 first: the chart draws the first row at the bottom.
  *
  * @example rfmHeat(chart, words, compact)[0].data.length // 25 for five bins
  */
@@ -188,11 +188,16 @@ export function rfmHeat(
   compact: (x: number) => string,
 ): HeatMapChartData[] {
   const n = chart.columns.length;
+  // HeatMapChart stacks the y categories upwards in the order it meets them: the lowest R score
+  // first, so the best (the description's first row) ends on top.
+  const order = chart.cells.map((_, k) => k);
+  order.sort((a, b) => Math.floor(b / n) - Math.floor(a / n) || (a % n) - (b % n));
   return [
     {
       legend: words.t("charts.mean"),
       value: 0,
-      data: chart.cells.map((c, k) => {
+      data: order.map((k) => {
+        const c = chart.cells[k];
         const seen = c.customers > 0 && Number.isFinite(c.value);
         return {
           x: `F${chart.columns[k % n]}`,
