@@ -106,7 +106,8 @@ describe("the pane's chart per policy at 350 px", () => {
         await chart.scrollIntoViewIfNeeded();
         await page.waitForTimeout(800);
         const figure = chart.locator("xpath=ancestor::figure[1]");
-        const name = key === c.titles[0] ? c.kind : `${c.kind}-${key.replace("charts.", "")}`;
+        const name =
+          key === c.titles[0] ? c.kind : `${c.kind}-${key.replace("charts.", "").replace("Title", "")}`;
         await figure.screenshot({ path: path.join(IMAGES, `pane-chart-${name}.png`) });
       }
       for (const other of CASES.filter((o) => o.kind !== c.kind))
