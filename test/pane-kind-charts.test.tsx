@@ -170,6 +170,21 @@ describe("the pane's chart per policy", () => {
     ]);
   });
 
+  it("keeps the result card and the chart's table when the chart library cannot draw (no SVG layout)", async () => {
+    const svg = SVGElement.prototype as unknown as Record<string, unknown>;
+    const measure = svg.getComputedTextLength;
+    delete svg.getComputedTextLength;
+    try {
+      show(graded("abc", "en"), "en-US");
+      expect(
+        await screen.findByRole("table", { name: EN("charts.zonesCaption") }, { timeout: 20_000 }),
+      ).toBeTruthy();
+      expect(screen.getByRole("region", { name: "Result" })).toBeTruthy();
+    } finally {
+      svg.getComputedTextLength = measure;
+    }
+  });
+
   it("paretoDecileTable reads each tenth exactly when the bars are percentiles (4,338 customers)", () => {
     const rows: unknown[][] = [["客户", "销售额"]];
     for (let i = 0; i < 4338; i++) rows.push([`c${i}`, 4338 - i]);

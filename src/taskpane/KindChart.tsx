@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   distributionChart,
   type ChartDescription,
@@ -83,6 +83,21 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
+/**
+ * Keeps the result card when the chart library fails to draw (it measures SVG text, which a browser
+ * without layout cannot): the picture is left out and its table still says every number. Without it,
+ * an error in one chart would unmount the whole pane.
+ */
+class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 /** A chart's text alternative: a table behind a disclosure, named by its caption. */
 function ChartTableAlt({ table, label }: { table: TextTable; label: string }) {
   const styles = useStyles();
@@ -134,7 +149,7 @@ function Figure({
         {title}
       </Text>
       <div className={styles.chart} role="img" aria-label={title}>
-        {children}
+        <ChartBoundary>{children}</ChartBoundary>
       </div>
       {tables.map((t, i) => (
         <ChartTableAlt key={i} table={t} label={showTable(t.caption)} />
