@@ -16,7 +16,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useMemo } from "react";
+import { chartsOf } from "../engine/charts";
 import type { PresentedResult, Problem } from "../engine/grade";
 import { reasonText } from "../i18n/reasons";
 import { countsLine } from "../i18n/counts";
@@ -24,6 +25,8 @@ import { percentText } from "../i18n/percent";
 import { useI18n } from "../i18n";
 
 const TierChart = lazy(() => import(/* webpackChunkName: "tier-chart" */ "./TierChart"));
+// In the tier chart's chunk, so the pane's preload of that chunk brings it too.
+const KindChart = lazy(() => import(/* webpackChunkName: "tier-chart" */ "./KindChart"));
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -69,6 +72,8 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
   // The tier colours are the ones written into the workbook, so the pane and the sheet agree.
   const colour = (i: number) => result.tiers[i]?.colour ?? "#7F7F7F";
   const hasSales = result.summary.some((s) => s.amount !== 0);
+  // The policy's own chart (Pareto, pyramid, nine-grid, R × F), from the summary sheet's description.
+  const own = useMemo(() => chartsOf(result).filter((c) => c.kind !== "distribution"), [result]);
   return (
     <Card className={styles.card} role="region" aria-label={t("result.title")}>
       <Subtitle2 as="h2">{t("result.title")}</Subtitle2>
@@ -113,6 +118,13 @@ export function ResultCard({ result, written, onProblem }: ResultCardProps) {
               colour: colour(i),
             }))}
           />
+        </Suspense>
+      )}
+      {own.length > 0 && (
+        <Suspense fallback={<Spinner size="tiny" label={t("result.chartLoading")} />}>
+          {own.map((c) => (
+            <KindChart key={c.kind} chart={c} result={result} />
+          ))}
         </Suspense>
       )}
       {written && <Caption1 className={styles.note}>{written}</Caption1>}
