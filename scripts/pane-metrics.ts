@@ -3,8 +3,10 @@
  * (the scripts its HTML loads; lazy chunks listed apart), and the time until the page can be used in
  * headless Chromium on this machine, the median of 5 loads; then the standalone page grading the
  * 541,909-line Online Retail file (../shared/data/online-retail-raw.csv.gz, skipped when absent): the
- * longest main-thread task while it grades (target under 200 ms: the page keeps answering) and the
- * total time, beside the command line's time on the same file in the same run (target within 2×).
+ * longest main-thread task while it opens and while it grades (target under 200 ms: the page keeps
+ * answering) and the total time, beside the command line's time on the same file in the same run
+ * (target within 2×). The Excel pane's grading path (Office.js on the page, the grade in the worker) is
+ * not measured here: there is no harness that loads taskpane.html with a fake Office in Chromium.
  *
  *   node --import tsx scripts/pane-metrics.ts [--large-only]
  *
@@ -214,7 +216,8 @@ async function large(): Promise<void> {
   console.log("\nthe 541,909-line Online Retail file (rfm, amount = UnitPrice), standalone page at 1280 px:");
   console.log(`  command line, tier grade:                    ${s(cli)}`);
   console.log(
-    `  page, open until Grade is enabled:           ${s(opening)}   longest main-thread task ${max(openTasks).toFixed(0)} ms`,
+    `  page, open until Grade is enabled:           ${s(opening)}   longest main-thread task ${max(openTasks).toFixed(0)} ms ` +
+      `(target under 200 ms: ${max(openTasks) < 200 ? "met" : "NOT met"}), ${openTasks.length} tasks over 50 ms`,
   );
   console.log(
     `  page, Grade pressed until the result shows:  ${s(grading)}   longest main-thread task ${max(gradeTasks).toFixed(0)} ms ` +

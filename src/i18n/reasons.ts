@@ -17,6 +17,7 @@ import { POLICY_REASONS, PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
 import { LINES_REASONS } from "./reasons-lines";
+import { WORKER_REASONS } from "./reasons-worker";
 
 interface Wording {
   readonly en: string;
@@ -754,6 +755,7 @@ export const REASONS = {
   // Where Tier meets real Excel (issue 19).
   ...WORKBOOK_REASONS,
   ...LINES_REASONS,
+  ...WORKER_REASONS,
 
   // Why this tier, and what moves the customer up (issue 17).
   ...NEXT_REASONS,

@@ -4,9 +4,8 @@
  * as its code and params and is rebuilt here.
  */
 import * as Comlink from "comlink";
-import { TierError } from "../engine/errors";
 import type { GradeRunOutcome, GradeRunRequest } from "../workbook/grade-run";
-import { RunCancelled, type GradingHost } from "../workbook/grading-host";
+import type { ColumnFacts, GradingHost, SheetSummary, SummaryHost } from "../workbook/grading-host";
 import type {
   CellOut,
   ChartRequest,
@@ -18,23 +17,9 @@ import type {
   SheetWriteRequest,
   WriteColumnsRequest,
 } from "../workbook/host";
-import { CANCELLED, type WorkbookWorker } from "./workbook.worker";
-
-function rebuild(e: unknown): unknown {
-  const carried = (e as { tierError?: { code: string; params: TierError["params"]; path?: string } } | null)
-    ?.tierError;
-  if (carried) return new TierError(carried.code, carried.params, carried.path);
-  if (e instanceof Error && e.message === CANCELLED) return new RunCancelled();
-  return e;
-}
-
-async function call<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    throw rebuild(e);
-  }
-}
+import type { WorkbookWorker } from "../taskpane/worker-api";
+import { call } from "../taskpane/worker-errors";
+import { startWorkbookWorker } from "../taskpane/worker-start";
 
 const proxy = (fn?: Progress) => (fn ? Comlink.proxy(fn) : undefined);
 
@@ -43,14 +28,14 @@ const proxy = (fn?: Progress) => (fn ? Comlink.proxy(fn) : undefined);
  *
  * @example const host = await WorkerHost.open(bytes, "orders.csv"); await host.listSheets();
  */
-export class WorkerHost implements GradingHost {
+export class WorkerHost implements GradingHost, SummaryHost {
   private constructor(
     private readonly worker: Worker,
     private readonly remote: Comlink.Remote<WorkbookWorker>,
   ) {}
 
   static async open(bytes: Uint8Array, fileName: string): Promise<WorkerHost> {
-    const worker = new Worker(new URL("./workbook.worker.ts", import.meta.url), { name: "workbook" });
+    const worker = startWorkbookWorker();
     const remote = Comlink.wrap<WorkbookWorker>(worker);
     try {
       await call(remote.open(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), fileName));
@@ -66,6 +51,13 @@ export class WorkerHost implements GradingHost {
   }
   readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
     return call(this.remote.readSheet(sheetName, proxy(onProgress)));
+  }
+  /** The sheet's headers, first rows and counts: a large file's rows stay in the worker. */
+  readSummary(sheetName: string, onProgress?: Progress): Promise<SheetSummary> {
+    return call(this.remote.readSummary(sheetName, proxy(onProgress)));
+  }
+  columnFacts(sheetName: string, column: number): Promise<ColumnFacts> {
+    return call(this.remote.columnFacts(sheetName, column));
   }
   writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
     return call(this.remote.writeColumns(request, proxy(onProgress)));

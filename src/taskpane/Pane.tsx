@@ -50,6 +50,10 @@ import { lastDateOf, suggestPolicy } from "./policy-needs";
 import { OutputChoice, type OutputMode } from "./OutputChoice";
 import { useLiveT } from "../i18n/live";
 import { hasFormulaForm } from "../workbook/formulas";
+import { isSummaryHost, type SheetSummary } from "../workbook/grading-host";
+import { useColumnFacts } from "./column-facts";
+import { HAS_WORKER } from "./worker-start";
+import { workerGrader, type Grader } from "./worker-grader";
 
 // The Visits and History steps only show after a grade: load them then, to keep the first load light.
 const VisitsStep = lazy(() =>
@@ -143,9 +147,15 @@ export interface PaneProps {
   onGraded?: (result: PresentedResult) => void;
   /** Today as a day number (tests pin it); the clock's today otherwise. */
   today?: number;
+  /**
+   * Where a host that does not grade by itself (Excel's) has its grading done: a worker by default where
+   * the browser has workers, null for on this thread (jsdom, where there are none).
+   */
+  grader?: Grader | null;
 }
 
 const DEFAULT_PRESET = "membership";
+const DEFAULT_GRADER: Grader | null = HAS_WORKER ? workerGrader() : null;
 /** Graded rows shown in the standalone preview. */
 const PREVIEW_GRADED = 1000;
 const PREVIEW_STEP = 25;
@@ -173,6 +183,8 @@ interface Loaded {
   error?: string;
   read?: SheetRead;
   table?: SheetTable;
+  /** Set when the host kept the rows (the standalone page's worker): `table` holds the first rows only. */
+  summary?: Omit<SheetSummary, "read" | "table">;
 }
 
 interface Run {
@@ -187,7 +199,16 @@ interface Run {
  * The pane: the container that does the async work (listing and reading sheets, grading, writing)
  * and hands plain values to the display components of the three steps.
  */
-export function Pane({ host, mode, title = "app.title", top, afterResult, onGraded, today }: PaneProps) {
+export function Pane({
+  host,
+  mode,
+  title = "app.title",
+  top,
+  afterResult,
+  onGraded,
+  today,
+  grader = DEFAULT_GRADER,
+}: PaneProps) {
   const styles = useStyles();
   const { t, lang, pick } = useI18n();
   const [sheets, setSheets] = useState<string[]>([]);
@@ -252,14 +273,20 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
     if (!host || !sheet) return;
     let live = true;
     setLoaded({ state: "loading" });
-    host.readSheet(sheet).then(
-      (read) => {
+    // A host that keeps the rows (the standalone page's worker) sends a summary, not a large file's rows.
+    const reading = isSummaryHost(host)
+      ? host.readSummary(sheet).then(({ read, table, ...summary }) => ({ read, table, summary }))
+      : host
+          .readSheet(sheet)
+          .then((read) => ({ read, table: tableFromRows(read.rows, read.date1904, sheet, read.top) }));
+    reading.then(
+      ({ read, table, summary }: Omit<Loaded, "state">) => {
         if (!live) return;
         setChoice({});
         setInputChoice(null);
         setOutcome(null);
         setRun({ state: "idle", step: "read", done: 0, total: 0 });
-        setLoaded({ state: "ready", read, table: tableFromRows(read.rows, read.date1904, sheet, read.top) });
+        setLoaded({ state: "ready", read, table, summary });
       },
       (e) => live && setLoaded({ state: "error", error: errorText(e, lang) }),
     );
@@ -280,14 +307,20 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
   const table = loaded.table;
   const headers = useMemo(() => table?.headers ?? [], [table]);
   const mapping = useMemo(() => mappingOf(headers, choice), [headers, choice]);
+  const summary = loaded.summary;
+  const factsOf = useColumnFacts(host, sheet, summary, [
+    mapping.customer_id,
+    mapping.date ?? mapping.last_date,
+  ]);
   const guessedInput = useMemo<InputKind>(() => {
     const id = mapping.customer_id;
     if (!table || id === undefined) return "customers";
+    if (summary) return mapping.date !== undefined && factsOf(id)?.repeats ? "orders" : "customers";
     return guessInputKind(
       table.rows.map((r) => r[id]),
       mapping.date !== undefined,
     );
-  }, [table, mapping]);
+  }, [table, mapping, summary, factsOf]);
   const input = inputChoice ?? guessedInput;
 
   // Defaults from the data: the policy whose needed columns the sheet has, chosen for the user until
@@ -305,7 +338,12 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
 
   // The as-of date: the data's last date when today is more than 30 days after it (an old file would
   // otherwise make every customer look lapsed), with a note saying so; never over a date the user typed.
-  const lastDay = useMemo(() => (table ? lastDateOf(table, mapping) : null), [table, mapping]);
+  const lastDay = useMemo(() => {
+    if (!table) return null;
+    if (!summary) return lastDateOf(table, mapping);
+    const col = mapping.date ?? mapping.last_date;
+    return col === undefined ? null : (factsOf(col)?.lastDay ?? null);
+  }, [table, mapping, summary, factsOf]);
   useEffect(() => {
     if (asOfTyped || lastDay === null) return;
     const now = today ?? todayDay();
@@ -434,7 +472,15 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
             },
             controller.signal,
           )
-        : await gradeRun(host, request, progress, stop, presentResult);
+        : await gradeRun(
+            host,
+            request,
+            progress,
+            stop,
+            presentResult,
+            // Excel's host: Office.js reads and writes here, the grading between them in a worker.
+            grader ? (read, req, p) => grader.gradeRead(read, req, p, controller.signal) : undefined,
+          );
       finished = true;
       stop();
       // A transition: React renders the result, chart and steps in slices, so the page keeps answering.
@@ -552,7 +598,7 @@ export function Pane({ host, mode, title = "app.title", top, afterResult, onGrad
               previewRowNumbers={(table?.rows.slice(0, PREVIEW_ROWS) ?? []).map((_, i) =>
                 table ? sheetRow(table, i) : i + 2,
               )}
-              rowCount={table?.rows.length ?? 0}
+              rowCount={summary?.rowCount ?? table?.rows.length ?? 0}
               headerRow={(table?.top ?? 0) + (table?.headerRow ?? 0)}
               notes={readNotes(loaded.read, lang)}
             />

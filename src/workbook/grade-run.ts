@@ -61,9 +61,48 @@ export function tableForGrading(
 /** Labels a result in one language: `presentResult` from src/i18n, handed in by the page or worker. */
 export type Present = (result: GradeResult, lang: Lang) => PresentedResult;
 
+/** What grading a read gives: the table as read, the table as graded, and the labelled result. */
+export interface Graded {
+  /** The sheet's table (its headers and header row place the output columns). */
+  fresh: SheetTable;
+  /** The table the engine graded ({@link tableForGrading}). */
+  table: SheetTable;
+  result: PresentedResult;
+}
+
+/**
+ * The CPU-heavy middle of {@link gradeRun}, between reading the sheet and writing the result: the
+ * table from the raw rows (or `fresh`, made from them before), the engine's grade, the labels. Pure
+ * (no host), so it runs the same on the page's thread and in a worker.
+ *
+ * @example const { result } = gradeRead(await host.readSheet("会员"), request, presentResult);
+ */
+export function gradeRead(
+  read: SheetRead,
+  request: GradeRunRequest,
+  present: Present,
+  fresh: SheetTable = tableFromRows(read.rows, read.date1904, request.sheet, read.top),
+): Graded {
+  const { ruleSet, input, map, none, asOf, lang } = request;
+  const table = tableForGrading(fresh, map, none);
+  const result = present(grade(table, ruleSet, { input, map, asOf, explain: true }), lang);
+  return { fresh, table, result };
+}
+
+/**
+ * Grades a read somewhere else (a Web Worker) and resolves with what {@link gradeRead} gives; rejects
+ * with RunCancelled (src/workbook/grading-host.ts) when the run is cancelled meanwhile.
+ */
+export type GradeElsewhere = (
+  read: SheetRead,
+  request: GradeRunRequest,
+  progress: Progress,
+) => Promise<Graded>;
+
 /**
  * Reads `request.sheet`, grades it and writes the result through `host`; `stop` throws to cancel.
- * `present` labels the result (the workbook layer words nothing itself).
+ * `present` labels the result (the workbook layer words nothing itself). With `elsewhere`, the grading
+ * between the read and the writes runs there (the Excel pane's worker); Office.js calls stay here.
  *
  * @example const { result, report } = await gradeRun(host, request, progress, () => {}, presentResult);
  */
@@ -73,20 +112,24 @@ export async function gradeRun(
   progress: Progress,
   stop: () => void,
   present: Present,
+  elsewhere?: GradeElsewhere,
 ): Promise<GradeRunOutcome> {
-  const { sheet, ruleSet, input, map, none, asOf, lang } = request;
+  const { sheet, ruleSet, lang } = request;
   await tick();
   stop();
   const read = await host.readSheet(sheet, progress);
   await tick();
   stop();
-  const fresh = tableFromRows(read.rows, read.date1904, sheet, read.top);
-  progress("grade", 0, fresh.rows.length);
-  await tick();
-  stop();
-  const table = tableForGrading(fresh, map, none);
-  const result = present(grade(table, ruleSet, { input, map, asOf, explain: true }), lang);
-  progress("grade", fresh.rows.length, fresh.rows.length);
+  let graded: Graded;
+  if (elsewhere) graded = await elsewhere(read, request, progress);
+  else {
+    progress("grade", 0, read.rows.length);
+    await tick();
+    stop();
+    graded = gradeRead(read, request, present);
+  }
+  const { fresh, table, result } = graded;
+  progress("grade", read.rows.length, read.rows.length);
   await tick();
   stop();
   const live = request.formulas === true && hasFormulaForm(ruleSet.method);
