@@ -356,7 +356,7 @@ export function Pane({
     }
   }, [lastDay, asOfTyped, today]);
 
-  const validation = useMemo(() => validate(draft), [draft]);
+  const validation = useMemo(() => validate(draft, lang), [draft, lang]);
   const asOfDay = useMemo(() => {
     try {
       return parseIsoDay(asOf);

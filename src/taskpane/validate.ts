@@ -6,6 +6,9 @@
 import type { z } from "zod";
 import type { MessageKey, MessageParams } from "../i18n";
 import { parseRuleSet, ruleSetSchema, type RuleSet } from "../engine/ruleset";
+import { TierError } from "../engine/errors";
+import type { Lang } from "../engine/reasons";
+import { reasonText } from "../i18n/reasons";
 
 /** A field's problem as a catalogue message. */
 export interface FieldProblem {
@@ -115,8 +118,12 @@ function conditionProblems(draft: unknown, fields: Record<string, FieldProblem>)
   );
 }
 
-/** Validates a draft (which may hold text where a number belongs) and places each problem on its field. */
-export function validate(draft: unknown): Validation {
+/**
+ * Validates a draft (which may hold text where a number belongs) and places each problem on its field.
+ * A meaning check's reason is worded in `lang`, the pane's language (its path is read from the code's
+ * English wording, which names the field first).
+ */
+export function validate(draft: unknown, lang: Lang = "en"): Validation {
   const fields: Record<string, FieldProblem> = {};
   const parsed = ruleSetSchema.safeParse(draft);
   if (!parsed.success) {
@@ -130,8 +137,15 @@ export function validate(draft: unknown): Validation {
   try {
     return { ruleSet: parseRuleSet(draft), fields: {} };
   } catch (e) {
-    const [path, problem] = fromMeaning((e as Error).message);
-    return { ruleSet: null, fields: { [path]: problem } };
+    const [guessed, problem] = fromMeaning((e as Error).message);
+    if (!(e instanceof TierError) || problem.key !== "invalid.other")
+      return { ruleSet: null, fields: { [guessed]: problem } };
+    // The check names its field when it knows it (`segments[1].name`); else the wording leads with it.
+    const path = e.path !== undefined ? e.path.replace(/\[(\d+)\]/g, ".$1") : guessed;
+    return {
+      ruleSet: null,
+      fields: { [path]: { key: "invalid.other", params: { reason: reasonText(e, lang) } } },
+    };
   }
 }
 
