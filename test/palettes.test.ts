@@ -96,6 +96,14 @@ describe("meaningful tier colours", () => {
       for (const t of tiersOf(preset(name)))
         expect(contrast(t.colour, textOn(t.colour)), `${name} ${t.key}`).toBeGreaterThanOrEqual(4.5);
   });
+
+  it("keeps every grey tier of lifecycle, RFM and the RFM classes apart from the summary chart's grey customer bars", () => {
+    // write-summary.ts draws share of customers in #A6A6A6 beside share of sales in the tier's colour.
+    for (const name of ["lifecycle", "rfm", "rfm8"])
+      for (const t of tiersOf(preset(name)))
+        if (saturation(t.colour) < 0.15)
+          expect(contrast(t.colour, "#A6A6A6"), `${name} ${t.key}`).toBeGreaterThanOrEqual(1.5);
+  });
 });
 
 describe("a rule set's own colours", () => {

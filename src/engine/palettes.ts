@@ -7,11 +7,13 @@ import type { TierInfo } from "./methods/types";
 /**
  * Lifecycle stages read as health: fresh green for new, deep blue for loyal and a lighter blue for
  * regular (mature), amber for one purchase only, red for at risk (沉睡), grey for lost, and a pale
- * lavender for prospects, who are outside the sequence (no purchase yet).
+ * lavender for prospects, who are outside the sequence (no purchase yet). Lost is a dark grey: the
+ * summary chart draws each tier's share of customers in light grey (#A6A6A6) beside its share of
+ * sales in the tier's colour, and a mid grey there could not be told apart.
  */
 export const LIFECYCLE_COLOURS: Readonly<Record<string, string>> = Object.freeze({
   prospect: "#D9D2E9",
-  lost: "#8C8C8C",
+  lost: "#5F5F5F",
   at_risk: "#D9483B",
   new: "#8DD08F",
   loyal: "#1F5FA8",
@@ -23,7 +25,7 @@ export const LIFECYCLE_COLOURS: Readonly<Record<string, string>> = Object.freeze
  * The eight RFM classes (RFM 八类): the hue says what to do (value green, develop purple, keep blue,
  * win back red), the depth says how much it matters (重要 deep with white text, 一般 the same colour
  * 60% of the way to white, `mix(重要, "#FFFFFF", 0.6)`, with black text), and 一般挽留客户, the class
- * least worth chasing, is grey.
+ * least worth chasing, is a light grey (lighter than the chart's #A6A6A6 customer bars).
  */
 export const RFM8_COLOURS: Readonly<Record<string, string>> = Object.freeze({
   "important-value": "#1E7B34",
@@ -33,7 +35,7 @@ export const RFM8_COLOURS: Readonly<Record<string, string>> = Object.freeze({
   "general-value": "#A5CAAE",
   "general-development": "#C3B1D7",
   "general-retention": "#A5BFDC",
-  "general-win-back": "#BFBFBF",
+  "general-win-back": "#D9D9D9",
 });
 
 /**
@@ -52,7 +54,7 @@ export const SEGMENT_COLOURS: Readonly<Record<string, string>> = Object.freeze({
   "At Risk": "#E8743B",
   "Need Attention": "#F2C14E",
   "About To Sleep": "#F5E3A3",
-  Lost: "#8C8C8C",
+  Lost: "#5F5F5F",
   others: "#D9D9D9",
 });
 
