@@ -12,6 +12,8 @@ import { createElement } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { textOn } from "../src/engine/colour";
 import { dayFromCivil } from "../src/engine/dates";
+import { tiersOf } from "../src/engine/methods";
+import { preset } from "../src/engine/presets";
 import { parseRuleSetText } from "../src/engine/ruleset";
 import { format, I18nProvider } from "../src/i18n";
 import { Pane, type PaneMode } from "../src/taskpane/Pane";
@@ -113,6 +115,13 @@ describe("the tier colour editor", () => {
     });
     expect(at?.[1].fill?.toUpperCase()).toBe(PURPLE);
     expect(at?.[1].fontColor?.toUpperCase()).toBe("#FFFFFF");
+
+    // Reset puts back the preset's colour (B is amber in the ABC preset) and drops the rule set's own.
+    const reset = screen.getByRole("button", { name: L("palette.reset") });
+    fireEvent.click(reset);
+    const hex = screen.getByRole("textbox", { name: L("palette.colourOf", { tier: "B类" }) });
+    expect((hex as HTMLInputElement).value).toBe(tiersOf(preset("abc"))[1].colour);
+    expect(reset.hasAttribute("disabled")).toBe(true);
   });
 
   it("colours tier B's cells in the file written for the standalone page, read back from the xlsx", async () => {
