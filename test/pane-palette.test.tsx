@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 /**
- * The tier colour editor in the pane: a colour typed for one tier reaches the fill of the tier column
- * and of the summary sheet in Excel (the real OfficeHost over the fake Excel) and in a file (the real
- * PackageHost, its xlsx read back with exceljs), with the text colour the WCAG rule picks on it.
+ * The tier colour editor in the pane: a colour typed for one tier reaches the fills of the tier column,
+ * the summary sheet and its chart in Excel (the real OfficeHost over the fake Excel) and in a file (the
+ * real PackageHost, its xlsx read back with exceljs and JSZip), with the text colour the WCAG rule picks.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createElement } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { textOn } from "../src/engine/colour";
@@ -115,6 +116,10 @@ describe("the tier colour editor", () => {
     });
     expect(at?.[1].fill?.toUpperCase()).toBe(PURPLE);
     expect(at?.[1].fontColor?.toUpperCase()).toBe("#FFFFFF");
+    // The distribution chart colours B's point (the second tier) purple.
+    const chart = summary.charts.find((c) => c.name === "TierDistribution")!;
+    const points = chart.series.flatMap((x) => Object.entries(x.points ?? {}));
+    expect(points).toContainEqual(["1", { solid: PURPLE }]);
 
     // Reset puts back the preset's colour (B is amber in the ABC preset) and drops the rule set's own.
     const reset = screen.getByRole("button", { name: L("palette.reset") });
@@ -155,5 +160,10 @@ describe("the tier colour editor", () => {
     expect(b).toBeDefined();
     expect(b!.style.fill.bgColor?.argb ?? b!.style.fill.fgColor?.argb).toBe("FF7030A0");
     expect(b!.style.font.color?.argb).toBe("FFFFFFFF");
+    // The charts' XML gives a point that purple fill.
+    const zip = await JSZip.loadAsync(await host.toXlsx());
+    const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    const xml = await Promise.all(charts.map((n) => zip.file(n)!.async("string")));
+    expect(xml.some((x) => x.includes('<a:srgbClr val="7030A0"/>'))).toBe(true);
   });
 });
