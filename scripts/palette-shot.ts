@@ -33,6 +33,9 @@ try {
   await open.waitFor({ timeout: 60_000 });
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), open.click()]);
   await chooser.setFiles(path.join(ROOT, "samples", "membership--store-members-zh.xlsx"));
+  const header = page.getByRole("button", { name: L("palette.title") });
+  await header.waitFor({ timeout: 60_000 });
+  await header.click();
   const gold = page.getByRole("textbox", { name: L("palette.colourOf", { tier: "金卡" }) });
   await gold.waitFor({ timeout: 60_000 });
   await gold.fill("#C9A227");

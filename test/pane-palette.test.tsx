@@ -70,6 +70,9 @@ async function gradeWithPurpleB(): Promise<void> {
     { timeout: 15_000 },
   );
   await user.click(screen.getByRole("radio", { name: /ABC 分类（二八法则）/ }));
+  // Folded until opened: the preset's colours are what most users keep.
+  expect(screen.queryByRole("textbox", { name: L("palette.colourOf", { tier: "B类" }) })).toBeNull();
+  await user.click(screen.getByRole("button", { name: L("palette.title") }));
   const hex = screen.getByRole("textbox", { name: L("palette.colourOf", { tier: "B类" }) });
   await user.clear(hex);
   // Half typed, the colour is refused where it is typed and grading waits.

@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Caption1,
   Field,
@@ -6,7 +10,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowResetRegular } from "@fluentui/react-icons";
@@ -21,7 +24,19 @@ import type { EditorForm } from "./form";
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  root: { minWidth: 0 },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  strip: {
+    display: "inline-flex",
+    gap: "2px",
+    marginInlineStart: tokens.spacingHorizontalS,
+    verticalAlign: "middle",
+  },
+  chip: {
+    width: "10px",
+    height: "10px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   hint: { color: tokens.colorNeutralForeground2 },
   tier: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   // The sample is the tier's own fill and text colour, as the sheets show it: not a theme token.
@@ -75,62 +90,78 @@ export function PaletteEditor({ form }: { form: EditorForm }) {
   const problem = form.problems["colours"];
   return (
     <section className={styles.root} aria-label={t("palette.title")}>
-      <Subtitle2 as="h3">{t("palette.title")}</Subtitle2>
-      <Caption1 className={styles.hint}>{t("palette.hint")}</Caption1>
-      {tiers.map((tier) => {
-        const name = pick(tier.name) || tier.key;
-        const own = colours[tier.key];
-        const text = typeof own === "string" ? own : tier.colour;
-        const valid = HEX.test(text);
-        const fill = valid ? text.toUpperCase() : tier.colour;
-        const ink = textOn(fill);
-        const set = (value: string) => form.set(["colours"], { ...colours, [tier.key]: value });
-        return (
-          <div key={tier.key} className={styles.tier}>
-            <Field
-              label={t("palette.colourOf", { tier: name })}
-              validationState={valid ? "none" : "error"}
-              validationMessage={valid ? undefined : t("palette.badHex")}
-            >
-              <Input
-                className={styles.input}
-                value={text}
-                onChange={(_, d) => set(d.value.trim())}
-                contentBefore={
-                  <input
-                    type="color"
-                    className={styles.picker}
-                    aria-label={t("palette.pick", { tier: name })}
-                    value={fill.toLowerCase()}
-                    onChange={(e) => set(e.target.value.toUpperCase())}
-                  />
-                }
-              />
-            </Field>
-            <div className={styles.sample} style={{ backgroundColor: fill, color: ink }}>
-              {t("palette.sample", {
-                tier: name,
-                text: t(ink === "#000000" ? "palette.black" : "palette.white"),
-                ratio: contrastRatio(fill, ink).toFixed(1),
+      {/* Folded until wanted (most users keep the preset's colours); open when the rules carry their own. */}
+      <Accordion collapsible defaultOpenItems={edited || problem ? ["colours"] : []}>
+        <AccordionItem value="colours">
+          <AccordionHeader as="h3">
+            {t("palette.title")}
+            <span className={styles.strip} aria-hidden>
+              {tiers.map((tier) => {
+                const own = colours[tier.key];
+                const fill = typeof own === "string" && HEX.test(own) ? own : tier.colour;
+                return <span key={tier.key} className={styles.chip} style={{ backgroundColor: fill }} />;
               })}
+            </span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <Caption1 className={styles.hint}>{t("palette.hint")}</Caption1>
+            {tiers.map((tier) => {
+              const name = pick(tier.name) || tier.key;
+              const own = colours[tier.key];
+              const text = typeof own === "string" ? own : tier.colour;
+              const valid = HEX.test(text);
+              const fill = valid ? text.toUpperCase() : tier.colour;
+              const ink = textOn(fill);
+              const set = (value: string) => form.set(["colours"], { ...colours, [tier.key]: value });
+              return (
+                <div key={tier.key} className={styles.tier}>
+                  <Field
+                    label={t("palette.colourOf", { tier: name })}
+                    validationState={valid ? "none" : "error"}
+                    validationMessage={valid ? undefined : t("palette.badHex")}
+                  >
+                    <Input
+                      className={styles.input}
+                      value={text}
+                      onChange={(_, d) => set(d.value.trim())}
+                      contentBefore={
+                        <input
+                          type="color"
+                          className={styles.picker}
+                          aria-label={t("palette.pick", { tier: name })}
+                          value={fill.toLowerCase()}
+                          onChange={(e) => set(e.target.value.toUpperCase())}
+                        />
+                      }
+                    />
+                  </Field>
+                  <div className={styles.sample} style={{ backgroundColor: fill, color: ink }}>
+                    {t("palette.sample", {
+                      tier: name,
+                      text: t(ink === "#000000" ? "palette.black" : "palette.white"),
+                      ratio: contrastRatio(fill, ink).toFixed(1),
+                    })}
+                  </div>
+                </div>
+              );
+            })}
+            {problem && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{t(problem.key, problem.params)}</MessageBarBody>
+              </MessageBar>
+            )}
+            <div>
+              <Button
+                icon={<ArrowResetRegular />}
+                disabled={!edited}
+                onClick={() => form.set(["colours"], undefined)}
+              >
+                {t("palette.reset")}
+              </Button>
             </div>
-          </div>
-        );
-      })}
-      {problem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t(problem.key, problem.params)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div>
-        <Button
-          icon={<ArrowResetRegular />}
-          disabled={!edited}
-          onClick={() => form.set(["colours"], undefined)}
-        >
-          {t("palette.reset")}
-        </Button>
-      </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }
