@@ -67,3 +67,14 @@ export function mix(from: string, to: string, t: number): string {
   }
   return out;
 }
+
+/**
+ * WCAG 2.x contrast ratio of two `#RRGGBB` colours, (L1 + 0.05) / (L2 + 0.05) with L1 the lighter:
+ * 1 (none) to 21 (black on white). What `textOn` maximises; shown beside each colour in the pane.
+ *
+ * @example contrastRatio("#FFFFFF", "#000000") // 21
+ */
+export function contrastRatio(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}

@@ -8,7 +8,7 @@ import {
   type Uncounted,
   type UncountedReason,
 } from "./input";
-import { methodOf, type OutValue, type RuleSet, type TierInfo } from "./methods";
+import { methodOf, tiersOf, type OutValue, type RuleSet, type TierInfo } from "./methods";
 import type { MethodDef, MethodInput, MethodRun, NextStep } from "./methods";
 import type { Problem, Reason } from "./reasons";
 import type { SheetTable } from "./table";
@@ -171,7 +171,7 @@ export function grade(table: SheetTable, ruleSet: RuleSet, options: GradeOptions
   }
   problems.sort((a, b) => a.row - b.row);
 
-  const tiers = method.tiers(ruleSet);
+  const tiers = tiersOf(ruleSet);
   const usedMapping: Record<string, string> = {};
   for (const [role, idx] of Object.entries(mapping) as [Role, number | undefined][])
     if (idx !== undefined) usedMapping[role] = table.headers[idx];

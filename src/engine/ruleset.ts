@@ -55,6 +55,9 @@ function issueReason(issue: z.core.$ZodIssue): Reason {
         return { code: "rules.unknownMethodAt", params: { path } };
       return { code: "rules.invalidUnion", params: { path } };
     case "invalid_format":
+      // A tier colour (`colours.gold`, `tiers[0].colour`) says what a colour looks like.
+      if (/colou?rs?$/.test(String(issue.path.at(-1))) || issue.path[0] === "colours")
+        return { code: "rules.badColour", params: { path, value: String(issue.input) } };
       return { code: "rules.badFormat", params: { path } };
     default:
       return { code: "rules.invalid", params: { path } };
@@ -89,7 +92,18 @@ export function parseRuleSet(value: unknown): RuleSet {
     );
   }
   methodOf(result.data).check(result.data);
+  checkColours(result.data);
   return result.data;
+}
+
+/** A colour for a tier the rule set does not have would colour nothing: say so rather than drop it. */
+function checkColours(rules: RuleSet): void {
+  if (!rules.colours) return;
+  const keys = methodOf(rules)
+    .tiers(rules)
+    .map((t) => t.key);
+  for (const key of Object.keys(rules.colours))
+    if (!keys.includes(key)) throw new TierError("rules.colourTier", { key, tiers: keys }, `colours.${key}`);
 }
 
 /** Reads a rule file's text: JSON syntax errors become one readable line. */

@@ -18,6 +18,7 @@ import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
 import { LINES_REASONS } from "./reasons-lines";
 import { WORKER_REASONS } from "./reasons-worker";
+import { COLOUR_REASONS } from "./reasons-colours";
 
 interface Wording {
   readonly en: string;
@@ -834,6 +835,7 @@ export const REASONS = {
   // The source presets (issue 14): windows, regular calls, manager load, coverage, eligibility.
   ...PRESET_REASONS,
   ...POLICY_REASONS,
+  ...COLOUR_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

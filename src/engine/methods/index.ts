@@ -11,6 +11,7 @@ import { rfm8Method, rfm8Schema } from "./rfm8";
 import { rulesMethod, rulesSchema } from "./rules";
 import { scorecardMethod, scorecardSchema } from "./scorecard";
 import type { MethodDef, TierInfo } from "./types";
+import { withColours } from "../palettes";
 
 export type * from "./types";
 export { pick } from "./types";
@@ -66,12 +67,14 @@ export function methodOf<R extends RuleSet>(rules: R): MethodDef<R> {
 }
 
 /**
- * A rule set's tiers, best first: the order of summaries, charts and up/down between periods.
+ * A rule set's tiers, best first: the order of summaries, charts and up/down between periods, each
+ * with its colour (the rule set's `colours` where it sets one).
  *
  * @example tiersOf(preset("membership")).map((t) => t.key) // ["diamond", "gold", "silver", "regular", "new"]
  */
 export function tiersOf(rules: RuleSet): TierInfo[] {
-  return methodOf(rules).tiers(rules);
+  // The user's colours (`colours`, by tier key) over the method's: the one lookup of a tier's fill.
+  return withColours(methodOf(rules).tiers(rules), rules.colours);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { rankColour } from "../colour";
 import { lifecycle, LIFECYCLE_STAGES } from "../lifecycle";
 import { base } from "./parts";
+import { LIFECYCLE_COLOURS } from "../palettes";
 import { cents } from "./rfm";
 import type { MethodDef, MethodRun, RowReason } from "./types";
 import { lifecycleNext } from "../next/lifecycle";
@@ -40,7 +40,7 @@ export const lifecycleMethod: MethodDef<LifecycleRules> = {
     { role: "last_date" },
     { role: "frequency" },
   ],
-  tiers: () => LIFECYCLE_STAGES.map((s, i) => ({ key: s.key, name: s.name, colour: rankColour(i) })),
+  tiers: () => LIFECYCLE_STAGES.map((s) => ({ key: s.key, name: s.name, colour: LIFECYCLE_COLOURS[s.key] })),
   run(input, rs): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);

@@ -30,6 +30,8 @@ export const base = {
    * examples to replace (示例门槛), which the pane and the docs show as such, not as the policy.
    */
   examples: z.array(z.string().min(1)).optional(),
+  /** The user's tier colours (`{ "gold": "#C9A227" }`), by tier key, over the method's own (`tiersOf`). */
+  colours: z.record(z.string().min(1), colour).optional(),
 };
 
 export type TierDef = z.infer<typeof tierDef>;

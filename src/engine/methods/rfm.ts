@@ -3,6 +3,7 @@ import { TierError } from "../errors";
 import { rfm as rfmScores, rfmCode } from "../rfm";
 import { OTHERS, segments } from "../segments";
 import { rankColour } from "../colour";
+import { SEGMENT_COLOURS } from "../palettes";
 import { base } from "./parts";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason, TierInfo } from "./types";
 import { rfmNext } from "../next/rfm";
@@ -76,8 +77,13 @@ export const rfmMethod: MethodDef<RfmRules> = {
   needs: () => [{ role: "customer_id" }, { role: "recency_days" }, { role: "frequency" }, { role: "amount" }],
   tiers(rs): TierInfo[] {
     return [
-      ...rs.segments.map((s, i) => ({ key: s.name, name: { zh: s.zh, en: s.name }, colour: rankColour(i) })),
-      { key: OTHERS_KEY, name: { zh: OTHERS.zh, en: OTHERS.name }, colour: "#7F7F7F" },
+      // A segment of the default table keeps its meaning's colour; a user's own segment its rank's.
+      ...rs.segments.map((s, i) => ({
+        key: s.name,
+        name: { zh: s.zh, en: s.name },
+        colour: SEGMENT_COLOURS[s.name] ?? rankColour(i),
+      })),
+      { key: OTHERS_KEY, name: { zh: OTHERS.zh, en: OTHERS.name }, colour: SEGMENT_COLOURS[OTHERS_KEY] },
     ];
   },
   run(input, rs): MethodRun {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RFM8_CLASSES, rfm8 } from "../rfm8";
-import { rankColour } from "../colour";
+import { RFM8_COLOURS } from "../palettes";
 import { base } from "./parts";
 import { cents, rfmInputs } from "./rfm";
 import type { MethodDef, MethodRun, OutValue, RowReason } from "./types";
@@ -23,7 +23,7 @@ export const rfm8Method: MethodDef<Rfm8Rules> = {
   check() {},
   needs: () => [{ role: "customer_id" }, { role: "recency_days" }, { role: "frequency" }, { role: "amount" }],
   tiers: () =>
-    RFM8_CLASSES.map((c, i) => ({ key: c.key, name: { zh: c.zh, en: c.en }, colour: rankColour(i) })),
+    RFM8_CLASSES.map((c) => ({ key: c.key, name: { zh: c.zh, en: c.en }, colour: RFM8_COLOURS[c.key] })),
   run(input): MethodRun {
     const n = input.n;
     const issue: (RowReason | null)[] = new Array(n).fill(null);

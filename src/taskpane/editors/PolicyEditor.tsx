@@ -15,6 +15,7 @@ import type { Method } from "../../engine/methods";
 import type { EditorForm } from "./form";
 import { EDITORS } from "./registry";
 import { ExampleNote } from "./ExampleNote";
+import { PaletteEditor } from "./PaletteEditor";
 import { FilePickerButton } from "../FilePickerButton";
 
 const useStyles = makeStyles({
@@ -59,6 +60,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
       </Field>
       <ExampleNote form={form} />
       <MethodEditor form={form} />
+      <PaletteEditor form={form} />
       {!valid && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("policy.invalid")}</MessageBarBody>
