@@ -8,6 +8,7 @@ import { engineLang, LOCALES, localeOf, type Locale, type MessageParams } from "
 import { VISITS_HISTORY_MESSAGES } from "./visits-history";
 import { PRESET_MESSAGES } from "./presets-pane";
 import { LINES_MESSAGES } from "./lines-messages";
+import { LEASE_MESSAGES } from "./lease-messages";
 import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 
 const enUSPane = {
@@ -207,6 +208,7 @@ const enUS = {
   ...PRESET_MESSAGES["en-US"],
   ...POLICY_MESSAGES["en-US"],
   ...LINES_MESSAGES["en-US"],
+  ...LEASE_MESSAGES["en-US"],
 };
 
 export type MessageKey = keyof typeof enUS;
@@ -216,6 +218,7 @@ const zhCN: Record<MessageKey, string> = {
   ...PRESET_MESSAGES["zh-CN"],
   ...POLICY_MESSAGES["zh-CN"],
   ...LINES_MESSAGES["zh-CN"],
+  ...LEASE_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

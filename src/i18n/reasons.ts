@@ -17,6 +17,7 @@ import { POLICY_REASONS, PRESET_REASONS } from "./reasons-presets";
 import { WORKBOOK_REASONS } from "./workbook-reasons";
 import { NEXT_REASONS } from "./reasons-next";
 import { LINES_REASONS } from "./reasons-lines";
+import { STRATEGY_REASONS } from "./reasons-strategies";
 
 interface Wording {
   readonly en: string;
@@ -832,6 +833,7 @@ export const REASONS = {
   // The source presets (issue 14): windows, regular calls, manager load, coverage, eligibility.
   ...PRESET_REASONS,
   ...POLICY_REASONS,
+  ...STRATEGY_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rankColour } from "../colour";
+import { strategyMap } from "./strategies";
 import type { Names, TierInfo } from "./types";
 
 /** Schema pieces shared by the methods' rule sets. */
@@ -30,6 +31,8 @@ export const base = {
    * examples to replace (示例门槛), which the pane and the docs show as such, not as the policy.
    */
   examples: z.array(z.string().min(1)).optional(),
+  /** The policy's actions per tier key (策略), for methods whose tiers come from the method. */
+  strategies: strategyMap,
 };
 
 export type TierDef = z.infer<typeof tierDef>;
