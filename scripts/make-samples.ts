@@ -349,8 +349,9 @@ function mallTenants(): SheetSpec {
   // Lease ends (re-rated three months before): their own seed, so the ratings above stay as they were.
   const leaseRand = seededRandom(20255);
   rows.forEach((row) => row.push(dateOf(day("2026-01-15") + int(leaseRand, 0, 1000))));
-  rows[30][5 + criteria.length] = "2026-02-30"; // a lease end that is not a date
-  rows[40][5 + criteria.length] = null; // a pop-up store without a lease
+  // A pop-up store without a lease. No unreadable lease end here: the live formulas grade every sample
+  // as the engine does, and they do not read the lease (test/scorecard-lease.test.ts has one).
+  rows[40][5 + criteria.length] = null;
   return {
     name: "商家评价表",
     title: "2025年度商户评价（招商部）",
