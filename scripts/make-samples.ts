@@ -346,12 +346,18 @@ function mallTenants(): SheetSpec {
   });
   rows[9][5 + 7] = null; // a rating left blank
   rows[22][4] = "筹备"; // a stage the scorecard has no weights for
+  // Lease ends (re-rated three months before): their own seed, so the ratings above stay as they were.
+  const leaseRand = seededRandom(20255);
+  rows.forEach((row) => row.push(dateOf(day("2026-01-15") + int(leaseRand, 0, 1000))));
+  // A pop-up store without a lease. No unreadable lease end here: the live formulas grade every sample
+  // as the engine does, and they do not read the lease (test/scorecard-lease.test.ts has one).
+  rows[40][5 + criteria.length] = null;
   return {
     name: "商家评价表",
     title: "2025年度商户评价（招商部）",
-    headers: ["商户编号", "品牌名称", "铺位号", "业态", "阶段", ...criteria],
+    headers: ["商户编号", "品牌名称", "铺位号", "业态", "阶段", ...criteria, "租约到期日"],
     rows,
-    widths: [10, 14, 8, 8, 6, ...criteria.map((c) => Math.max(8, [...c].length * 2))],
+    widths: [10, 14, 8, 8, 6, ...criteria.map((c) => Math.max(8, [...c].length * 2)), 12],
   };
 }
 

@@ -54,6 +54,7 @@ describe("tier grade on the R package rfm sample orders", () => {
       "m",
       "rfm",
       "segment",
+      "strategy",
       "tier",
       "issue",
       "note",

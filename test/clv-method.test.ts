@@ -203,7 +203,7 @@ describe("tier grade --preset clv", () => {
     expect(code).toBe(0);
     const [header, ...lines] = out.trim().split(/\r?\n/);
     expect(header).toBe(
-      "customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,tier,issue,note,reason,next_tier,next_step",
+      "customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,strategy,tier,issue,note,reason,next_tier,next_step",
     );
     expect(lines).toHaveLength(995);
     expect(err).toContain("995 customers: 995 graded, 0 not graded");

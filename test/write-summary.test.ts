@@ -39,10 +39,11 @@ describe("the summary sheet", () => {
     await writeSummary(host, result, "zh", "分级汇总");
     const rows = sheets[0].rows;
     const header = rows[6];
-    expect(header).toEqual(["等级", "客户数", "客户占比", "月拜访次数"]);
+    expect(header).toEqual(["等级", "客户数", "客户占比", "月拜访次数", "策略"]);
     expect(rows.flat()).not.toContain("销售额");
     // A1 (重点维护) plans 6 visits a month (grid.ts GRID_PRESET).
-    expect(rows[7]).toEqual(["重点维护", 1, 1 / 9, 6]);
+    // Then its strategies, examples the nine-grid preset carries (docs/strategies.md).
+    expect(rows[7]).toEqual(["重点维护", 1, 1 / 9, 6, "高频拜访维护关系、邀请参加学术会议"]);
     // Nine tiers, then the total row.
     expect(rows[16]).toEqual(["合计", 9, 1]);
   });
@@ -87,7 +88,8 @@ describe("the summary sheet", () => {
     ];
     const table = tableFromRows(rows, false, "S");
     const result = presentResult(grade(table, preset("abc")), "zh");
-    expect(result.keys).toEqual(["customer_id", "amount", "abc", "tier", "issue"]);
-    expect(resultColumnKeys(result, table.headers)).toEqual(["tier", "abc", "issue"]);
+    // The abc preset carries its strategies (策略, docs/strategies.md).
+    expect(result.keys).toEqual(["customer_id", "amount", "abc", "strategy", "tier", "issue"]);
+    expect(resultColumnKeys(result, table.headers)).toEqual(["tier", "abc", "strategy", "issue"]);
   });
 });

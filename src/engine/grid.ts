@@ -1,5 +1,6 @@
 import { check } from "./errors";
 import type { RuleSet } from "./ruleset";
+import { GRID_STRATEGIES } from "./presets-strategies";
 
 /** How one axis of the nine-grid is cut into high / middle / low. */
 export type GridCut = { method: "fixed"; low: number; high: number } | { method: "tercile" };
@@ -116,4 +117,5 @@ export const GRID_PRESET: Extract<RuleSet, { method: "grid" }> = {
     { cell: "C2", name: { zh: "常规拜访", en: "Routine" }, visits: 1 },
     { cell: "C3", name: { zh: "观察", en: "Watch" }, visits: 0 },
   ],
+  strategies: GRID_STRATEGIES,
 };

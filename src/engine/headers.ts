@@ -27,7 +27,8 @@ export type Role =
   | "potential"
   | "current_value"
   | "quantity"
-  | "unit_price";
+  | "unit_price"
+  | "lease_end";
 
 /**
  * Header synonyms per role, strongest first (compared after {@link normaliseHeader}). No synonym
@@ -96,6 +97,11 @@ export const ROLE_SYNONYMS: Record<Role, readonly string[]> = {
   // Line items: amount = quantity × unit price when no amount column is mapped (the Online Retail file).
   quantity: ["数量", "购买数量", "销售数量", "商品数量", "件数", "quantity", "qty", "quantity sold"],
   unit_price: ["单价", "销售单价", "商品单价", "成交单价", "价格", "unit price", "unitprice", "price", "price each"],
+  // Tenant leases: the scorecard re-rates a tenant three months before its lease ends.
+  lease_end: [
+    "租约到期日", "租约到期日期", "租约到期", "租期截止日", "租赁到期日", "合同到期日", "合同到期日期", "合同到期",
+    "lease end", "lease end date", "lease expiry", "lease expiry date", "lease expires", "contract end date",
+  ],
 }; // prettier-ignore
 
 /** Headers that mean "the customer" without saying id or name: the id when free, else the name. */

@@ -392,6 +392,11 @@ export function fromCustomers(
     input.read("last_day", mapping.last_date, cells(mapping.last_date), day);
   if (mapping.first_date !== undefined)
     input.read("first_day", mapping.first_date, cells(mapping.first_date), day);
+  // A lease end lies ahead of the as-of date: read without the "after the as-of date" check.
+  if (mapping.lease_end !== undefined)
+    input.read("lease_end_day", mapping.lease_end, cells(mapping.lease_end), (c) =>
+      readDate(c, { date1904: table.date1904 }),
+    );
   if (!input.num.has("recency_days") && input.num.has("last_day"))
     input.derive("recency_days", "last_day", (d) => asOf - d);
   if (input.num.has("first_day")) input.derive("tenure_days", "first_day", (d) => asOf - d);

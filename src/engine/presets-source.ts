@@ -1,5 +1,6 @@
 import type { RuleSet } from "./ruleset";
 import { DEALER_SCORECARD } from "./scorecard";
+import { DEALER_STRATEGIES, GRID_STRATEGIES, TOBACCO_STRATEGIES } from "./presets-strategies";
 
 /**
  * Presets that follow a source policy number for number (issue 14). Each says which of its thresholds
@@ -31,6 +32,7 @@ export const TOBACCO_PRESET = {
   ],
   regularVisits: 4,
   examples: ["regularVisits"],
+  strategies: TOBACCO_STRATEGIES,
 } satisfies RuleSet;
 
 /**
@@ -168,6 +170,7 @@ export const DEALER_PRESET = {
     types: DEALER_SCORECARD.customerTypes.map((t) => ({ key: t.key, name: { zh: t.zh, en: t.en } })),
   },
   examples: ["bands"],
+  strategies: DEALER_STRATEGIES,
 } satisfies RuleSet;
 
 /**
@@ -232,4 +235,5 @@ export const PHARMA_PRESET = {
   coverageTarget: 0.6,
   capacity: 10,
   examples: ["cells[0].name", "eligibility[1].when[2].value"],
+  strategies: GRID_STRATEGIES,
 } satisfies RuleSet;

@@ -14,6 +14,14 @@ import {
   PHARMA_PRESET,
   TOBACCO_PRESET,
 } from "./presets-source";
+import {
+  ABC_STRATEGIES,
+  CLV_STRATEGIES,
+  LIFECYCLE_STRATEGIES,
+  RFM8_STRATEGIES,
+  RFM_STRATEGIES,
+  TOBACCO_STRATEGIES,
+} from "./presets-strategies";
 
 /**
  * The named rule sets taken from the source policies (spec appendix). Each is a plain JSON value:
@@ -43,6 +51,7 @@ export const PRESETS = {
     },
     rfm: { method: "quantile", bins: 5 },
     segments: segmentTable,
+    strategies: RFM_STRATEGIES,
   },
   "rfm-r": {
     method: "rfm",
@@ -53,6 +62,7 @@ export const PRESETS = {
     },
     rfm: { method: "rfm-r", bins: 5 },
     segments: segmentTable,
+    strategies: RFM_STRATEGIES,
   },
   rfm8: {
     method: "rfm8",
@@ -61,6 +71,7 @@ export const PRESETS = {
       zh: "R、F、M 各与平均值比较分高低，得出重要价值客户、重要挽留客户等八类，国内零售团队最常用。",
       en: "Compares R, F and M with their means to give eight classes (important value, important win-back …), the form Chinese retail teams use most.",
     },
+    strategies: RFM8_STRATEGIES,
   },
   abc: {
     method: "abc",
@@ -75,6 +86,7 @@ export const PRESETS = {
       { key: "B", name: { zh: "B类", en: "B" }, visits: 2 },
       { key: "C", name: { zh: "C类", en: "C" }, visits: 1 },
     ],
+    strategies: ABC_STRATEGIES,
   },
   "abc-months": {
     method: "abc",
@@ -90,6 +102,7 @@ export const PRESETS = {
       { key: "B", name: { zh: "B类", en: "B" }, visits: 2 },
       { key: "C", name: { zh: "C类", en: "C" }, visits: 2 },
     ],
+    strategies: TOBACCO_STRATEGIES,
   },
   pyramid: {
     method: "pyramid",
@@ -133,6 +146,7 @@ export const PRESETS = {
       en: "From first and last purchase and frequency: prospect, new, regular, loyal, one-time, at risk, lost.",
     },
     windows: { ...DEFAULT_LIFECYCLE_WINDOWS },
+    strategies: LIFECYCLE_STRATEGIES,
   },
   scorecard: TENANT_RULES,
   dealer: DEALER_PRESET,
@@ -152,6 +166,7 @@ export const PRESETS = {
     discount: 0.1,
     alive: 0.5,
     lost: 0.2,
+    strategies: CLV_STRATEGIES,
   },
   ...POLICY_PRESETS,
 } satisfies Record<string, RuleSet>;

@@ -1,5 +1,6 @@
 import { TierError, check, type RowIssue } from "./errors";
 import type { RuleSet } from "./ruleset";
+import { TENANT_STRATEGIES } from "./presets-strategies";
 
 /** The five rating labels staff type, best first (招商部商家评价表: 优秀 5 … 不合格 1). */
 export const RATING_LABELS = [
@@ -454,6 +455,9 @@ export const TENANT_RULES: ScorecardRuleSet = {
   },
   stars: [...TENANT_SCORECARD.stars],
   missing: "skip",
+  strategies: TENANT_STRATEGIES,
+  // "即将到期商家,需提前三个月完成评估": re-rated three months before the lease ends.
+  leaseReview: { months: 3 },
 };
 
 /** The dealer card as a rule set. */

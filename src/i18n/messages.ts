@@ -9,6 +9,7 @@ import { VISITS_HISTORY_MESSAGES } from "./visits-history";
 import { PRESET_MESSAGES } from "./presets-pane";
 import { LINES_MESSAGES } from "./lines-messages";
 import { PALETTE_MESSAGES } from "./palette-pane";
+import { LEASE_MESSAGES } from "./lease-messages";
 import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 import { POLICY_EDITOR_MESSAGES } from "./policy-editors";
 
@@ -211,6 +212,7 @@ const enUS = {
   ...LINES_MESSAGES["en-US"],
   ...POLICY_EDITOR_MESSAGES["en-US"],
   ...PALETTE_MESSAGES["en-US"],
+  ...LEASE_MESSAGES["en-US"],
 };
 
 export type MessageKey = keyof typeof enUS;
@@ -222,6 +224,7 @@ const zhCN: Record<MessageKey, string> = {
   ...LINES_MESSAGES["zh-CN"],
   ...POLICY_EDITOR_MESSAGES["zh-CN"],
   ...PALETTE_MESSAGES["zh-CN"],
+  ...LEASE_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

@@ -19,6 +19,7 @@ import { NEXT_REASONS } from "./reasons-next";
 import { LINES_REASONS } from "./reasons-lines";
 import { WORKER_REASONS } from "./reasons-worker";
 import { COLOUR_REASONS } from "./reasons-colours";
+import { STRATEGY_REASONS } from "./reasons-strategies";
 
 interface Wording {
   readonly en: string;
@@ -836,6 +837,7 @@ export const REASONS = {
   ...PRESET_REASONS,
   ...POLICY_REASONS,
   ...COLOUR_REASONS,
+  ...STRATEGY_REASONS,
 
   // Holiday lists (src/engine/holidays.ts, holidays-cn.ts).
   "holidays.notADate": {

@@ -4,6 +4,7 @@
  * tie rules, the same tier names. Pure string building: no Node, no database.
  */
 import { formatDay } from "../engine/dates";
+import { tiersOf } from "../engine/methods";
 import { parseRuleSet, type RuleSet } from "../engine/ruleset";
 import type { Dialect } from "./dialect";
 import { SQL_METHODS } from "./methods";
@@ -24,6 +25,7 @@ export type { SqlOptions } from "./query";
 export function toSql(ruleSet: RuleSet, options: SqlOptions): string {
   const rs = parseRuleSet(ruleSet);
   const q = new Query(options);
+  q.strategyTiers = tiersOf(rs);
   // TypeScript cannot tie SQL_METHODS[rs.method] to rs's own member of the union; the record's type
   // already pairs each method with the rules of that method.
   const write = SQL_METHODS[rs.method] as (q: Query, rs: RuleSet) => string;

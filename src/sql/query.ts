@@ -73,6 +73,14 @@ export class Query {
    * the last day then add up the orders from it on, tenure still counts from the first order ever.
    */
   windowFrom?: string;
+  /**
+   * The rule set's tiers with their strategies (策略), set by `toSql`: `output` adds the `strategy`
+   * column from them, by tier name, when the method's own columns have none (as the grade driver does).
+   */
+  strategyTiers?: readonly {
+    name: { zh: string; en: string };
+    strategies?: { zh: readonly string[]; en: readonly string[] };
+  }[];
 
   constructor(readonly options: SqlOptions) {
     if (!DIALECTS.includes(options.dialect))
@@ -307,7 +315,21 @@ export class Query {
     const list = ["customer_id"];
     if (this.map.name !== undefined) list.push("name");
     for (const [key, sql] of columns) list.push(`${sql} AS ${d.id(key)}`);
+    const strategy = columns.some(([key]) => key === "strategy") ? undefined : this.strategyOf(tier);
+    if (strategy) list.push(`${strategy} AS ${d.id("strategy")}`);
     list.push(`${tier} AS tier`, `${issue} AS issue`);
     return `SELECT ${list.join(",\n  ")}`;
+  }
+
+  /** The strategy of each tier as a CASE over the tier's name, joined as the engine's edge joins them. */
+  private strategyOf(tier: string): string | undefined {
+    const tiers = this.strategyTiers ?? [];
+    if (!tiers.some((t) => t.strategies)) return undefined;
+    const sep = this.lang === "zh" ? "、" : ", ";
+    const whens = tiers
+      .map((t) => [this.name(t.name), (t.strategies?.[this.lang] ?? []).join(sep)] as const)
+      .filter(([, s]) => s !== "")
+      .map(([n, s]) => `WHEN ${n} THEN ${this.d.str(s)}`);
+    return whens.length ? `CASE ${tier} ${whens.join(" ")} END` : `CAST(NULL AS ${this.d.text})`;
   }
 }

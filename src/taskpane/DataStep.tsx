@@ -54,6 +54,7 @@ export const MORE_ROLES: readonly Role[] = [
   "manager",
   "phone",
   "email",
+  "lease_end",
 ];
 
 export type LoadState = "idle" | "loading" | "ready" | "error";

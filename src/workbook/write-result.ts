@@ -56,6 +56,8 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   clv: { zh: "终身价值 CLV", en: "CLV" },
   cluster: { zh: "聚类排名", en: "Cluster rank" },
   strategy: { zh: "策略", en: "Strategy" },
+  review_date: { zh: "复评日期", en: "Review date" },
+  review_days: { zh: "距复评天数（≤0 应复评）", en: "Days to review (≤ 0: due)" },
 };
 
 /** The header the add-in writes for output key `key`. */

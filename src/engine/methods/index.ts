@@ -10,6 +10,7 @@ import { rfmMethod, rfmSchema } from "./rfm";
 import { rfm8Method, rfm8Schema } from "./rfm8";
 import { rulesMethod, rulesSchema } from "./rules";
 import { scorecardMethod, scorecardSchema } from "./scorecard";
+import { withStrategyMaps } from "./strategies";
 import type { MethodDef, TierInfo } from "./types";
 import { withColours } from "../palettes";
 
@@ -38,9 +39,10 @@ type Registry = { readonly [M in Method]: MethodDef<Extract<RuleSet, { method: M
 
 /**
  * The method registry: the one place that knows every grading method. Every other layer asks it
- * (`methodOf(ruleSet)`) rather than switching over method names.
+ * (`methodOf(ruleSet)`) rather than switching over method names. Frozen, and every method's tiers
+ * read the rule set's `strategies` map (策略 per tier key) the same way (`./strategies`).
  */
-export const METHODS: Registry = Object.freeze({
+export const METHODS: Registry = withStrategyMaps({
   rfm: rfmMethod,
   rfm8: rfm8Method,
   abc: abcMethod,

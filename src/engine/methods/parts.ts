@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rankColour } from "../colour";
+import { strategyMap } from "./strategies";
 import type { Names, TierInfo } from "./types";
 
 /** Schema pieces shared by the methods' rule sets. */
@@ -32,6 +33,8 @@ export const base = {
   examples: z.array(z.string().min(1)).optional(),
   /** The user's tier colours (`{ "gold": "#C9A227" }`), by tier key, over the method's own (`tiersOf`). */
   colours: z.record(z.string().min(1), colour).optional(),
+  /** The policy's actions per tier key (策略), for methods whose tiers come from the method. */
+  strategies: strategyMap,
 };
 
 export type TierDef = z.infer<typeof tierDef>;

@@ -10,6 +10,8 @@ import {
 } from "../scorecard";
 import { bandPoints, weightedPoints, type Band } from "../bands";
 import { readNumber, readText } from "../values";
+import { formatDay } from "../dates";
+import { leaseReviews } from "../lease";
 import { base, names } from "./parts";
 import type { MethodDef, MethodInput, MethodRun, OutValue, RowReason, TierInfo } from "./types";
 import { scorecardNext } from "../next/scorecard";
@@ -59,6 +61,14 @@ export const scorecardSchema = z
         column: z.string().min(1),
         types: z.array(z.object({ key: z.string().min(1), name: names }).strict()).min(1),
       })
+      .strict()
+      .optional(),
+    /**
+     * Lease-end reviews: with a lease end column, the day `months` before it that the tenant is
+     * re-rated ("即将到期商家,需提前三个月完成评估") and the days from the as-of date to it.
+     */
+    leaseReview: z
+      .object({ months: z.number().int().min(0).max(24) })
       .strict()
       .optional(),
   })
@@ -131,6 +141,31 @@ function customerTypes(input: MethodInput, ct: NonNullable<ScorecardRules["custo
   });
 }
 
+/**
+ * The review date (YYYY-MM-DD) and the days from the as-of date to it, for tenants with a lease end;
+ * none when no lease end column is mapped, blank for a tenant without one, and a row problem for a
+ * lease end that is not a date.
+ */
+function leaseColumns(
+  input: MethodInput,
+  months: number,
+  issue: (RowReason | null)[],
+): [string, OutValue[]][] {
+  const ends = input.peek("lease_end_day");
+  if (!ends) return [];
+  const why = input.reasons("lease_end_day") ?? [];
+  const column = input.label("lease_end_day");
+  for (let i = 0; i < input.n; i++)
+    if (!issue[i] && why[i] && why[i]!.code !== "cell.blank")
+      issue[i] = { code: "lease.notDate", params: { why: why[i]! }, column };
+  const { review, daysTo } = leaseReviews(ends, months, input.asOf);
+  const ok = (i: number) => Number.isFinite(review[i]) && !issue[i] && !input.failed[i];
+  return [
+    ["review_date", Array.from(review, (d, i) => (ok(i) ? formatDay(d) : null))],
+    ["review_days", Array.from(daysTo, (d, i) => (ok(i) ? d : null))],
+  ];
+}
+
 const fail = (code: string, params: Record<string, string | number>, path: string): never => {
   throw new TierError(code, params, path);
 };
@@ -195,6 +230,7 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
     { role: "customer_id" },
     { role: "ratings" },
     ...(Object.keys(rs.profiles).length > 1 ? [{ role: "stage" as const }] : []),
+    ...(rs.leaseReview ? [{ role: "lease_end" as const, optional: true }] : []),
   ],
   tiers: (rs) =>
     rs.starNames ? STAR_TIERS.map((t, i) => ({ ...t, name: rs.starNames![i] })) : [...STAR_TIERS],
@@ -240,6 +276,7 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
         : weightedScoreByStage(ratings, rs.profiles, stageCells, { missing: rs.missing });
     for (const p of stageProblems(rs.profiles, stageCells, input.headers[stageCol ?? 0]))
       if (!issue[p.row]) issue[p.row] = { code: p.code, params: p.params, column: p.column };
+    const lease = rs.leaseReview ? leaseColumns(input, rs.leaseReview.months, issue) : [];
     for (let i = 0; i < n; i++) if (issue[i] || input.failed[i]) score[i] = NaN;
     const shown = Float64Array.from(score, (s) => (rs.scale === 100 ? s * 20 : s));
     const st = starsOf(shown, rs.stars, rs.scale);
@@ -253,6 +290,7 @@ export const scorecardMethod: MethodDef<ScorecardRules> = {
         ...(rs.customerTypes
           ? [["customer_type", customerTypes(input, rs.customerTypes)] as [string, OutValue[]]]
           : []),
+        ...lease,
       ],
       tier,
       issue,

@@ -1,3 +1,4 @@
+import { TierError } from "../../engine/errors";
 import type { RuleSet } from "../../engine/ruleset";
 import { dbl } from "../cuts";
 import type { Query } from "../query";
@@ -33,6 +34,7 @@ function starName(q: Query, k: number, names?: readonly { zh: string; en: string
 export function scorecardSql(q: Query, rs: Extract<RuleSet, { method: "scorecard" }>): string {
   const d = q.d;
   const map = q.options.map ?? {};
+  if (rs.leaseReview && map.lease_end !== undefined) throw new TierError("sql.leaseUnsupported");
   const ratings = rs.criteria.map((c, j) => {
     const column = map[c.key] ?? c.key;
     const alias = `rating${j + 1}`;

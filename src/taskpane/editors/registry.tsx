@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n";
 import { ClvEditor } from "./ClvEditor";
 import { ValueField } from "./fields";
 import type { EditorForm } from "./form";
+import { getAt } from "../validate";
 import { GridEditor } from "./GridEditor";
 import { KmeansEditor } from "./KmeansEditor";
 import { LifecycleEditor } from "./LifecycleEditor";
@@ -21,6 +22,18 @@ import { WindowEditor } from "./WindowEditor";
 import { RetentionEditor } from "./RetentionEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
+
+/** A method's editor followed by its tiers' strategies (策略), kept in the rule set's `strategies` map. */
+function withStrategies(Editor: MethodEditor): MethodEditor {
+  return function WithStrategies({ form }: { form: EditorForm }) {
+    return (
+      <>
+        <Editor form={form} />
+        <StrategiesEditor form={form} />
+      </>
+    );
+  };
+}
 
 function NothingToEdit() {
   const { t } = useI18n();
@@ -66,6 +79,7 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
           parse={(s) => (s.trim() === "" ? undefined : Number(s))}
         />
         <TiersEditor form={form} withMin={false} withBenefits={false} />
+        <StrategiesEditor form={form} />
       </>
     );
   },
@@ -73,24 +87,36 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
     <>
       <ShareEditor form={form} method="pyramid" />
       <TiersEditor form={form} withMin={false} withBenefits={false} />
+      <StrategiesEditor form={form} />
     </>
   ),
-  rfm: RfmEditor,
-  rfm8: NothingToEdit,
-  scorecard: ({ form }) => (
-    <>
-      <ScorecardEditor form={form} />
-      <BandsEditor form={form} />
-    </>
-  ),
-  grid: ({ form }) => (
-    <>
-      <EligibilityEditor form={form} />
-      <GridEditor form={form} visits={false} />
-      <VisitRangesEditor form={form} />
-    </>
-  ),
-  lifecycle: LifecycleEditor,
-  clv: ClvEditor,
+  rfm: withStrategies(RfmEditor),
+  rfm8: function Rfm8Editor({ form }) {
+    // The classes are fixed; their strategies are what a team edits (no strategies: nothing to edit).
+    return getAt(form.draft, ["strategies"]) === undefined ? (
+      <NothingToEdit />
+    ) : (
+      <StrategiesEditor form={form} />
+    );
+  },
+  scorecard: withStrategies(function ScorecardWithBands({ form }) {
+    return (
+      <>
+        <ScorecardEditor form={form} />
+        <BandsEditor form={form} />
+      </>
+    );
+  }),
+  grid: withStrategies(function GridWithRanges({ form }) {
+    return (
+      <>
+        <EligibilityEditor form={form} />
+        <GridEditor form={form} visits={false} />
+        <VisitRangesEditor form={form} />
+      </>
+    );
+  }),
+  lifecycle: withStrategies(LifecycleEditor),
+  clv: withStrategies(ClvEditor),
   kmeans: KmeansEditor,
 };

@@ -53,6 +53,7 @@ classed AS (
 SELECT customer_id,
   FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
   abc AS `abc`,
+  CASE CASE abc WHEN 'A' THEN 'A (core)' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END WHEN 'A (core)' THEN 'a visit every ten days on top of the regular calls, personalised, differentiated service, build a long-term core customer base' WHEN 'B' THEN 'a visit every half month on top of the regular calls' WHEN 'C' THEN 'a visit every half month on top of the regular calls' END AS `strategy`,
   CASE abc WHEN 'A' THEN 'A (core)' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END AS tier,
   issue AS issue
 FROM classed

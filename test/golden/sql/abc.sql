@@ -44,6 +44,7 @@ classed AS (
 SELECT customer_id,
   FLOOR(amount * 100 + 0.5) / 100 AS `amount`,
   abc AS `abc`,
+  CASE CASE abc WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END WHEN 'A' THEN 'personalised, premium service, a dedicated sales adviser, tailored solutions' WHEN 'B' THEN 'keep the service good, find their latent needs and grow their value' WHEN 'C' THEN 'general offers (spend-and-save)' END AS `strategy`,
   CASE abc WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' END AS tier,
   issue AS issue
 FROM classed

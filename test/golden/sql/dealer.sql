@@ -90,6 +90,7 @@ SELECT customer_id,
   FLOOR(score * 100 + 0.5) / 100 AS `score`,
   stars AS `stars`,
   CAST(NULL AS STRING) AS `customer_type`,
+  CASE CASE stars WHEN 5 THEN '5 stars (90 or more)' WHEN 4 THEN '4 stars (80 or more)' WHEN 3 THEN '3 stars (70 or more)' WHEN 2 THEN '2 stars (60 or more)' WHEN 1 THEN '1 star (below 60; the source says “below 50”)' END WHEN '5 stars (90 or more)' THEN 'key account care, resources first, regular visits by management' WHEN '4 stars (80 or more)' THEN 'key account care, grow them to five stars' WHEN '3 stars (70 or more)' THEN 'regular visits, find their latent needs' WHEN '2 stars (60 or more)' THEN 'incentives to improve' WHEN '1 star (below 60; the source says “below 50”)' THEN 'limit credit risk, invest less' END AS `strategy`,
   CASE stars WHEN 5 THEN '5 stars (90 or more)' WHEN 4 THEN '4 stars (80 or more)' WHEN 3 THEN '3 stars (70 or more)' WHEN 2 THEN '2 stars (60 or more)' WHEN 1 THEN '1 star (below 60; the source says “below 50”)' END AS tier,
   issue AS issue
 FROM starred

@@ -39,6 +39,7 @@ staged AS (
 SELECT customer_id,
   FLOOR(recency_days * 100 + 0.5) / 100 AS `recency_days`,
   FLOOR(frequency * 100 + 0.5) / 100 AS `frequency`,
+  CASE stage WHEN 'Prospect' THEN 'coupons to win a first purchase' WHEN 'Lost' THEN 'low-cost win-back (SMS, coupons), ask why they left' WHEN 'At risk' THEN 'reach out to wake them up, a welcome-back offer' WHEN 'New' THEN 'make them satisfied, win the repeat purchase' WHEN 'Loyal' THEN 'double points, first access to new products' WHEN 'Regular' THEN 'turn them into loyal customers' WHEN 'One-time' THEN 'make them satisfied, win the repeat purchase' END AS `strategy`,
   stage AS tier,
   COALESCE(issue, CASE WHEN stage IS NULL THEN 'purchases without a readable first and last date' END) AS issue
 FROM staged

@@ -72,6 +72,7 @@ SELECT customer_id,
   CASE WHEN issue IS NULL THEN FLOOR(`current_value` * 100 + 0.5) / 100 END AS `current_value`,
   cell AS `cell`,
   CASE cell WHEN 'A1' THEN 4 WHEN 'A2' THEN 4 WHEN 'A3' THEN 4 WHEN 'B1' THEN 2 WHEN 'B2' THEN 2 WHEN 'B3' THEN 2 WHEN 'C1' THEN 0 WHEN 'C2' THEN 0 WHEN 'C3' THEN 0 END AS `visits`,
+  CASE CASE cell WHEN 'A1' THEN 'Key account: maintain' WHEN 'A2' THEN 'High potential: grow' WHEN 'A3' THEN 'High potential: win' WHEN 'B1' THEN 'Maintain' WHEN 'B2' THEN 'Develop' WHEN 'B3' THEN 'Develop slowly' WHEN 'C1' THEN 'Keep' WHEN 'C2' THEN 'Routine' WHEN 'C3' THEN 'Watch' END WHEN 'Key account: maintain' THEN 'frequent visits to keep the relationship, invite to medical meetings' WHEN 'High potential: grow' THEN 'more visits to grow use, joint visits with the manager' WHEN 'High potential: win' THEN 'focus on winning the first use' WHEN 'Maintain' THEN 'regular visits to maintain' WHEN 'Develop' THEN 'product information to develop them' WHEN 'Develop slowly' THEN 'build the relationship step by step' WHEN 'Keep' THEN 'keep in touch, few visits' WHEN 'Routine' THEN 'routine visits' WHEN 'Watch' THEN 'watch, no investment for now' END AS `strategy`,
   CASE cell WHEN 'A1' THEN 'Key account: maintain' WHEN 'A2' THEN 'High potential: grow' WHEN 'A3' THEN 'High potential: win' WHEN 'B1' THEN 'Maintain' WHEN 'B2' THEN 'Develop' WHEN 'B3' THEN 'Develop slowly' WHEN 'C1' THEN 'Keep' WHEN 'C2' THEN 'Routine' WHEN 'C3' THEN 'Watch' END AS tier,
   issue AS issue
 FROM celled

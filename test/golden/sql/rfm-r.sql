@@ -110,6 +110,7 @@ SELECT customer_id,
   m AS `m`,
   CAST(r AS STRING) || CAST(f AS STRING) || CAST(m AS STRING) AS `rfm`,
   segment AS `segment`,
+  CASE segment WHEN 'Champions' THEN 'rewards, early access, ask for referrals' WHEN 'Potential Loyalist' THEN 'membership offers, personalised recommendations' WHEN 'Loyal Customers' THEN 'upsell, ask for reviews' WHEN 'Promising' THEN 'build brand awareness, free trials' WHEN 'New Customers' THEN 'onboarding, win the repeat purchase' WHEN 'Can\'t Lose Them' THEN 'a personal call to win them back, ask what changed' WHEN 'At Risk' THEN 'personalised win-back, a special offer' WHEN 'Need Attention' THEN 'limited-time offers, related products' WHEN 'About To Sleep' THEN 'popular products reminder, a reactivation campaign' WHEN 'Lost' THEN 'low-cost win-back, or let go' WHEN 'Others' THEN 'regular marketing' END AS `strategy`,
   segment AS tier,
   issue AS issue
 FROM segmented

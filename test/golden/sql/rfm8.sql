@@ -53,6 +53,7 @@ SELECT customer_id,
   m AS `m`,
   r || f || m AS `rfm`,
   segment AS `segment`,
+  CASE segment WHEN 'Important value' THEN 'VIP service, early access to new products' WHEN 'Important development' THEN 'raise purchase frequency, member points incentives' WHEN 'Important retention' THEN 'reach out to bring them back, ask why they stopped' WHEN 'Important win-back' THEN 'a personal call to win them back, a welcome-back offer' WHEN 'General value' THEN 'cross-selling, raise the basket size' WHEN 'General development' THEN 'new-customer care, win the repeat purchase' WHEN 'General retention' THEN 'regular promotion reminders' WHEN 'General win-back' THEN 'low-cost contact, less spend' END AS `strategy`,
   segment AS tier,
   issue AS issue
 FROM classed

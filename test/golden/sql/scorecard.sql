@@ -89,6 +89,7 @@ SELECT customer_id,
   FLOOR(score * 100 + 0.5) / 100 AS `score`,
   stars AS `stars`,
   CASE WHEN stars >= 4 THEN 'A' WHEN stars >= 2 THEN 'B' WHEN stars = 1 THEN 'C' END AS `class`,
+  CASE CASE stars WHEN 5 THEN '5 stars' WHEN 4 THEN '4 stars' WHEN 3 THEN '3 stars' WHEN 2 THEN '2 stars' WHEN 1 THEN '1 star' END WHEN '5 stars' THEN 'class A: renew, a strategic partner, holiday greetings and the tenants\' evening, regular interviews (one record a month)' WHEN '4 stars' THEN 'class A: renew, a strategic partner, holiday greetings and the tenants\' evening, regular interviews (one record a month)' WHEN '3 stars' THEN 'class B: adjust (short renewal or a new position), regular interviews (one record a month)' WHEN '2 stars' THEN 'class B: adjust (short renewal or a new position), regular interviews (one record a month)' WHEN '1 star' THEN 'class C: do not renew when the lease ends, regular interviews (one record a month)' END AS `strategy`,
   CASE stars WHEN 5 THEN '5 stars' WHEN 4 THEN '4 stars' WHEN 3 THEN '3 stars' WHEN 2 THEN '2 stars' WHEN 1 THEN '1 star' END AS tier,
   issue AS issue
 FROM starred

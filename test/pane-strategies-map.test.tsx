@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+/**
+ * The pane's strategies fields on the presets whose tiers come from the method (RFM eight classes,
+ * lifecycle stages, stars, nine-grid cells) and on ABC: they edit the rule set's `strategies` map by tier key.
+ */
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { preset } from "../src/engine/presets";
+import { I18nProvider, type Locale } from "../src/i18n";
+import type { EditorForm } from "../src/taskpane/editors/form";
+import { PolicyEditor } from "../src/taskpane/editors/PolicyEditor";
+import { setAt } from "../src/taskpane/validate";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(cleanup);
+
+/** The policy editor over a draft it keeps itself; `seen` receives every draft after a change. */
+function Harness({ name, seen }: { name: string; seen: (d: Record<string, unknown>) => void }) {
+  const [draft, setDraft] = useState(() => preset(name) as unknown as Record<string, unknown>);
+  const form: EditorForm = {
+    draft,
+    problems: {},
+    set: (path, value) =>
+      setDraft((d) => {
+        const next = setAt(d, path, value) as Record<string, unknown>;
+        seen(next);
+        return next;
+      }),
+  };
+  const rs = preset(name);
+  return (
+    <PolicyEditor
+      form={form}
+      name={rs.name}
+      description={rs.description}
+      asOf="2025-12-31"
+      asOfInvalid={false}
+      onAsOf={() => {}}
+      valid
+      onExport={() => {}}
+      onImport={() => {}}
+      importNote={null}
+    />
+  );
+}
+
+function renderEditor(name: string, locale: Locale, seen: (d: Record<string, unknown>) => void = () => {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider initialLocale={locale}>
+        <Harness name={name} seen={seen} />
+      </I18nProvider>
+    </FluentProvider>,
+  );
+}
+
+describe("the pane's strategies on method tiers (策略 by tier key)", () => {
+  it("edits an RFM class's strategies in the map, keeping the other language", async () => {
+    let last: Record<string, unknown> = {};
+    renderEditor("rfm8", "zh-CN", (d) => (last = d));
+    const field = screen.getByLabelText("重要价值客户的策略") as HTMLInputElement;
+    expect(field.value).toBe("VIP 专属服务、优先体验新品");
+    await userEvent.clear(field);
+    await userEvent.type(field, "年度答谢会、专属客服");
+    const map = last.strategies as Record<string, { zh: string[]; en: string[] }>;
+    expect(map["important-value"].zh).toEqual(["年度答谢会", "专属客服"]);
+    expect(map["important-value"].en).toEqual(["VIP service", "early access to new products"]);
+  });
+
+  it("shows one field per lifecycle stage, star and nine-grid cell, in the pane's language", () => {
+    renderEditor("lifecycle", "en-US");
+    expect((screen.getByLabelText("Strategies of Loyal") as HTMLInputElement).value).toBe(
+      "double points, first access to new products",
+    );
+    cleanup();
+    renderEditor("scorecard", "zh-CN");
+    expect((screen.getByLabelText("1星的策略") as HTMLInputElement).value).toBe(
+      "C级维护：合约到期则不再续约、定期客户访谈（每月一例记录）",
+    );
+    cleanup();
+    renderEditor("grid9", "zh-CN");
+    expect(screen.getAllByLabelText(/的策略$/)).toHaveLength(9);
+  });
+
+  it("edits ABC's strategies in English and keeps the Chinese list", async () => {
+    let last: Record<string, unknown> = {};
+    renderEditor("abc", "en-US", (d) => (last = d));
+    const field = screen.getByLabelText("Strategies of A") as HTMLInputElement;
+    await userEvent.clear(field);
+    await userEvent.type(field, "key account team");
+    const map = last.strategies as Record<string, { zh: string[]; en: string[] }>;
+    expect(map.A.en).toEqual(["key account team"]);
+    // The Chinese list is kept as it was.
+    expect(map.A.zh).toEqual(["个性化、高端的服务体验", "专属销售顾问", "定制化的解决方案"]);
+  });
+});
