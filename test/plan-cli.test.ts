@@ -219,6 +219,8 @@ describe("tier history", () => {
       { customer_id: "M2", old_tier: "普通", new_tier: "", change: "移出" },
     ]);
     expect(r.err).toContain("升级 1");
+    // Chinese counts are separated by the full-width comma.
+    expect(r.err).toMatch(/新增 1，升级 1，降级 0/);
   });
 
   it("tier history exits 2 when it cannot tell which tier is better", async () => {

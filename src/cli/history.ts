@@ -131,7 +131,9 @@ export function matrixText(migration: Migration, lang: Lang): string {
   const pad = (s: string, c: number) =>
     c === 0 ? s + " ".repeat(width[c] - displayWidth(s)) : " ".repeat(width[c] - displayWidth(s)) + s;
   const lines = all.map((r) => r.map(pad).join("  ").trimEnd());
-  const counts = CHANGE_KINDS.map((k) => `${CHANGE_LABELS[k][lang]} ${migration.counts[k]}`).join(", ");
+  const counts = CHANGE_KINDS.map((k) => `${CHANGE_LABELS[k][lang]} ${migration.counts[k]}`).join(
+    lang === "zh" ? "，" : ", ",
+  );
   return lines.join("\n") + "\n" + counts + "\n";
 }
 
