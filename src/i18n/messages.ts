@@ -10,6 +10,7 @@ import { PRESET_MESSAGES } from "./presets-pane";
 import { LINES_MESSAGES } from "./lines-messages";
 import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 import { POLICY_EDITOR_MESSAGES } from "./policy-editors";
+import { PREVIEW_MESSAGES } from "./preview-messages";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -209,6 +210,7 @@ const enUS = {
   ...POLICY_MESSAGES["en-US"],
   ...LINES_MESSAGES["en-US"],
   ...POLICY_EDITOR_MESSAGES["en-US"],
+  ...PREVIEW_MESSAGES["en-US"],
 };
 
 export type MessageKey = keyof typeof enUS;
@@ -219,6 +221,7 @@ const zhCN: Record<MessageKey, string> = {
   ...POLICY_MESSAGES["zh-CN"],
   ...LINES_MESSAGES["zh-CN"],
   ...POLICY_EDITOR_MESSAGES["zh-CN"],
+  ...PREVIEW_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

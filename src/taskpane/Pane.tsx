@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Divider,
   makeStyles,
   mergeClasses,
@@ -157,7 +158,7 @@ export interface PaneProps {
 const DEFAULT_PRESET = "membership";
 const DEFAULT_GRADER: Grader | null = HAS_WORKER ? workerGrader() : null;
 /** Graded rows shown in the standalone preview. */
-const PREVIEW_GRADED = 1000;
+const PREVIEW_GRADED = 100;
 const PREVIEW_STEP = 25;
 const PREVIEW_ROWS = 8;
 
@@ -574,6 +575,9 @@ export function Pane({
     const n = Math.min(graded.sourceRow.length, PREVIEW_GRADED, previewCount);
     return Array.from({ length: n }, (_, i) => graded.keys.map((k) => graded.columns[k][i]));
   }, [graded, previewCount]);
+  // A row the user picked from the problems, past the rows shown, is shown after them.
+  const focusAt = graded && focusRow !== undefined ? graded.sourceRow.indexOf(focusRow) : -1;
+  const focusExtra = graded && focusAt >= gradedRows.length ? focusAt : -1;
 
   return (
     <main className={styles.root}>
@@ -690,10 +694,29 @@ export function Pane({
                 <Preview
                   label={t("standalone.graded", { sheet })}
                   headers={outcome.result.keys.map((k) => outputHeader(k, lang))}
-                  rows={gradedRows}
-                  rowNumbers={outcome.result.sourceRow}
+                  rows={
+                    focusExtra < 0
+                      ? gradedRows
+                      : [...gradedRows, outcome.result.keys.map((k) => outcome.result.columns[k][focusExtra])]
+                  }
+                  rowNumbers={
+                    focusExtra < 0
+                      ? outcome.result.sourceRow
+                      : [
+                          ...outcome.result.sourceRow.slice(0, gradedRows.length),
+                          outcome.result.sourceRow[focusExtra],
+                        ]
+                  }
                   focusRow={focusRow}
                 />
+                {outcome.result.sourceRow.length > PREVIEW_GRADED && (
+                  <Caption1>
+                    {t("standalone.gradedShown", {
+                      shown: PREVIEW_GRADED,
+                      total: outcome.result.sourceRow.length,
+                    })}
+                  </Caption1>
+                )}
               </>
             )}
           </section>
