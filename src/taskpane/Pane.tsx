@@ -283,11 +283,15 @@ export function Pane({
     reading.then(
       ({ read, table, summary }: Omit<Loaded, "state">) => {
         if (!live) return;
-        setChoice({});
-        setInputChoice(null);
-        setOutcome(null);
-        setRun({ state: "idle", step: "read", done: 0, total: 0 });
-        setLoaded({ state: "ready", read, table, summary });
+        // A transition: React renders the data step, the policies and their needs in slices, so the
+        // page keeps answering when a large sheet's summary arrives.
+        startTransition(() => {
+          setChoice({});
+          setInputChoice(null);
+          setOutcome(null);
+          setRun({ state: "idle", step: "read", done: 0, total: 0 });
+          setLoaded({ state: "ready", read, table, summary });
+        });
       },
       (e) => live && setLoaded({ state: "error", error: errorText(e, lang) }),
     );
@@ -547,10 +551,22 @@ export function Pane({
   // The Visits and History steps mount a moment after the result, in a commit of their own: one commit
   // of the result, the chart, the table and both steps is a long task on a slow machine.
   const [stepsFor, setStepsFor] = useState<typeof outcome>(null);
+  // …and the Potential step (its model) in a commit after theirs.
+  const [stepsShown, setStepsShown] = useState(0);
   useEffect(() => {
+    setStepsShown(0);
     if (!outcome) return setStepsFor(null);
-    const timer = window.setTimeout(() => startTransition(() => setStepsFor(outcome)), 100);
-    return () => window.clearTimeout(timer);
+    const timers = [1, 2].map((n) =>
+      window.setTimeout(
+        () =>
+          startTransition(() => {
+            setStepsFor(outcome);
+            setStepsShown(n);
+          }),
+        100 * n,
+      ),
+    );
+    return () => timers.forEach((t) => window.clearTimeout(t));
   }, [outcome]);
 
   const graded = outcome?.result;
@@ -747,7 +763,7 @@ export function Pane({
                   method={selected === "custom" ? undefined : selected}
                 />
               </Step>
-              {mapping.date !== undefined && mapping.customer_id !== undefined && (
+              {stepsShown >= 2 && mapping.date !== undefined && mapping.customer_id !== undefined && (
                 <>
                   <Divider />
                   <Step id="step-potential" title={clvText("paneTitle", lang)}>
