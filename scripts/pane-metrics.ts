@@ -8,7 +8,9 @@
  * (target within 2×). The Excel pane's grading path (Office.js on the page, the grade in the worker) is
  * not measured here: there is no harness that loads taskpane.html with a fake Office in Chromium.
  *
- *   node --import tsx scripts/pane-metrics.ts [--large-only]
+ *   node --import tsx scripts/pane-metrics.ts [--large-only] [--download]
+ *
+ * `--download` also times the download of the large file's graded workbook (minutes: exceljs writes it).
  *
  * Builds dist/ first when it is missing or older than the sources.
  */
@@ -228,6 +230,19 @@ async function large(): Promise<void> {
       `(grading alone ${(grading / cli).toFixed(2)}×; target within 2×: ${opening + grading <= 2 * cli ? "met" : "NOT met"})`,
   );
 
+  // With --download: the graded workbook of the whole file, from the button press until the browser has it.
+  if (process.argv.includes("--download")) {
+    const downloadStart = performance.now();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 1_800_000 }),
+      page.getByRole("button", { name: "Download graded workbook" }).click(),
+    ]);
+    const file = path.join(dir, "graded.xlsx");
+    await download.saveAs(file);
+    console.log(
+      `  Download pressed until the graded workbook is saved: ${s(performance.now() - downloadStart)} (${kb(statSync(file).size)})`,
+    );
+  }
   // Cancel: grade again and press Cancel as soon as the progress bar shows; time until the page says so.
   try {
     await button.click();

@@ -312,6 +312,36 @@ describe("FileHost", () => {
     ]);
   });
 
+  it("a CSV is read and graded before its cells are built, and the download is the one of a sheet built at once", async () => {
+    const lines = ["会员卡号,姓名,累计消费金额,消费次数,首次消费日期"];
+    for (let i = 1; i <= 40; i++)
+      lines.push(
+        `VIP${String(i).padStart(4, "0")},会员${i},${i * 700},${(i % 9) + 1},2025-0${(i % 9) + 1}-15`,
+      );
+    const csv = new TextEncoder().encode(lines.join("\n") + "\n");
+    const gradeCsv = async (buildFirst: boolean, runs: number) => {
+      const host = await FileHost.fromBytes(csv, "members.csv");
+      if (buildFirst) await host.toXlsx();
+      let report;
+      for (let i = 0; i < runs; i++) {
+        const read = await host.readSheet("members");
+        const table = tableFromRows(read.rows, read.date1904, read.sheetName);
+        const result = gradeIn(table, preset("membership"), { asOf: AS_OF, lang: "zh" });
+        report = await writeGrade(host, read, table, result, { lang: "zh" });
+      }
+      return { report, out: await parseXlsx(await host.toXlsx()) };
+    };
+    for (const runs of [1, 2]) {
+      const lazy = await gradeCsv(false, runs);
+      const built = await gradeCsv(true, runs);
+      expect(lazy.report).toEqual(built.report);
+      expect(lazy.out.sheets).toEqual(built.out.sheets);
+      // The tier columns sit right of the five data columns, as the page says.
+      expect(lazy.report!.owned).toMatchObject({ sheetName: "members", firstColumn: 5 });
+      expect(String(lazy.out.sheets[0].rows[0][5])).toMatch(/^分级·/);
+    }
+  });
+
   it("settings longer than a cell holds are split and joined again", async () => {
     const host = FileHost.empty();
     host.workbook.addWorksheet("Data");

@@ -12,6 +12,7 @@ import { PALETTE_MESSAGES } from "./palette-pane";
 import { LEASE_MESSAGES } from "./lease-messages";
 import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 import { POLICY_EDITOR_MESSAGES } from "./policy-editors";
+import { PREVIEW_MESSAGES } from "./preview-messages";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -213,6 +214,7 @@ const enUS = {
   ...POLICY_EDITOR_MESSAGES["en-US"],
   ...PALETTE_MESSAGES["en-US"],
   ...LEASE_MESSAGES["en-US"],
+  ...PREVIEW_MESSAGES["en-US"],
 };
 
 export type MessageKey = keyof typeof enUS;
@@ -225,6 +227,7 @@ const zhCN: Record<MessageKey, string> = {
   ...POLICY_EDITOR_MESSAGES["zh-CN"],
   ...PALETTE_MESSAGES["zh-CN"],
   ...LEASE_MESSAGES["zh-CN"],
+  ...PREVIEW_MESSAGES["zh-CN"],
   "app.title": "客户分级",
   "app.language": "语言",
   "app.loading": "正在加载…",

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Divider,
   makeStyles,
   mergeClasses,
@@ -157,7 +158,7 @@ export interface PaneProps {
 const DEFAULT_PRESET = "membership";
 const DEFAULT_GRADER: Grader | null = HAS_WORKER ? workerGrader() : null;
 /** Graded rows shown in the standalone preview. */
-const PREVIEW_GRADED = 1000;
+const PREVIEW_GRADED = 100;
 const PREVIEW_STEP = 25;
 const PREVIEW_ROWS = 8;
 
@@ -282,11 +283,15 @@ export function Pane({
     reading.then(
       ({ read, table, summary }: Omit<Loaded, "state">) => {
         if (!live) return;
-        setChoice({});
-        setInputChoice(null);
-        setOutcome(null);
-        setRun({ state: "idle", step: "read", done: 0, total: 0 });
-        setLoaded({ state: "ready", read, table, summary });
+        // A transition: React renders the data step, the policies and their needs in slices, so the
+        // page keeps answering when a large sheet's summary arrives.
+        startTransition(() => {
+          setChoice({});
+          setInputChoice(null);
+          setOutcome(null);
+          setRun({ state: "idle", step: "read", done: 0, total: 0 });
+          setLoaded({ state: "ready", read, table, summary });
+        });
       },
       (e) => live && setLoaded({ state: "error", error: errorText(e, lang) }),
     );
@@ -546,10 +551,22 @@ export function Pane({
   // The Visits and History steps mount a moment after the result, in a commit of their own: one commit
   // of the result, the chart, the table and both steps is a long task on a slow machine.
   const [stepsFor, setStepsFor] = useState<typeof outcome>(null);
+  // …and the Potential step (its model) in a commit after theirs.
+  const [stepsShown, setStepsShown] = useState(0);
   useEffect(() => {
+    setStepsShown(0);
     if (!outcome) return setStepsFor(null);
-    const timer = window.setTimeout(() => startTransition(() => setStepsFor(outcome)), 100);
-    return () => window.clearTimeout(timer);
+    const timers = [1, 2].map((n) =>
+      window.setTimeout(
+        () =>
+          startTransition(() => {
+            setStepsFor(outcome);
+            setStepsShown(n);
+          }),
+        100 * n,
+      ),
+    );
+    return () => timers.forEach((t) => window.clearTimeout(t));
   }, [outcome]);
 
   const graded = outcome?.result;
@@ -574,6 +591,9 @@ export function Pane({
     const n = Math.min(graded.sourceRow.length, PREVIEW_GRADED, previewCount);
     return Array.from({ length: n }, (_, i) => graded.keys.map((k) => graded.columns[k][i]));
   }, [graded, previewCount]);
+  // A row the user picked from the problems, past the rows shown, is shown after them.
+  const focusAt = graded && focusRow !== undefined ? graded.sourceRow.indexOf(focusRow) : -1;
+  const focusExtra = graded && focusAt >= gradedRows.length ? focusAt : -1;
 
   return (
     <main className={styles.root}>
@@ -690,10 +710,29 @@ export function Pane({
                 <Preview
                   label={t("standalone.graded", { sheet })}
                   headers={outcome.result.keys.map((k) => outputHeader(k, lang))}
-                  rows={gradedRows}
-                  rowNumbers={outcome.result.sourceRow}
+                  rows={
+                    focusExtra < 0
+                      ? gradedRows
+                      : [...gradedRows, outcome.result.keys.map((k) => outcome.result.columns[k][focusExtra])]
+                  }
+                  rowNumbers={
+                    focusExtra < 0
+                      ? outcome.result.sourceRow
+                      : [
+                          ...outcome.result.sourceRow.slice(0, gradedRows.length),
+                          outcome.result.sourceRow[focusExtra],
+                        ]
+                  }
                   focusRow={focusRow}
                 />
+                {outcome.result.sourceRow.length > PREVIEW_GRADED && (
+                  <Caption1>
+                    {t("standalone.gradedShown", {
+                      shown: PREVIEW_GRADED,
+                      total: outcome.result.sourceRow.length,
+                    })}
+                  </Caption1>
+                )}
               </>
             )}
           </section>
@@ -724,7 +763,7 @@ export function Pane({
                   method={selected === "custom" ? undefined : selected}
                 />
               </Step>
-              {mapping.date !== undefined && mapping.customer_id !== undefined && (
+              {stepsShown >= 2 && mapping.date !== undefined && mapping.customer_id !== undefined && (
                 <>
                   <Divider />
                   <Step id="step-potential" title={clvText("paneTitle", lang)}>

@@ -71,6 +71,27 @@ interface Span {
   rows: number;
 }
 
+/** A CSV's sheet not yet built as exceljs cells: its parsed rows and the column writes made since. */
+interface LazySheet {
+  name: string;
+  rows: unknown[][];
+  writes: WriteColumnsRequest[];
+}
+
+/** The cells of CSV rows as the built sheet's cells read (worksheetRows): empty cells null, trailing ones cut. */
+function csvValues(rows: unknown[][]): unknown[][] {
+  const out = rows.map((row) => {
+    const values = row.map((raw) => csvCell(raw).value);
+    while (values.length && values[values.length - 1] === null) values.pop();
+    return values;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+const ownedHeader = (row: unknown[] | undefined) =>
+  (row ?? []).some((v) => OWNED_PREFIXES.some((p) => textOf(v).startsWith(p)));
+
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v === "");
 }
@@ -142,6 +163,12 @@ export class FileHost implements WorkbookHost {
   /** Charts drawn from chart descriptions, by sheet name, then chart name. */
   private readonly described = new Map<string, Map<string, FileChartSpec>>();
 
+  /**
+   * A CSV's sheet whose cells exceljs has not built yet (see `fromBytes`): the parsed rows, and the
+   * column writes made to it since, applied when the cells are built.
+   */
+  private lazy: LazySheet | null = null;
+
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** An empty workbook (tests, or a page that builds one). */
@@ -169,24 +196,20 @@ export class FileHost implements WorkbookHost {
       const name = sheetNameFrom(base);
       const rows = parseCsv(data, name).sheets[0].rows;
       const ws = workbook.addWorksheet(name);
-      rows.forEach((row, r) => {
-        const out = ws.getRow(r + 1);
-        row.forEach((raw, c) => {
-          const { value, numFmt } = csvCell(raw);
-          if (value === null) return;
-          const cell = out.getCell(c + 1);
-          cell.value = value;
-          if (numFmt) cell.numFmt = numFmt;
-        });
-      });
       if (rows.length) ws.views = [{ state: "frozen", ySplit: 1 }];
-      return new FileHost(workbook);
+      // The sheet's cells are built only when something needs them (a download, a chart, a second
+      // write): for a large CSV, exceljs building millions of cells is most of the time an open takes,
+      // and reading and grading need only the rows.
+      const host = new FileHost(workbook);
+      host.lazy = { name: ws.name, rows, writes: [] };
+      return host;
     }
     throw new TierError("workbook.fileType", { file: fileName, xls: ext === "xls" ? 1 : 0 });
   }
 
   /** The workbook as .xlsx bytes, with the Pareto charts added. */
   async toXlsx(): Promise<Uint8Array> {
+    await this.build();
     // The settings sheet goes last in the tab order, after any output sheet added since it was made.
     const settings = this.workbook.getWorksheet(SETTINGS_SHEET);
     if (settings) {
@@ -218,6 +241,39 @@ export class FileHost implements WorkbookHost {
     return this.workbook.properties.date1904 === true;
   }
 
+  /**
+   * Builds the lazy CSV sheet's cells (as CSV text that reads as a number or an ISO date becomes one),
+   * then makes the column writes recorded since the open.
+   */
+  private async build(): Promise<void> {
+    const lazy = this.lazy;
+    if (!lazy) return;
+    this.lazy = null;
+    const ws = this.workbook.getWorksheet(lazy.name)!;
+    lazy.rows.forEach((row, r) => {
+      const out = ws.getRow(r + 1);
+      row.forEach((raw, c) => {
+        const { value, numFmt } = csvCell(raw);
+        if (value === null) return;
+        const cell = out.getCell(c + 1);
+        cell.value = value;
+        if (numFmt) cell.numFmt = numFmt;
+      });
+    });
+    for (const write of lazy.writes) await this.writeColumns(write);
+  }
+
+  /** The lazy CSV sheet's rows when `name` is that sheet and Tier has not written to it yet. */
+  private unbuilt(name: string): unknown[][] | null {
+    const lazy = this.lazy;
+    return lazy && lazy.name === name && lazy.writes.length === 0 ? lazy.rows : null;
+  }
+
+  private async sheetBuilt(name: string): Promise<ExcelJS.Worksheet> {
+    if (this.lazy?.name === name) await this.build();
+    return this.sheet(name);
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
     if (!ws || name === SETTINGS_SHEET) {
@@ -246,7 +302,19 @@ export class FileHost implements WorkbookHost {
    * columns are left out, so a re-run grades the user's data and not the previous run's tiers.
    */
   async readSheet(sheetName: string, onProgress?: Progress): Promise<SheetRead> {
-    const ws = this.sheet(sheetName);
+    const lazy = this.unbuilt(this.sheet(sheetName).name);
+    if (lazy) {
+      const rows = csvValues(lazy);
+      // A CSV holding Tier's own columns (a graded file saved as CSV) is read as the built sheet.
+      if (!ownedHeader(rows[rows.length ? findHeaderRow(rows) : 0])) {
+        let width = 0;
+        for (const row of rows) width = Math.max(width, row.length);
+        for (const row of rows) while (row.length < width) row.push(null);
+        onProgress?.("read", rows.length, rows.length);
+        return { sheetName: this.lazy!.name, rows, date1904: this.date1904, top: 0, left: 0 };
+      }
+    }
+    const ws = await this.sheetBuilt(sheetName);
     const total = ws.rowCount;
     const rows = worksheetRows(ws, (rowNumber) => {
       if (onProgress && rowNumber % 10000 === 0) onProgress("read", rowNumber, total);
@@ -310,12 +378,28 @@ export class FileHost implements WorkbookHost {
   }
 
   async writeColumns(request: WriteColumnsRequest, onProgress?: Progress): Promise<OwnedColumns> {
-    const ws = this.sheet(request.sheetName);
     const { headers, columns } = request;
     const k = headers.length;
     let n = 0;
     for (const col of columns) n = Math.max(n, col.length);
     const hr = request.headerRow + 1; // 1-based header row
+    const lazy = this.unbuilt(this.sheet(request.sheetName).name);
+    if (lazy && (await this.deferred(lazy, request, n))) {
+      // The first write to a CSV's unbuilt sheet, with nothing in its way: recorded, and made when the
+      // cells are built. It claims the same columns the write would (no earlier Tier columns).
+      const owned: OwnedColumns = {
+        sheetName: this.lazy!.name,
+        headerRow: request.headerRow,
+        firstColumn: request.dataEnd,
+        headers: [...headers],
+        rows: n,
+      };
+      await this.saveSetting(ownedSettingKey(owned.sheetName), JSON.stringify(owned));
+      this.lazy!.writes.push(request);
+      onProgress?.("write", n, n);
+      return owned;
+    }
+    const ws = await this.sheetBuilt(request.sheetName);
     const prev = await this.ownedSpan(ws, request.headerRow, request.dataEnd);
     const first = prev ? prev.first : request.dataEnd;
     const inPrev = (r: number, c: number) =>
@@ -415,6 +499,24 @@ export class FileHost implements WorkbookHost {
     return owned;
   }
 
+  /**
+   * Whether a column write to the lazy CSV sheet can wait for the build: the header row holds no Tier
+   * column, no record of one is saved, and every target cell is empty (else the build and the write
+   * happen now, with the write's own checks and errors).
+   */
+  private async deferred(rows: unknown[][], request: WriteColumnsRequest, n: number): Promise<boolean> {
+    if (ownedHeader(rows[request.headerRow])) return false;
+    if (await this.loadSetting(ownedSettingKey(this.lazy!.name))) return false;
+    const first = request.dataEnd;
+    const last = first + request.headers.length;
+    for (let r = request.headerRow; r <= request.headerRow + n && r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = first; c < Math.min(last, row.length); c++)
+        if (csvCell(row[c]).value !== null) return false;
+    }
+    return true;
+  }
+
   private async outputSheets(): Promise<string[]> {
     const s = await this.loadSetting(SETTING_SHEETS);
     try {
@@ -427,6 +529,7 @@ export class FileHost implements WorkbookHost {
 
   async writeSheet(request: SheetWriteRequest, onProgress?: Progress): Promise<void> {
     const ours = await this.outputSheets();
+    if (this.lazy && this.workbook.getWorksheet(request.name)?.name === this.lazy.name) await this.build();
     const old = this.workbook.getWorksheet(request.name);
     let orderNo: number | undefined;
     if (old) {
@@ -544,6 +647,7 @@ export class FileHost implements WorkbookHost {
   }
 
   async appendRows(sheetName: string, header: CellOut[], rows: CellOut[][]): Promise<void> {
+    if (this.lazy && this.workbook.getWorksheet(sheetName)?.name === this.lazy.name) await this.build();
     let ws = this.workbook.getWorksheet(sheetName);
     if (!ws) {
       ws = this.workbook.addWorksheet(sheetName);
@@ -563,7 +667,7 @@ export class FileHost implements WorkbookHost {
    * two columns beside the chart data, so that every series of the chart points at cells.
    */
   async addParetoChart(request: ParetoChartRequest): Promise<void> {
-    const ws = this.sheet(request.sheetName);
+    const ws = await this.sheetBuilt(request.sheetName);
     const { dataTop, dataLeft, points } = request;
     const top = dataTop + 1; // 1-based header row
     const cellText = (r: number, c: number) => textOf(ws.findCell(r, c + 1)?.value);
@@ -619,8 +723,8 @@ export class FileHost implements WorkbookHost {
   }
 
   async addChart(request: ChartRequest): Promise<void> {
-    const ws = this.sheet(request.sheetName);
-    const data = this.sheet(request.dataSheet);
+    const ws = await this.sheetBuilt(request.sheetName);
+    const data = await this.sheetBuilt(request.dataSheet);
     const from: AnchorCorner = { col: request.anchorColumn, row: request.anchorRow, colOff: 0, rowOff: 0 };
     const spec = fileChartOf(
       request,
