@@ -108,7 +108,9 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         const suggestion = page.getByText(pattern(J("suggest.title")));
         await suggestion.waitFor({ timeout: 120_000 });
         expect(await suggestion.textContent()).toContain(zh ? "门店客户分级" : "Store membership");
-        await expect.poll(() => page.getByRole("radio", { checked: true }).count()).toBe(3); // the policy, the row kind, values or live formulas
+        // The policy, the row kind, values or live formulas, and the membership table's spend window (all orders).
+        await expect.poll(() => page.getByRole("radio", { checked: true }).count()).toBe(4);
+        expect(await page.getByRole("radio", { name: L("pe.window.all") }).isChecked()).toBe(true);
         const needs = page.getByRole("region", { name: J("needs.title") });
         expect(await needs.textContent()).toContain("会员卡号");
         await shot("1-suggested", true);
@@ -117,7 +119,7 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         const gold = page.getByRole("textbox", { name: zh ? "金卡：金额 ≥" : "Gold: amount ≥" });
         await gold.fill("8000");
         await expect.poll(() => gold.getAttribute("aria-invalid")).not.toBe("true");
-        await page.getByLabel(L("policy.asOf")).fill("2025-09-30");
+        await page.getByLabel(L("policy.asOf"), { exact: true }).fill("2025-09-30");
         await shot("2-policy");
 
         // 3. Grade: the view moves to the result and focus goes there.
@@ -159,7 +161,7 @@ for (const locale of ["zh-CN", "en-US"] as Locale[])
         await shot("5-visits");
 
         // 6. Re-evaluate: a snapshot, a stricter gold, grade again, a second snapshot, compare, write both.
-        const period = page.getByRole("textbox", { name: zh ? "评定期" : "Evaluation" });
+        const period = page.getByRole("textbox", { name: zh ? "评定期" : "Evaluation", exact: true });
         await period.fill("2025-Q3");
         await page.getByRole("button", { name: zh ? "保存快照" : "Save snapshot" }).click();
         await page.getByText(pattern(L("history.saved" as MessageKey))).waitFor({ timeout: 60_000 });

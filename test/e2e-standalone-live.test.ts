@@ -81,7 +81,7 @@ describe.skipIf(!soffice())("the standalone page's live formulas", () => {
     await chooser.setFiles(SAMPLE);
     const id = page.getByRole("combobox", { name: L("role.customer_id") });
     await expect.poll(() => id.textContent(), { timeout: 60_000 }).toBe("会员卡号");
-    await page.getByLabel(L("policy.asOf")).fill(AS_OF);
+    await page.getByLabel(L("policy.asOf"), { exact: true }).fill(AS_OF);
 
     // The choice, by its label: values by default, then live formulas.
     const group = page.getByRole("radiogroup", { name: LT("live.mode") });

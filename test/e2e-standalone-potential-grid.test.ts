@@ -170,7 +170,7 @@ describe("the standalone page grades the Potential sheet on the nine-grid", () =
     await expect.poll(() => id.textContent(), { timeout: 60_000 }).toBe("customer_id");
     await page.getByRole("button", { name: "Choose another policy" }).click();
     await page.getByRole("radio", { name: /Customer lifetime value \(CLV\)/ }).click();
-    await page.getByLabel(L("policy.asOf")).fill("2025-12-31");
+    await page.getByLabel(L("policy.asOf"), { exact: true }).fill("2025-12-31");
     await page.getByRole("button", { name: L("eval.button") }).click();
     const result = page.getByRole("region", { name: L("result.title"), exact: true });
     await result.waitFor({ timeout: 120_000 });

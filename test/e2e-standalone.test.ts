@@ -97,7 +97,7 @@ describe("the standalone page", () => {
     await shot("3-invalid");
     await gold.fill("8000");
     await expect.poll(() => gold.getAttribute("aria-invalid")).not.toBe("true");
-    await page.getByLabel(L("policy.asOf")).fill(AS_OF);
+    await page.getByLabel(L("policy.asOf"), { exact: true }).fill(AS_OF);
     await gold.scrollIntoViewIfNeeded();
     await shot("4-policy");
     await shot("4-policy-view", false);
