@@ -3,6 +3,7 @@
  * the same keys (a test compares them). Placeholders are `{name}`.
  */
 import type { Lang } from "../engine/reasons";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const en = {
   sheet: 'sheet "{sheet}": {orders} orders of {customers} customers',
@@ -125,7 +126,5 @@ export const CLV_MESSAGES: Readonly<Record<Lang, Readonly<Record<ClvMessage, str
  * @example clvText("holdoutActual", "zh") // "实际"
  */
 export function clvText(key: ClvMessage, lang: Lang, params: Record<string, string | number> = {}): string {
-  return CLV_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fillPlaceholders(CLV_MESSAGES[lang][key], params);
 }

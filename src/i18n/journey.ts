@@ -6,6 +6,7 @@
 import { useMemo } from "react";
 import { useI18n } from "./index";
 import type { Locale, MessageParams } from "./messages";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUS = {
   "office.outside":
@@ -60,10 +61,7 @@ export type JourneyT = (key: JourneyKey, params?: MessageParams) => string;
 
 /** A translate function over this catalogue in `locale`. */
 export function journeyT(locale: Locale): JourneyT {
-  return (key, params = {}) =>
-    JOURNEY_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+  return (key, params = {}) => fillPlaceholders(JOURNEY_MESSAGES[locale][key], params);
 }
 
 /** This catalogue in the pane's current language. */

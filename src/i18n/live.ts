@@ -6,6 +6,7 @@
 import { useMemo } from "react";
 import { useI18n } from "./index";
 import type { Locale, MessageParams } from "./messages";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUS = {
   "live.mode": "Write tiers as",
@@ -42,10 +43,7 @@ export type LiveT = (key: LiveKey, params?: MessageParams) => string;
 
 /** A translate function over this catalogue in `locale`. */
 export function liveT(locale: Locale): LiveT {
-  return (key, params = {}) =>
-    LIVE_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+  return (key, params = {}) => fillPlaceholders(LIVE_MESSAGES[locale][key], params);
 }
 
 /** This catalogue in the pane's current language. */

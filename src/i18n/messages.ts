@@ -13,6 +13,7 @@ import { LEASE_MESSAGES } from "./lease-messages";
 import { PRESET_MESSAGES as POLICY_MESSAGES } from "./messages-presets";
 import { POLICY_EDITOR_MESSAGES } from "./policy-editors";
 import { PREVIEW_MESSAGES } from "./preview-messages";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUSPane = {
   "app.title": "Customer tiers",
@@ -425,7 +426,5 @@ export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
 
 /** The message `key` in `locale` with its `{placeholders}` filled. */
 export function format(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fillPlaceholders(MESSAGES[locale][key], params);
 }

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../engine/grade";
 import type { MessageParams } from "./locale";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const en = {
   "migration.key": "Green: up; red: down; grey: same; blue: new; orange: gone.",
@@ -38,7 +39,5 @@ export const MIGRATION_MESSAGES: Readonly<Record<Lang, Readonly<Record<Migration
  * @example migrationText("zh", "migration.now", { tier: "金卡" }) // "本期金卡"
  */
 export function migrationText(lang: Lang, key: MigrationKey, params: MessageParams = {}): string {
-  return MIGRATION_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fillPlaceholders(MIGRATION_MESSAGES[lang][key], params);
 }

@@ -3,6 +3,7 @@
  * apart from messages.ts as visits-history.ts is, until the lead merges the catalogues.
  */
 import type { Locale, MessageParams } from "./locale";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUS = {
   "next.title": "Next tier",
@@ -40,7 +41,5 @@ export const NEXT_PANE_MESSAGES: Readonly<Record<Locale, Readonly<Record<NextPan
 /** A translate function over this catalogue. */
 export function nextPaneT(locale: Locale) {
   return (key: NextPaneKey, params: MessageParams = {}): string =>
-    NEXT_PANE_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+    fillPlaceholders(NEXT_PANE_MESSAGES[locale][key], params);
 }

@@ -6,6 +6,7 @@
  * workbook name the same picture the same way.
  */
 import type { Locale, MessageParams } from "./locale";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUS = {
   "charts.paretoTitle": "Pareto: customers by sales, largest first",
@@ -89,7 +90,5 @@ export const PANE_CHART_MESSAGES: Readonly<Record<Locale, Readonly<Record<PaneCh
  */
 export function paneChartT(locale: Locale) {
   return (key: PaneChartKey, params: MessageParams = {}): string =>
-    PANE_CHART_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+    fillPlaceholders(PANE_CHART_MESSAGES[locale][key], params);
 }

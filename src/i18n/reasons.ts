@@ -20,6 +20,7 @@ import { LINES_REASONS } from "./reasons-lines";
 import { WORKER_REASONS } from "./reasons-worker";
 import { COLOUR_REASONS } from "./reasons-colours";
 import { STRATEGY_REASONS } from "./reasons-strategies";
+import { fillPlaceholders } from "../engine/placeholders";
 
 interface Wording {
   readonly en: string;
@@ -897,9 +898,13 @@ export function reasonText(reason: Reason, lang: Lang): string {
     const v = params[name];
     return v !== undefined && v !== 0 && v !== "" && !(Array.isArray(v) && v.length === 0);
   };
-  return wording[lang]
-    .replace(/⟦(\w+)\|([^⟧]*)⟧/g, (_, name: string, inner: string) => (shown(name) ? inner : ""))
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramText(params[name], lang) : m));
+  return fillPlaceholders(
+    wording[lang].replace(/⟦(\w+)\|([^⟧]*)⟧/g, (_, name: string, inner: string) =>
+      shown(name) ? inner : "",
+    ),
+    params,
+    (v) => paramText(v, lang),
+  );
 }
 
 /** Whether `code` has a wording in both languages. */

@@ -6,6 +6,7 @@
  * steps never pass those as parameters.
  */
 import type { Locale, MessageParams } from "./locale";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const enUS = {
   "step.visits": "4. Visits",
@@ -191,9 +192,7 @@ export const VISITS_HISTORY_MESSAGES: Readonly<Record<Locale, Readonly<Record<Vi
 /** A translate function over this catalogue alone, for when the steps are mounted without one. */
 export function visitsHistoryT(locale: Locale) {
   return (key: VisitsHistoryKey, params: MessageParams = {}): string =>
-    VISITS_HISTORY_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+    fillPlaceholders(VISITS_HISTORY_MESSAGES[locale][key], params);
 }
 
 /**

@@ -6,6 +6,7 @@
  * import `src/i18n` (eslint layers).
  */
 import type { Lang } from "../engine/reasons";
+import { fillPlaceholders } from "../engine/placeholders";
 
 const en = {
   title: "Customer tiers: {policy}",
@@ -96,9 +97,7 @@ export function chartText(
   key: ChartTextKey,
   params: Record<string, string | number> = {},
 ): string {
-  return CHART_TEXT[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fillPlaceholders(CHART_TEXT[lang][key], params);
 }
 
 /** A share as a person reads it: `27.4%` (no space, one decimal). */

@@ -2,6 +2,7 @@
  * Words of the live-formulas workbook (rules block labels, helper column headers), zh-CN and en-US in
  * step. `{k}` style placeholders are filled by {@link formulaLabel}.
  */
+import { fillPlaceholders } from "../../engine/placeholders";
 export const FORMULA_LABELS = {
   rulesSheet: { en: "Tier·Rules", zh: "分级·规则" },
   customersSheet: { en: "Tier·Customers", zh: "分级·客户" },
@@ -99,7 +100,5 @@ export function formulaLabel(
   lang: "en" | "zh",
   params: Record<string, string | number> = {},
 ): string {
-  return FORMULA_LABELS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
-  );
+  return fillPlaceholders(FORMULA_LABELS[key][lang], params);
 }
