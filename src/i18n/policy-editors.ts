@@ -85,6 +85,30 @@ const enUS = {
   "pe.keep.bar": "{tier}: keep at or above",
   "pe.keep.periods": "Downgrade after this many evaluations below (1 to 12)",
   "pe.keep.periodsHint": "Empty: a customer moves down at once.",
+
+  "pe.items.title": "Items",
+  "pe.items.intro":
+    "An item is read from the column named as the item (or its source column). Adding or removing an item adds or removes its weight in every weight profile; the weights must still add up to 100.",
+  "pe.items.nameOf": "Name of item {n}",
+  "pe.items.remove": "Remove the item {item}",
+  "pe.items.addTitle": "Add an item",
+  "pe.items.name": "Name of the new item",
+  "pe.items.column": "Source column of the new item",
+  "pe.items.columnHint": "Empty: the column named as the item.",
+  "pe.items.weight": "Weight of the new item (in every profile)",
+  "pe.items.scoredBy": "The new item is scored",
+  "pe.items.byRating": "by a rating in the sheet (1 to 5, or 0 to 5 where items may score 0)",
+  "pe.items.byBands": "from a raw figure by point bands",
+  "pe.items.add": "Add the item",
+  "pe.items.taken": "An item already reads the column {column}.",
+
+  "pe.types.title": "Customer types",
+  "pe.types.intro": "Each dealer's type is read from a column and written beside the stars with its meaning.",
+  "pe.types.column": "Column holding the customer type",
+  "pe.types.key": "Type {n}: letter",
+  "pe.types.name": "Type {n}: meaning",
+  "pe.types.add": "Add a customer type",
+  "pe.types.remove": "Remove type {key}",
 } as const;
 
 const zhCN: Record<keyof typeof enUS, string> = {
@@ -165,6 +189,30 @@ const zhCN: Record<keyof typeof enUS, string> = {
   "pe.keep.bar": "{tier}：保级线（不低于）",
   "pe.keep.periods": "连续低于几次后降级（1 至 12）",
   "pe.keep.periodsHint": "留空：一低于即降级。",
+
+  "pe.items.title": "评分项目",
+  "pe.items.intro":
+    "每个项目从与项目同名的列（或其来源列）读取。添加或删除项目时，每个权重方案都会相应增加或删除该项的权重；权重合计仍须为 100。",
+  "pe.items.nameOf": "第 {n} 项的名称",
+  "pe.items.remove": "删除项目「{item}」",
+  "pe.items.addTitle": "添加项目",
+  "pe.items.name": "新项目名称",
+  "pe.items.column": "新项目的来源列",
+  "pe.items.columnHint": "留空：读取与项目同名的列。",
+  "pe.items.weight": "新项目的权重（各权重方案相同）",
+  "pe.items.scoredBy": "新项目的计分方式",
+  "pe.items.byRating": "表中直接评分（1 至 5 分；允许得 0 分的评分卡为 0 至 5 分）",
+  "pe.items.byBands": "原始数值按评分档折算",
+  "pe.items.add": "添加该项目",
+  "pe.items.taken": "已有项目读取「{column}」列。",
+
+  "pe.types.title": "客户类别",
+  "pe.types.intro": "从表中的一列读取每位客户的类别，并连同其含义写在星级旁。",
+  "pe.types.column": "客户类别所在列",
+  "pe.types.key": "类别 {n}：字母",
+  "pe.types.name": "类别 {n}：含义",
+  "pe.types.add": "添加客户类别",
+  "pe.types.remove": "删除类别 {key}",
 };
 
 export const POLICY_EDITOR_MESSAGES: Readonly<Record<Locale, Readonly<Record<keyof typeof enUS, string>>>> = {

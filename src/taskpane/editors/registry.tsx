@@ -20,6 +20,8 @@ import { EligibilityEditor } from "./EligibilityEditor";
 import { VisitRangesEditor } from "./VisitRangesEditor";
 import { WindowEditor } from "./WindowEditor";
 import { RetentionEditor } from "./RetentionEditor";
+import { ItemsEditor } from "./ItemsEditor";
+import { CustomerTypesEditor } from "./CustomerTypesEditor";
 
 type MethodEditor = (props: { form: EditorForm }) => ReactElement;
 
@@ -103,7 +105,9 @@ export const EDITORS: { readonly [M in Method]: MethodEditor } = {
     return (
       <>
         <ScorecardEditor form={form} />
+        <ItemsEditor form={form} />
         <BandsEditor form={form} />
+        <CustomerTypesEditor form={form} />
       </>
     );
   }),

@@ -1,0 +1,227 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseIsoDay } from "../src/engine/dates";
+import { preset } from "../src/engine/presets";
+import { parseRuleSetText, type RuleSet } from "../src/engine/ruleset";
+import { tableFromRows } from "../src/engine/table";
+import { engineLang, I18nProvider, type Locale } from "../src/i18n";
+import type { EditorForm } from "../src/taskpane/editors/form";
+import { PolicyEditor } from "../src/taskpane/editors/PolicyEditor";
+import { setAt, validate } from "../src/taskpane/validate";
+import { gradeIn } from "./present";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(cleanup);
+
+const AS_OF = parseIsoDay("2025-12-31");
+
+/**
+ * The policy editor over a draft it keeps and validates in the pane's language, as `Pane.tsx` does
+ * (`validate(draft, lang)`); `draft()` reads the latest.
+ */
+function renderEditor(name: string, locale: Locale) {
+  let latest = preset(name) as unknown as Record<string, unknown>;
+  function Harness() {
+    const [draft, setDraft] = useState(latest);
+    const problems = useMemo(() => validate(draft, engineLang(locale)).fields, [draft]);
+    const form: EditorForm = {
+      draft,
+      problems,
+      set: (path, value) =>
+        setDraft((d) => {
+          latest = setAt(d, path, value) as Record<string, unknown>;
+          return latest;
+        }),
+    };
+    const rs = preset(name);
+    return (
+      <PolicyEditor
+        form={form}
+        name={rs.name}
+        description={rs.description}
+        asOf="2025-12-31"
+        asOfInvalid={false}
+        onAsOf={() => {}}
+        valid
+        onExport={() => {}}
+        onImport={() => {}}
+        importNote={null}
+      />
+    );
+  }
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider initialLocale={locale}>
+        <Harness />
+      </I18nProvider>
+    </FluentProvider>,
+  );
+  return { draft: () => latest };
+}
+
+/** The edited draft's rule set, equal to the one the JSON import reads from the equivalent file. */
+function sameAsImport(draft: Record<string, unknown>, file: unknown): RuleSet {
+  const edited = validate(draft);
+  expect(edited.fields).toEqual({});
+  const imported = parseRuleSetText(JSON.stringify(file));
+  expect(edited.ruleSet).toEqual(imported);
+  return imported;
+}
+
+async function retype(label: string, text: string) {
+  const box = screen.getByLabelText(label) as HTMLInputElement;
+  await userEvent.clear(box);
+  if (text !== "") await userEvent.type(box, text);
+  await userEvent.tab();
+}
+
+describe("the items editor of the dealer card", () => {
+  const DEALER = preset("dealer");
+  if (DEALER.method !== "scorecard") throw new Error("dealer is a scorecard");
+  const names = DEALER.criteria.map((c) => c.name.zh);
+  /**
+   * As in test/pane-policy-editors.test.tsx: 40 units of 现有设备数量 (4 points on the example bands,
+   * 20 or more), 17 items at 5 points, 品牌宣传情况 and 客户本人品质 at 0; every item weighs 5
+   * (20 × 5 = 100), so the 百分制 score is the sum of points: 4 + 17 × 5 = 89, four stars (80分以上).
+   */
+  const row = DEALER.criteria.map((c, j) => {
+    if (j === 0) return 40;
+    if (j >= 18) return 0;
+    const band = DEALER.bands?.[c.key];
+    return band ? (band[0].min ?? band[0].max) : 5;
+  });
+  const grade = (
+    rs: RuleSet,
+    header: readonly string[],
+    cells: readonly unknown[],
+    lang: "zh" | "en" = "en",
+  ) =>
+    gradeIn(
+      tableFromRows(
+        [
+          ["经销商编号", ...header],
+          ["D1", ...cells],
+        ],
+        false,
+        "经销商",
+      ),
+      rs,
+      {
+        asOf: AS_OF,
+        input: "customers",
+        explain: true,
+        lang,
+      },
+    ).columns;
+
+  it("adding 售后网点数 read from 网点数 with weight 5 (and 客户本人品质 lowered to 0) equals the imported rule file and lifts the dealer from 89 to 94 points, five stars", async () => {
+    const { draft } = renderEditor("dealer", "zh-CN");
+    await userEvent.type(screen.getByLabelText("新项目名称"), "售后网点数");
+    await userEvent.type(screen.getByLabelText(/新项目的来源列/), "网点数");
+    await userEvent.click(screen.getByRole("button", { name: "添加该项目" }));
+    // 21 items at 5: the sum check speaks up until one weight gives way.
+    expect(screen.getByText("权重合计 105%，必须等于 100%。")).toBeTruthy();
+    expect(validate(draft()).ruleSet).toBeNull();
+    await retype("客户本人品质的权重", "0");
+    const weights = [...DEALER.profiles.default.slice(0, 19), 0, 5];
+    const rs = sameAsImport(draft(), {
+      ...DEALER,
+      criteria: [...DEALER.criteria, { key: "网点数", name: { zh: "售后网点数", en: "售后网点数" } }],
+      profiles: { default: weights },
+    });
+    // Hand computed: 89 − 0 (客户本人品质 now weighs nothing) + 5 (网点数 rated 5) = 94 ≥ 90, five stars.
+    expect(grade(DEALER, names, row)).toMatchObject({ score: [89], stars: [4] });
+    expect(grade(rs, [...names, "网点数"], [...row, 5])).toMatchObject({ score: [94], stars: [5] });
+    // Rated 2 instead: 89 + 2 = 91, still five stars; rated 0 (items may score 0): 89, four stars.
+    expect(grade(rs, [...names, "网点数"], [...row, 2])).toMatchObject({ score: [91], stars: [5] });
+    expect(grade(rs, [...names, "网点数"], [...row, 0])).toMatchObject({ score: [89], stars: [4] });
+  });
+
+  it("an item added with point bands starts with one band (0 or more → 5 points) that the bands editor shows", async () => {
+    const { draft } = renderEditor("dealer", "en-US");
+    await userEvent.type(screen.getByLabelText("Name of the new item"), "Service outlets");
+    await userEvent.type(screen.getByLabelText("Weight of the new item (in every profile)"), "{Backspace}0");
+    await userEvent.click(screen.getByRole("radio", { name: "from a raw figure by point bands" }));
+    await userEvent.click(screen.getByRole("button", { name: "Add the item" }));
+    expect(screen.getByText("Service outlets (1 bands)")).toBeTruthy();
+    const rs = sameAsImport(draft(), {
+      ...DEALER,
+      criteria: [
+        ...DEALER.criteria,
+        { key: "Service outlets", name: { zh: "Service outlets", en: "Service outlets" } },
+      ],
+      profiles: { default: [...DEALER.profiles.default, 0] },
+      bands: { ...DEALER.bands, "Service outlets": [{ min: 0, points: 5 }] },
+    });
+    // Weight 0: the new item is read but moves nothing (89 points as before).
+    expect(grade(rs, [...names, "Service outlets"], [...row, 12])).toMatchObject({ score: [89] });
+  });
+
+  it("removing 现有设备数量 shows the weights problem in Chinese until a weight is raised to make 100 again, and its bands go with it", async () => {
+    const { draft } = renderEditor("dealer", "zh-CN");
+    await userEvent.click(screen.getByRole("button", { name: "删除项目「现有设备数量」" }));
+    expect(screen.getByText("权重合计 95%，必须等于 100%。")).toBeTruthy();
+    expect(validate(draft(), "zh").fields).toEqual({
+      "profiles.default": { key: "invalid.weights", params: { sum: "95" } },
+    });
+    await retype("现有设备总吨位的权重", "10");
+    expect(screen.queryByText("权重合计 95%，必须等于 100%。")).toBeNull();
+    expect(screen.getByText("合计：100% ✓")).toBeTruthy();
+    const bands = Object.fromEntries(Object.entries(DEALER.bands!).filter(([k]) => k !== "fleet"));
+    const rs = sameAsImport(draft(), {
+      ...DEALER,
+      criteria: DEALER.criteria.slice(1),
+      profiles: { default: [10, ...DEALER.profiles.default.slice(2)] },
+      bands,
+    });
+    // Hand computed without 现有设备数量 (4 points): 现有设备总吨位 at 5 points weighs 10, so 85 + 5 = 90, five stars.
+    expect(grade(rs, names.slice(1), row.slice(1))).toMatchObject({ score: [90], stars: [5] });
+  });
+
+  it("renaming 品牌宣传情况 to 品牌推广 reads the column 品牌推广 and the reason names it as the item lowering the score most", async () => {
+    const { draft } = renderEditor("dealer", "zh-CN");
+    await retype("第 19 项的名称", "品牌推广");
+    const criteria = DEALER.criteria.map((c, j) =>
+      j === 18 ? { ...c, name: { ...c.name, zh: "品牌推广" } } : c,
+    );
+    const rs = sameAsImport(draft(), { ...DEALER, criteria });
+    const header = names.map((h, j) => (j === 18 ? "品牌推广" : h));
+    const out = grade(rs, header, row, "zh");
+    expect(out).toMatchObject({ score: [89], stars: [4] });
+    // 品牌宣传情况 (now 品牌推广) and 客户本人品质 both score 0; the first one found lowers the score most.
+    expect(String(out.reason[0])).toContain("拉低最多：品牌推广（0 分）");
+  });
+});
+
+describe("the customer types editor of the dealer card", () => {
+  const DEALER = preset("dealer");
+  if (DEALER.method !== "scorecard") throw new Error("dealer is a scorecard");
+
+  it("shows the five types A–E as the rule set holds them, and a meaning edited in Chinese is the imported file's", async () => {
+    const { draft } = renderEditor("dealer", "zh-CN");
+    const types = DEALER.customerTypes!.types;
+    expect(types.map((t) => t.key)).toEqual(["A", "B", "C", "D", "E"]);
+    for (const [i, ty] of types.entries()) {
+      expect((screen.getByLabelText(`类别 ${i + 1}：字母`) as HTMLInputElement).value).toBe(ty.key);
+      expect((screen.getByLabelText(`类别 ${i + 1}：含义`) as HTMLInputElement).value).toBe(ty.name.zh);
+    }
+    await retype("类别 5：含义", "政府及事业单位客户");
+    sameAsImport(draft(), {
+      ...DEALER,
+      customerTypes: {
+        ...DEALER.customerTypes,
+        types: types.map((t, i) => (i === 4 ? { ...t, name: { ...t.name, zh: "政府及事业单位客户" } } : t)),
+      },
+    });
+  });
+});
