@@ -203,6 +203,31 @@ describe("the items editor of the dealer card", () => {
   });
 });
 
+describe("the items editor of the tenant scorecard (three stage profiles)", () => {
+  const TENANT = preset("scorecard");
+  if (TENANT.method !== "scorecard") throw new Error("scorecard is a scorecard");
+
+  it("an added item gains its weight in 新场, 调整 and 成熟 alike, and removing it again gives the preset back", async () => {
+    const { draft } = renderEditor("scorecard", "en-US");
+    const count = TENANT.criteria.length;
+    await userEvent.type(screen.getByLabelText("Name of the new item"), "Parking");
+    await userEvent.type(screen.getByLabelText("Weight of the new item (in every profile)"), "{Backspace}0");
+    await userEvent.click(screen.getByRole("button", { name: "Add the item" }));
+    sameAsImport(draft(), {
+      ...TENANT,
+      criteria: [...TENANT.criteria, { key: "Parking", name: { zh: "Parking", en: "Parking" } }],
+      profiles: Object.fromEntries(Object.entries(TENANT.profiles).map(([k, w]) => [k, [...w, 0]])),
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Remove the item Parking" }));
+    expect(Object.values(draft().profiles as Record<string, number[]>).map((w) => w.length)).toEqual([
+      count,
+      count,
+      count,
+    ]);
+    sameAsImport(draft(), TENANT);
+  });
+});
+
 describe("the customer types editor of the dealer card", () => {
   const DEALER = preset("dealer");
   if (DEALER.method !== "scorecard") throw new Error("dealer is a scorecard");
