@@ -1,82 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseIsoDay } from "../src/engine/dates";
 import { preset } from "../src/engine/presets";
-import { parseRuleSetText, type RuleSet } from "../src/engine/ruleset";
+import { type RuleSet } from "../src/engine/ruleset";
 import { tableFromRows } from "../src/engine/table";
-import { engineLang, I18nProvider, type Locale } from "../src/i18n";
-import type { EditorForm } from "../src/taskpane/editors/form";
-import { PolicyEditor } from "../src/taskpane/editors/PolicyEditor";
-import { setAt, validate } from "../src/taskpane/validate";
+import { validate } from "../src/taskpane/validate";
 import { gradeIn } from "./present";
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-afterEach(cleanup);
+import { renderEditor, sameAsImport } from "./editor-harness";
 
 const AS_OF = parseIsoDay("2025-12-31");
-
-/**
- * The policy editor over a draft it keeps and validates in the pane's language, as `Pane.tsx` does
- * (`validate(draft, lang)`); `draft()` reads the latest.
- */
-function renderEditor(name: string, locale: Locale) {
-  let latest = preset(name) as unknown as Record<string, unknown>;
-  function Harness() {
-    const [draft, setDraft] = useState(latest);
-    const problems = useMemo(() => validate(draft, engineLang(locale)).fields, [draft]);
-    const form: EditorForm = {
-      draft,
-      problems,
-      set: (path, value) =>
-        setDraft((d) => {
-          latest = setAt(d, path, value) as Record<string, unknown>;
-          return latest;
-        }),
-    };
-    const rs = preset(name);
-    return (
-      <PolicyEditor
-        form={form}
-        name={rs.name}
-        description={rs.description}
-        asOf="2025-12-31"
-        asOfInvalid={false}
-        onAsOf={() => {}}
-        valid
-        onExport={() => {}}
-        onImport={() => {}}
-        importNote={null}
-      />
-    );
-  }
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nProvider initialLocale={locale}>
-        <Harness />
-      </I18nProvider>
-    </FluentProvider>,
-  );
-  return { draft: () => latest };
-}
-
-/** The edited draft's rule set, equal to the one the JSON import reads from the equivalent file. */
-function sameAsImport(draft: Record<string, unknown>, file: unknown): RuleSet {
-  const edited = validate(draft);
-  expect(edited.fields).toEqual({});
-  const imported = parseRuleSetText(JSON.stringify(file));
-  expect(edited.ruleSet).toEqual(imported);
-  return imported;
-}
 
 async function retype(label: string, text: string) {
   const box = screen.getByLabelText(label) as HTMLInputElement;

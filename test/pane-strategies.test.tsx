@@ -1,63 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { preset } from "../src/engine/presets";
-import { format, I18nProvider, type Locale } from "../src/i18n";
-import type { EditorForm } from "../src/taskpane/editors/form";
-import { PolicyEditor } from "../src/taskpane/editors/PolicyEditor";
-import { setAt } from "../src/taskpane/validate";
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-afterEach(cleanup);
-
-/** The policy editor over a draft it keeps itself; `seen` receives every draft after a change. */
-function Harness({ name, seen }: { name: string; seen: (d: Record<string, unknown>) => void }) {
-  const [draft, setDraft] = useState(() => preset(name) as unknown as Record<string, unknown>);
-  const form: EditorForm = {
-    draft,
-    problems: {},
-    set: (path, value) =>
-      setDraft((d) => {
-        const next = setAt(d, path, value) as Record<string, unknown>;
-        seen(next);
-        return next;
-      }),
-  };
-  const rs = preset(name);
-  return (
-    <PolicyEditor
-      form={form}
-      name={rs.name}
-      description={rs.description}
-      asOf="2025-12-31"
-      asOfInvalid={false}
-      onAsOf={() => {}}
-      valid
-      onExport={() => {}}
-      onImport={() => {}}
-      importNote={null}
-    />
-  );
-}
-
-function renderEditor(name: string, locale: Locale, seen: (d: Record<string, unknown>) => void = () => {}) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nProvider initialLocale={locale}>
-        <Harness name={name} seen={seen} />
-      </I18nProvider>
-    </FluentProvider>,
-  );
-}
+import { describe, expect, it } from "vitest";
+import { format } from "../src/i18n";
+import { renderEditor } from "./editor-harness";
 
 describe("the pane's strategies and example thresholds", () => {
   it("shows each tier's strategies as a list the user edits, in the pane's language", async () => {
